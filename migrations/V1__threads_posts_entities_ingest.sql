@@ -103,7 +103,5 @@ create index ingest_error_run_idx on ingest_error (run_id);
 create table feed_poll (
     url            text primary key,
     last_polled_at timestamptz,
-    last_status    text,
-    etag           text,
-    last_modified  text
+    last_status    text
 );

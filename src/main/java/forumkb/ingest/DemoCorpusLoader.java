@@ -1,0 +1,44 @@
+package forumkb.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Loads the demo corpus (our own threads, JSON Lines) into an empty database on first start. */
+@Component
+@ConditionalOnProperty(name = "forumkb.demo.enabled", havingValue = "true")
+class DemoCorpusLoader {
+
+    static final String CORPUS = "demo/corpus.jsonl";
+    private static final Logger log = LoggerFactory.getLogger(DemoCorpusLoader.class);
+
+    private final IngestService ingest;
+    private final JdbcTemplate jdbc;
+
+    DemoCorpusLoader(IngestService ingest, JdbcTemplate jdbc) {
+        this.ingest = ingest;
+        this.jdbc = jdbc;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadIntoEmptyDatabase() throws IOException {
+        Long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
+        if (threads != null && threads > 0) {
+            return;
+        }
+        byte[] corpus;
+        try (InputStream in = new ClassPathResource(CORPUS).getInputStream()) {
+            corpus = in.readAllBytes();
+        }
+        IngestRun run = ingest.ingest("demo corpus", List.of(IngestInput.ofBytes(CORPUS, corpus, null, null)));
+        log.info("Loaded the demo corpus: {}", run.getMessage());
+    }
+}

@@ -1,0 +1,116 @@
+package forumkb.ingest;
+
+import forumkb.ingest.parse.SourceFormat;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code POST /api/ingest}: multipart files, or {@code {"url": …}}; answers with the run
+ * (counts and per-item errors). {@code ?async=true} answers 202 at once with the running run.
+ */
+@RestController
+@RequestMapping("/api/ingest")
+class IngestController {
+
+    private final IngestService ingest;
+    private final UrlFetcher fetcher;
+    private final IngestRunRepository runs;
+    private final IngestErrorRepository errors;
+
+    IngestController(IngestService ingest, UrlFetcher fetcher, IngestRunRepository runs, IngestErrorRepository errors) {
+        this.ingest = ingest;
+        this.fetcher = fetcher;
+        this.runs = runs;
+        this.errors = errors;
+    }
+
+    record UrlRequest(String url, String format) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<IngestRunView> upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(name = "file", required = false) List<MultipartFile> file,
+            @RequestParam(name = "format", required = false) String format,
+            @RequestParam(name = "async", defaultValue = "false") boolean async) throws IOException {
+        List<MultipartFile> all = new ArrayList<>();
+        if (files != null) {
+            all.addAll(files);
+        }
+        if (file != null) {
+            all.addAll(file);
+        }
+        if (all.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no file uploaded: send multipart part \"files\"");
+        }
+        SourceFormat forced = format(format);
+        List<IngestInput> inputs = new ArrayList<>();
+        for (MultipartFile part : all) {
+            String name = part.getOriginalFilename() == null ? "upload" : part.getOriginalFilename();
+            inputs.add(IngestInput.ofBytes(name, part.getBytes(), part.getContentType(), forced));
+        }
+        String origin = inputs.size() == 1 ? inputs.getFirst().name() : inputs.size() + " files";
+        return run(origin, inputs, async);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IngestRunView> fromUrl(@RequestBody UrlRequest request,
+            @RequestParam(name = "async", defaultValue = "false") boolean async) {
+        if (request == null || request.url() == null || request.url().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give {\"url\": \"https://…\"} or upload files");
+        }
+        IngestInput input;
+        try {
+            IngestInput fetched = fetcher.fetch(request.url());
+            input = IngestInput.ofBytes(fetched.name(), fetched.bytes(), fetched.contentType(), format(request.format()));
+        } catch (UrlFetcher.FetchException e) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        }
+        return run(request.url(), List.of(input), async);
+    }
+
+    @GetMapping("/runs/{id}")
+    IngestRunView runById(@PathVariable long id) {
+        IngestRun run = runs.findById(id).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ingest run " + id));
+        return IngestRunView.of(run, errors.findByRunIdOrderById(id));
+    }
+
+    @GetMapping("/runs")
+    List<IngestRunView> recentRuns() {
+        return runs.findTop20ByOrderByIdDesc().stream().map(run -> IngestRunView.of(run, List.of())).toList();
+    }
+
+    private ResponseEntity<IngestRunView> run(String origin, List<IngestInput> inputs, boolean async) {
+        if (async) {
+            IngestRun run = ingest.start(origin, inputs);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestRunView.of(run, List.of()));
+        }
+        IngestRun run = ingest.ingest(origin, inputs);
+        return ResponseEntity.ok(IngestRunView.of(run, errors.findByRunIdOrderById(run.getId())));
+    }
+
+    static SourceFormat format(String name) {
+        if (name == null || name.isBlank() || name.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return SourceFormat.fromName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "unknown format \"" + name + "\": use jsonl, text, html, feed or discourse");
+        }
+    }
+}

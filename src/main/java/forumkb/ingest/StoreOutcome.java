@@ -1,0 +1,6 @@
+package forumkb.ingest;
+
+/** What storing one thread did. */
+enum StoreOutcome {
+    CREATED, UPDATED, UNCHANGED
+}

@@ -1,0 +1,68 @@
+package forumkb.thread;
+
+import forumkb.thread.ThreadView.EntityView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The thread list (home page) and a thread's page. */
+@Controller
+class ThreadPageController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final ThreadRepository threads;
+    private final ThreadReader reader;
+    private final JdbcTemplate jdbc;
+
+    ThreadPageController(ThreadRepository threads, ThreadReader reader, JdbcTemplate jdbc) {
+        this.threads = threads;
+        this.reader = reader;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/")
+    String home(@RequestParam(defaultValue = "0") int page, Model model) {
+        Sort recentFirst = Sort.by(Sort.Order.desc("lastActivityAt").nullsLast(), Sort.Order.desc("id"));
+        Page<ForumThread> found = threads.findAll(PageRequest.of(Math.max(page, 0), PAGE_SIZE, recentFirst));
+        model.addAttribute("threads", found.getContent());
+        model.addAttribute("page", found.getNumber());
+        model.addAttribute("totalPages", found.getTotalPages());
+        model.addAttribute("threadCount", found.getTotalElements());
+        model.addAttribute("postCount", count("post"));
+        model.addAttribute("entityCount", count("thread_entity"));
+        return "index";
+    }
+
+    @GetMapping("/threads/{id}")
+    String thread(@PathVariable long id, Model model) {
+        ThreadView thread = reader.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no thread " + id));
+        model.addAttribute("thread", thread);
+        model.addAttribute("entities", distinct(thread.entities()));
+        return "thread/show";
+    }
+
+    /** One chip per entity value, however often it occurs. */
+    private static List<EntityView> distinct(List<EntityView> entities) {
+        Map<String, EntityView> byValue = new LinkedHashMap<>();
+        entities.forEach(entity -> byValue.putIfAbsent(entity.kind() + ":" + entity.value(), entity));
+        return List.copyOf(byValue.values());
+    }
+
+    private long count(String table) {
+        Long count = jdbc.queryForObject("select count(*) from " + table, Long.class);
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,83 @@
+package forumkb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forumkb.ForumkbApplication;
+import forumkb.HttpClientSupport;
+import forumkb.system.CommandLine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The CLI against the server's own embedded database: while the server runs on a data
+ * directory, {@code ingest} and {@code export} use that running PostgreSQL.
+ */
+class CommandLineTests {
+
+    @TempDir
+    Path work;
+
+    PrintStream originalOut;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void useDataDirectory() {
+        System.setProperty("forumkb.embedded.ephemeral", "false");
+        System.setProperty("forumkb.embedded.data-dir", work.resolve("pg").toString());
+        originalOut = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.clearProperty("forumkb.embedded.ephemeral");
+        System.clearProperty("forumkb.embedded.data-dir");
+    }
+
+    @Test
+    void ingestAndExportUseTheRunningServersDatabase() throws Exception {
+        Path threads = work.resolve("threads.jsonl");
+        Files.writeString(threads, """
+                {"source": "apple-developer-forums", "externalId": "991001", "title": "CXProvider report fails", "posts": [{"body": "reportNewIncomingVoIPPushPayload(_:completion:) throws NSXPCConnectionInterrupted"}]}
+                {"title": "truncated
+                {"source": "apple-developer-forums", "externalId": "991002", "title": "Packet tunnel stops", "posts": [{"body": "NEVPNErrorDomain Code=1"}]}
+                """);
+        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(ForumkbApplication.class)
+                .run("--server.port=0")) {
+            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+
+            int ingestExit = CommandLine.run(ForumkbApplication.class, new String[] {"ingest", threads.toString()});
+
+            String output = captured.toString(StandardCharsets.UTF_8);
+            assertThat(ingestExit).isEqualTo(1);
+            assertThat(output).contains("2 created, 0 updated, 0 unchanged, 1 failed")
+                    .contains("threads.jsonl line 2: malformed JSON");
+            HttpClientSupport http = new HttpClientSupport(port);
+            assertThat(http.get("/").body()).contains("CXProvider report fails").contains("Packet tunnel stops");
+
+            Path exported = work.resolve("export.jsonl");
+            int exportExit = CommandLine.run(ForumkbApplication.class, new String[] {"export", exported.toString()});
+            assertThat(exportExit).isZero();
+            assertThat(Files.readAllLines(exported)).hasSize(2).allMatch(line -> line.contains("\"externalId\":\"99100"));
+        }
+    }
+
+    @Test
+    void aMissingPathIsReportedAndTheExitCodeSaysSo() {
+        int exit = CommandLine.run(ForumkbApplication.class,
+                new String[] {"ingest", work.resolve("nope.jsonl").toString()});
+        assertThat(exit).isEqualTo(1);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("nope.jsonl: no such file or folder");
+    }
+}

@@ -1,0 +1,64 @@
+package forumkb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forumkb.Seeds;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Export → import into an empty database reproduces the corpus. Own context: it empties the database. */
+@SpringBootTest(properties = "forumkb.test.isolated=export-round-trip")
+class ExportRoundTripTests {
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    ExportService export;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void exportThenImportIntoAnEmptyDatabaseReproducesTheCorpus() throws Exception {
+        byte[] demo;
+        try (InputStream in = new ClassPathResource(DemoCorpusLoader.CORPUS).getInputStream()) {
+            demo = in.readAllBytes();
+        }
+        ingest.ingest("corpus", List.of(
+                IngestInput.ofBytes("demo.jsonl", demo, null, null),
+                IngestInput.ofFile(Seeds.file("000_"), null),
+                IngestInput.ofFile(Seeds.file("003_"), null)));
+        String first = exportAll();
+        long threads = count("thread");
+        long posts = count("post");
+        long entities = count("thread_entity");
+
+        jdbc.execute("truncate thread, source, ingest_run restart identity cascade");
+        IngestRun reimport = ingest.ingest("export", List.of(
+                IngestInput.ofBytes("export.jsonl", first.getBytes(StandardCharsets.UTF_8), null, null)));
+
+        assertThat(reimport.getFailed()).isZero();
+        assertThat(reimport.getCreated()).isEqualTo((int) threads);
+        assertThat(count("post")).isEqualTo(posts);
+        assertThat(count("thread_entity")).isEqualTo(entities);
+        assertThat(exportAll()).isEqualTo(first);
+    }
+
+    private String exportAll() throws Exception {
+        StringWriter out = new StringWriter();
+        export.export(out);
+        return out.toString();
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+}

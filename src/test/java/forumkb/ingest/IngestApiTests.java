@@ -1,0 +1,188 @@
+package forumkb.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forumkb.HttpClientSupport;
+import forumkb.HttpClientSupport.Response;
+import forumkb.Seeds;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Ingest through the HTTP API against the embedded PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IngestApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HttpClientSupport http;
+    String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void client() {
+        http = new HttpClientSupport(port);
+    }
+
+    private String thread(String id, String title, String body) {
+        return """
+                {"source": "apple-developer-forums", "externalId": "%s", "url": "https://developer.apple.com/forums/thread/%s",
+                 "title": "%s", "tags": ["Network Extension"], "replies": 1, "views": 40,
+                 "posts": [{"author": "dev", "body": "%s", "role": "question"},
+                           {"author": "dts", "body": "Call it from the main thread.", "role": "answer", "accepted": true}]}
+                """.formatted(id, id, title, body).replace("\n", " ");
+    }
+
+    @Test
+    void jsonLinesLandAndABadLineIsReportedWithItsNumber() {
+        String lines = thread(run + "-1", "NEFilterManager saveToPreferences never completes",
+                "saveToPreferencesWithCompletionHandler: hangs; Error Domain=NEFilterErrorDomain Code=1") + "\n"
+                + "{\"title\": \"broken\", \"posts\": [\n"
+                + thread(run + "-2", "NEAppPushProvider started twice", "init is called again and again") + "\n";
+
+        Response response = http.upload("/api/ingest", "threads.jsonl", lines);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("created").asInt()).isEqualTo(2);
+        assertThat(body.get("failed").asInt()).isEqualTo(1);
+        JsonNode error = body.get("errors").get(0);
+        assertThat(error.get("line").asInt()).isEqualTo(2);
+        assertThat(error.get("item").asString()).isEqualTo("threads.jsonl line 2");
+        assertThat(error.get("reason").asString()).startsWith("malformed JSON");
+
+        Response run = http.get("/api/ingest/runs/" + body.get("id").asLong());
+        assertThat(run.json().get("errors").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameThreadTwiceIsOneThreadAndChangedContentUpdatesIt() {
+        String id = run + "-same";
+        String original = thread(id, "TLS trust evaluation fails with -9802", "kCFStreamErrorCodeKey=-9802");
+        assertThat(http.upload("/api/ingest", "a.jsonl", original).json().get("created").asInt()).isEqualTo(1);
+        assertThat(http.upload("/api/ingest", "b.jsonl", original).json().get("unchanged").asInt()).isEqualTo(1);
+
+        String changed = thread(id, "TLS trust evaluation fails with -9802", "now also NSURLErrorDomain -1200");
+        assertThat(http.upload("/api/ingest", "c.jsonl", changed).json().get("updated").asInt()).isEqualTo(1);
+
+        assertThat(threadsWithExternalId(id)).isEqualTo(1);
+        JsonNode thread = http.get("/api/threads/" + threadId(id)).json();
+        assertThat(thread.get("posts").get(0).get("body").asString()).contains("-1200");
+        assertThat(thread.get("posts").get(1).get("accepted").asBoolean()).isTrue();
+        assertThat(thread.get("entities").toString()).contains("NSURLErrorDomain:-1200");
+    }
+
+    @Test
+    void anExcerptIsUpgradedByTheFullThreadButNeverReplacesIt() {
+        String id = run + "-excerpt";
+        String excerpt = """
+                {"source": "apple-developer-forums", "externalId": "%s", "title": "XPC decode fails", "excerpt": true,
+                 "replies": 2, "posts": [{"body": "Exception while decoding argument 0"}]}""".formatted(id)
+                .replace("\n", " ");
+        String full = thread(id, "XPC decode fails", "Exception while decoding argument 0 (#2 of invocation)");
+
+        http.upload("/api/ingest", "listing.jsonl", excerpt);
+        assertThat(http.upload("/api/ingest", "thread.jsonl", full).json().get("updated").asInt()).isEqualTo(1);
+        assertThat(http.upload("/api/ingest", "listing.jsonl", excerpt).json().get("unchanged").asInt()).isEqualTo(1);
+
+        JsonNode thread = http.get("/api/threads/" + threadId(id)).json();
+        assertThat(thread.get("excerpt").asBoolean()).isFalse();
+        assertThat(thread.get("posts").size()).isEqualTo(2);
+    }
+
+    @Test
+    void aThreadThatCannotBeStoredFailsAloneAndLeavesNothingBehind() {
+        String good = thread(run + "-good", "Good thread", "fine");
+        String bad = thread(run + "-bad", "Bad thread", "nul \\u0000 inside");
+
+        JsonNode body = http.upload("/api/ingest", "mixed.jsonl", good + "\n" + bad).json();
+
+        assertThat(body.get("created").asInt()).isEqualTo(1);
+        assertThat(body.get("failed").asInt()).isEqualTo(1);
+        assertThat(body.get("errors").get(0).get("reason").asString()).contains("NUL");
+        assertThat(threadsWithExternalId(run + "-bad")).isZero();
+        assertThat(threadsWithExternalId(run + "-good")).isEqualTo(1);
+    }
+
+    @Test
+    void emptyBinaryAndWronglyEncodedFilesGetClearReasonsWhileGoodFilesLand() {
+        byte[] latin1 = "Caf\u00e9 cr\u00e8me: NSURLErrorDomain -1200\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+        JsonNode body = http.upload("/api/ingest",
+                "empty.jsonl", "",
+                "image.png", binary,
+                "latin1.txt", latin1,
+                "good.jsonl", thread(run + "-batch", "Good one", "ok")).json();
+
+        assertThat(body.get("created").asInt()).isEqualTo(1);
+        assertThat(body.get("failed").asInt()).isEqualTo(3);
+        String errors = body.get("errors").toString();
+        assertThat(errors).contains("empty input").contains("binary").contains("UTF-8");
+    }
+
+    @Test
+    void aMissingUploadOrUnknownFormatIsABadRequestWithAJsonBody() {
+        Response noFiles = http.upload("/api/ingest");
+        assertThat(noFiles.status()).isEqualTo(400);
+        assertThat(noFiles.json().get("message").asString()).contains("no file");
+
+        Response badJson = http.postJson("/api/ingest", "{not json");
+        assertThat(badJson.status()).isEqualTo(400);
+        assertThat(badJson.json().get("status").asInt()).isEqualTo(400);
+        assertThat(badJson.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnknownThreadOrRunIsA404WithAJsonBody() {
+        Response thread = http.get("/api/threads/987654321");
+        assertThat(thread.status()).isEqualTo(404);
+        assertThat(thread.json().get("error").asString()).isEqualTo("Not Found");
+        assertThat(http.get("/api/ingest/runs/987654321").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSeedListingLandsAsExcerptsWithCountsAndIsIdempotent() throws Exception {
+        byte[] listing = Files.readAllBytes(Seeds.file("002_"));
+
+        JsonNode first = http.upload("/api/ingest", "002.txt", listing).json();
+        JsonNode second = http.upload("/api/ingest", "002.txt", listing).json();
+
+        assertThat(first.get("format").asString()).isEqualTo("text_dump");
+        assertThat(first.get("created").asInt() + first.get("updated").asInt()).isGreaterThan(10);
+        assertThat(first.get("failed").asInt()).isZero();
+        assertThat(second.get("unchanged").asInt())
+                .isEqualTo(first.get("created").asInt() + first.get("updated").asInt() + first.get("unchanged").asInt());
+        Integer views = jdbc.queryForObject(
+                "select views from thread where title = 'Real-Time WatchConnectivity Sync Not Working Between iPhone and Apple Watch'",
+                Integer.class);
+        assertThat(views).isEqualTo(478);
+    }
+
+    @Test
+    void healthReportsTheDatabase() {
+        JsonNode health = http.get("/actuator/health").json();
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
+    }
+
+    private int threadsWithExternalId(String externalId) {
+        Integer count = jdbc.queryForObject("select count(*) from thread where external_id = ?", Integer.class,
+                externalId);
+        return count == null ? 0 : count;
+    }
+
+    private long threadId(String externalId) {
+        return jdbc.queryForObject("select id from thread where external_id = ?", Long.class, externalId);
+    }
+}
