@@ -120,11 +120,17 @@ final class PageChrome {
             // Single words like "Post" or "Views" are chrome only next to other chrome, so
             // they do not start a header on their own.
             if (lower.startsWith("rss for tag") || POSTS_UNDER.matcher(key).matches()
-                    || lower.equals(SORT_HINT) || isColumnHeaderRow(lower)) {
+                    || lower.equals(SORT_HINT) || isColumnHeaderRow(lower) || startsColumnHeaders(lines, i)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** "Post" directly followed by "Replies": the column headers, one word per line. */
+    private static boolean startsColumnHeaders(List<DumpLine> lines, int i) {
+        return i + 1 < lines.size() && lines.get(i).key().equalsIgnoreCase("post")
+                && lines.get(i + 1).key().equalsIgnoreCase("replies");
     }
 
     private static boolean isColumnHeaderRow(String lower) {

@@ -36,7 +36,8 @@ public final class TextDumpParser implements ThreadParser {
     public ParseResult parse(String origin, String content) {
         try {
             List<DumpLine> lines = DumpText.nonBlankLines(content);
-            List<ThreadDraft> drafts = read(lines);
+            // A thread needs something to say; a title or marker with no text under it is not one.
+            List<ThreadDraft> drafts = read(lines).stream().filter(draft -> !draft.posts.isEmpty()).toList();
             if (drafts.isEmpty()) {
                 return ParseResult.failure(origin, "no thread found in " + origin);
             }
@@ -57,7 +58,8 @@ public final class TextDumpParser implements ThreadParser {
             return readRows(lines);
         }
         if (ThreadPage.hasAnswerMarkers(lines) || ThreadPage.looksLikeThread(lines)) {
-            return List.of(ThreadPage.read(lines));
+            ThreadDraft thread = ThreadPage.read(lines);
+            return thread == null ? List.of() : List.of(thread);
         }
         return List.of();
     }

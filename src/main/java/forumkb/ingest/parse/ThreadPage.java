@@ -27,19 +27,24 @@ final class ThreadPage {
 
     /** True when the text reads as one thread: a title line followed by its question. */
     static boolean looksLikeThread(List<DumpLine> lines) {
-        return lines.size() >= 2 && isTitle(lines.getFirst().key());
+        List<DumpLine> page = withoutLeadingUrl(lines);
+        return page.size() >= 2 && isTitle(page.getFirst().key());
     }
 
-    static ThreadDraft read(List<DumpLine> lines) {
+    static ThreadDraft read(List<DumpLine> page) {
+        List<DumpLine> lines = withoutLeadingUrl(page);
+        if (lines.isEmpty()) {
+            return null;
+        }
         String title = lines.getFirst().text().strip();
         int end = contentEnd(lines, lines.getFirst().key());
         int answeredBy = indexOf(lines.subList(0, end), 1, ThreadPage::isAnsweredBy);
         int accepted = indexOf(lines.subList(0, end), 1, key -> key.equalsIgnoreCase(ACCEPTED_ANSWER));
         int questionEnd = firstOf(answeredBy, accepted, end);
 
-        ThreadDraft draft = new ThreadDraft(lines.getFirst().number(), lines.get(end - 1).number());
+        ThreadDraft draft = new ThreadDraft(page.getFirst().number(), lines.get(end - 1).number());
         draft.title = title;
-        draft.url = firstThreadUrl(lines);
+        draft.url = firstThreadUrl(page);
         List<DumpLine> question = withoutUrlLines(lines.subList(1, questionEnd));
         if (!question.isEmpty()) {
             draft.posts.add(new ParsedPost(null, DumpText.body(question), null, PostRole.QUESTION, false));
@@ -87,6 +92,12 @@ final class ThreadPage {
             }
         }
         return null;
+    }
+
+    /** A saved page may start with its address above the title. */
+    private static List<DumpLine> withoutLeadingUrl(List<DumpLine> lines) {
+        boolean url = !lines.isEmpty() && ForumValues.threadUrl(lines.getFirst().key()).isPresent();
+        return url ? lines.subList(1, lines.size()) : lines;
     }
 
     private static List<DumpLine> withoutUrlLines(List<DumpLine> lines) {
