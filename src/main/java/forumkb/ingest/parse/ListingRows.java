@@ -13,8 +13,8 @@ final class ListingRows {
 
     private static final String[] LABELS = {"Replies", "Boosts", "Views", "Activity"};
 
-    /** Where a row's numbers start and end, and what they say. */
-    record Stats(int first, int last, Integer replies, Integer boosts, Integer views, String activity) {
+    /** Where a row's numbers start, and what they say. */
+    record Stats(int first, Integer replies, Integer boosts, Integer views, String activity) {
     }
 
     private ListingRows() {
@@ -99,7 +99,7 @@ final class ListingRows {
                 return null;
             }
         }
-        return new Stats(first, end, count(lines, first), count(lines, first + 1), count(lines, first + 2),
+        return new Stats(first, count(lines, first), count(lines, first + 1), count(lines, first + 2),
                 lines.get(end).key());
     }
 
@@ -115,7 +115,7 @@ final class ListingRows {
                 return null;
             }
         }
-        return new Stats(first, end, count(lines, first + 1), count(lines, first + 3), count(lines, first + 5),
+        return new Stats(first, count(lines, first + 1), count(lines, first + 3), count(lines, first + 5),
                 lines.get(end).key());
     }
 

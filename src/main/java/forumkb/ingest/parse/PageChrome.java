@@ -16,8 +16,6 @@ final class PageChrome {
     private static final Pattern POSTS_UNDER = Pattern.compile(
             "Posts under (.+?) (tag|subtopic|topic)", Pattern.CASE_INSENSITIVE);
     private static final Pattern POST_COUNT = Pattern.compile("[\\d,.]+k? Posts?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FORUMS_SUBTOPIC = Pattern.compile(
-            "Forums subtopic: (.+?) > (.+)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> COLUMN_HEADERS = Set.of("post", "replies", "boosts", "views", "activity");
     private static final String SORT_HINT = "selecting any option will automatically load the page";
     /** How far the chrome of a page header may spread (heading, description, links, headers). */
@@ -100,17 +98,6 @@ final class PageChrome {
         // A page that only says "RSS for tag" under its heading is, on the Apple forums, a
         // topic or subtopic listing; tag pages always say "Posts under … tag".
         return new Header(first, last, pageName, kind == null && pageName != null ? "subtopic" : kind);
-    }
-
-    /** The topic a "Forums subtopic: Topic > Subtopic" line gives for the named subtopic, if any. */
-    static String topicOf(String subtopic, List<DumpLine> lines) {
-        for (DumpLine line : lines) {
-            Matcher m = FORUMS_SUBTOPIC.matcher(line.key());
-            if (m.matches() && m.group(2).strip().equalsIgnoreCase(subtopic)) {
-                return m.group(1).strip();
-            }
-        }
-        return null;
     }
 
     private static int firstChromeIndex(List<DumpLine> lines) {

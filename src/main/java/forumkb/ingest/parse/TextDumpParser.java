@@ -75,7 +75,7 @@ public final class TextDumpParser implements ThreadParser {
         String name = header.pageName();
         String subtopic = name != null && !header.isTagPage() ? name : null;
         String tag = name != null && header.isTagPage() ? name : null;
-        String topic = subtopic == null ? null : PageChrome.topicOf(subtopic, lines);
+        String topic = subtopic == null ? null : TopicBlock.topicOf(subtopic, lines);
         drafts.forEach(draft -> draft.applyPage(topic, subtopic, tag));
         return drafts;
     }

@@ -1,6 +1,7 @@
 package forumkb.ingest.parse;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,8 +105,8 @@ final class ThreadPage {
         return lines.stream().filter(line -> ForumValues.threadUrl(line.key()).isEmpty()).toList();
     }
 
-    static boolean isTitle(String key) {
-        return key.length() <= MAX_TITLE_LENGTH && !key.endsWith(".") && !key.endsWith(":")
+    private static boolean isTitle(String key) {
+        return key.length() <= MAX_TITLE_LENGTH && !key.matches(".*[.,:;]$")
                 && !PageChrome.isChrome(key) && ForumValues.threadUrl(key).isEmpty();
     }
 
@@ -124,7 +125,7 @@ final class ThreadPage {
         return first;
     }
 
-    private static int indexOf(List<DumpLine> lines, int from, java.util.function.Predicate<String> test) {
+    private static int indexOf(List<DumpLine> lines, int from, Predicate<String> test) {
         for (int i = from; i < lines.size(); i++) {
             if (test.test(lines.get(i).key())) {
                 return i;

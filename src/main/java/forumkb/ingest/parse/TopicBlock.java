@@ -95,6 +95,17 @@ final class TopicBlock {
     }
 
     /** The tag names follow the label one per line; the first line that is no tag ends them. */
+    /** The topic a "Forums subtopic: Topic > Subtopic" line gives for the named subtopic, if any. */
+    static String topicOf(String subtopic, List<DumpLine> lines) {
+        for (DumpLine line : lines) {
+            Matcher m = FORUMS_SUBTOPIC.matcher(line.key());
+            if (m.matches() && m.group(2).strip().equalsIgnoreCase(subtopic)) {
+                return m.group(1).strip();
+            }
+        }
+        return null;
+    }
+
     private static int lastTagLine(List<DumpLine> lines, int firstValue) {
         int last = firstValue - 1;
         while (last + 1 < lines.size() && last + 1 < firstValue + MAX_TAGS
