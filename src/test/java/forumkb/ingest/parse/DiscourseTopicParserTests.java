@@ -86,9 +86,6 @@ class DiscourseTopicParserTests {
             "'<html>not json</html>'              | not valid JSON at line 1, column",
     })
     void badInputIsAFailureWithAReason(String content, String reason) {
-        ParseResult result = parser.parse("topic.json", content);
-
-        assertThat(result.threads()).isEmpty();
-        assertThat(result.failures()).singleElement().extracting(ParseFailure::reason).asString().startsWith(reason);
+        Fixtures.assertFailsWith(parser.parse("topic.json", content), reason);
     }
 }

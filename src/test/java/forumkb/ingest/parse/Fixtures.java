@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the hand-written fixtures under {@code src/test/resources/fixtures/}. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reads the hand-written fixtures under {@code src/test/resources/fixtures/}, and checks failed parses. */
 final class Fixtures {
 
     private Fixtures() {
@@ -20,5 +22,11 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The parse gave no thread and exactly one failure whose reason starts as given. */
+    static void assertFailsWith(ParseResult result, String reasonStart) {
+        assertThat(result.threads()).isEmpty();
+        assertThat(result.failures()).singleElement().extracting(ParseFailure::reason).asString().startsWith(reasonStart);
     }
 }

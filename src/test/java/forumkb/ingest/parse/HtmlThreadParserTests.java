@@ -1,6 +1,7 @@
 package forumkb.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,10 +45,10 @@ class HtmlThreadParserTests {
 
         assertThat(thread.posts()).extracting(ParsedPost::author, ParsedPost::role, ParsedPost::accepted)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("kvmeridian", PostRole.QUESTION, false),
-                        org.assertj.core.groups.Tuple.tuple("DTS Engineer", PostRole.ANSWER, true),
-                        org.assertj.core.groups.Tuple.tuple("kvmeridian", PostRole.COMMENT, false),
-                        org.assertj.core.groups.Tuple.tuple("tcpdumpster", PostRole.ANSWER, false));
+                        tuple("kvmeridian", PostRole.QUESTION, false),
+                        tuple("DTS Engineer", PostRole.ANSWER, true),
+                        tuple("kvmeridian", PostRole.COMMENT, false),
+                        tuple("tcpdumpster", PostRole.ANSWER, false));
         assertThat(thread.posts().get(1).createdAt()).isEqualTo(Instant.parse("2025-01-15T11:03:00Z"));
     }
 
@@ -102,6 +103,38 @@ class HtmlThreadParserTests {
     }
 
     @Test
+    void readsDiscourseEmberViewWithCookedPosts() {
+        String html = """
+                <html><head><meta name="generator" content="Discourse 3.3"></head><body>
+                <div id="topic-title"><h1><a class="fancy-title">SecTrustEvaluateWithError returns -9802 for a valid chain</a></h1>
+                  <span class="badge-category__name">Security</span> <a class="discourse-tag" href="/tag/tls">tls</a></div>
+                <div class="topic-post regular"><article id="post_1">
+                  <span class="first username"><a href="/u/keychainkid">keychainkid</a></span>
+                  <a class="post-date"><span class="relative-date" data-time="1717236000000">Jun 1</span></a>
+                  <div class="cooked"><p>Evaluation fails:</p><pre><code>OSStatus -9802
+                errSSLFatalAlert</code></pre></div></article></div>
+                <div class="topic-post regular"><article id="post_2">
+                  <span class="first username"><a href="/u/trustee">trustee</a></span>
+                  <div class="cooked"><p>Your quote of the solution</p><aside class="quote accepted-answer">-</aside></div></article></div>
+                <div class="topic-post regular accepted-answer"><article id="post_3">
+                  <span class="first username"><a href="/u/pkiwiz">pkiwiz</a></span>
+                  <div class="cooked"><p>Add the intermediate with <code>SecTrustSetAnchorCertificates</code>.</p></div></article></div>
+                </body></html>""";
+
+        ParsedThread thread = parser.parse("https://discuss.example.org/t/sectrust-9802/991", html).threads().get(0);
+
+        assertThat(thread.source()).isEqualTo("discuss.example.org");
+        assertThat(thread.externalId()).isEqualTo("991");
+        assertThat(thread.title()).isEqualTo("SecTrustEvaluateWithError returns -9802 for a valid chain");
+        assertThat(thread.topic()).isEqualTo("Security");
+        assertThat(thread.tags()).containsExactly("tls");
+        assertThat(thread.createdAt()).isEqualTo(Instant.parse("2024-06-01T10:00:00Z"));
+        assertThat(thread.posts()).extracting(ParsedPost::author, ParsedPost::accepted).containsExactly(
+                tuple("keychainkid", false), tuple("trustee", false), tuple("pkiwiz", true));
+        assertThat(thread.posts().get(0).body()).isEqualTo("Evaluation fails:\n\nOSStatus -9802\nerrSSLFatalAlert");
+    }
+
+    @Test
     void readsSchemaOrgJsonLdAndSkipsABrokenBlock() {
         ParsedThread thread = only("https://devboard.example.com/threads/tls-error-9802.5521/?ref=x", "jsonld-thread.html");
 
@@ -115,9 +148,9 @@ class HtmlThreadParserTests {
         assertThat(thread.replies()).isEqualTo(2);
         assertThat(thread.views()).isEqualTo(318);
         assertThat(thread.posts()).extracting(ParsedPost::author, ParsedPost::role).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("mobile-ops", PostRole.QUESTION),
-                org.assertj.core.groups.Tuple.tuple("certwrangler", PostRole.ANSWER),
-                org.assertj.core.groups.Tuple.tuple("mobile-ops", PostRole.COMMENT));
+                tuple("mobile-ops", PostRole.QUESTION),
+                tuple("certwrangler", PostRole.ANSWER),
+                tuple("mobile-ops", PostRole.COMMENT));
         assertThat(thread.posts().get(0).body()).contains(
                 "NSURLErrorDomain Code=-1200 \"An SSL error has occurred\"\n  _kCFStreamErrorCodeKey=-9802");
         assertThat(thread.posts().get(2).body()).isEqualTo("It was 1000 days \u2014 reissuing.");
@@ -155,8 +188,8 @@ class HtmlThreadParserTests {
 
         assertThat(thread.title()).isEqualTo("CXProvider reportNewIncomingCall never shows UI");
         assertThat(thread.posts()).extracting(ParsedPost::author, ParsedPost::body).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("voipdev", "The completion handler gets error 3."),
-                org.assertj.core.groups.Tuple.tuple("callkitfan", "Error 3 is CXErrorCodeIncomingCallErrorFilteredByDoNotDisturb."));
+                tuple("voipdev", "The completion handler gets error 3."),
+                tuple("callkitfan", "Error 3 is CXErrorCodeIncomingCallErrorFilteredByDoNotDisturb."));
     }
 
     @Test
@@ -198,9 +231,6 @@ class HtmlThreadParserTests {
             "'\u0000\u0001garbage <<<>>>'       | no forum thread found in bad.html",
     })
     void badInputIsAFailureNotAnException(String content, String reason) {
-        ParseResult result = parser.parse("bad.html", content);
-
-        assertThat(result.threads()).isEmpty();
-        assertThat(result.failures()).extracting(ParseFailure::reason).containsExactly(reason);
+        Fixtures.assertFailsWith(parser.parse("bad.html", content), reason);
     }
 }
