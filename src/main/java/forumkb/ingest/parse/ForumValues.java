@@ -109,10 +109,6 @@ final class ForumValues {
         return m.matches() ? Optional.of(canonicalUrl(m.group(1))) : Optional.empty();
     }
 
-    static String threadId(String canonicalUrl) {
-        return canonicalUrl.substring(canonicalUrl.lastIndexOf('/') + 1);
-    }
-
     static boolean mentionsForumUrl(String text) {
         return THREAD_URL.matcher(text).find()
                 || text.contains("developer.apple.com/forums") || text.contains("forums.developer.apple.com");

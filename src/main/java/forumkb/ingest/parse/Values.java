@@ -1,0 +1,72 @@
+package forumkb.ingest.parse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Lenient readers for the dates and counts forum pages and APIs show; null when unreadable. */
+final class Values {
+
+    private static final Pattern COUNT = Pattern.compile("(\\d[\\d,.]*)([kKmM])?");
+
+    private Values() {
+    }
+
+    /**
+     * ISO-8601 with or without offset (no offset means UTC), a bare date, or epoch
+     * milliseconds (Discourse's {@code data-time}).
+     */
+    static Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.matches("\\d{11,14}")) {
+            return Instant.ofEpochMilli(Long.parseLong(text));
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException notDate) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /** The first count in text such as {@code "1,234"}, {@code "478 views"} or {@code "1.2k"}. */
+    static Integer count(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = COUNT.matcher(value);
+        if (!m.find()) {
+            return null;
+        }
+        String digits = m.group(1).replace(",", "");
+        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+        try {
+            double number = Double.parseDouble(digits);
+            double scaled = unit.equals("k") ? number * 1_000 : unit.equals("m") ? number * 1_000_000 : number;
+            return scaled > Integer.MAX_VALUE ? null : (int) Math.round(scaled);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Trimmed text, or null when blank. */
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
