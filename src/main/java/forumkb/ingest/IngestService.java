@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,7 +101,7 @@ public class IngestService {
                 return;
             }
             byte[] head = readHead(input);
-            String binary = TextDecoder.binaryReason(head, head.length);
+            String binary = FormatDetector.binaryReason(head);
             if (binary != null) {
                 batch.reject(name, binary);
                 return;
@@ -130,7 +129,7 @@ public class IngestService {
         var parser = parsers.jsonLines();
         int lineNumber = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(input.open(),
-                TextDecoder.strictDecoder(StandardCharsets.UTF_8)), 1 << 16)) {
+                TextDecoder.strictUtf8()), 1 << 16)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
