@@ -1,5 +1,9 @@
 package forumkb.bench;
 
+import forumkb.ingest.parse.ParsedPost;
+import forumkb.ingest.parse.ParsedThread;
+import forumkb.ingest.parse.PostRole;
+import forumkb.ingest.parse.Provenance;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Instant;
@@ -33,12 +37,14 @@ public final class CorpusGenerator {
     private static final Theme[] THEMES = Theme.load("/bench/themes.txt");
 
     private final long seed;
+    private final Provenance provenance;
     private final Rng rng;
     private final Composer composer;
     private long sequence;
 
     public CorpusGenerator(long seed) {
         this.seed = seed;
+        this.provenance = Provenance.of("corpus-generator:seed=" + seed);
         this.rng = new Rng(seed);
         this.composer = new Composer(rng);
     }
@@ -59,26 +65,31 @@ public final class CorpusGenerator {
         return line.toString().stripTrailing();
     }
 
-    public GeneratedThread nextThread() {
+    /**
+     * The next thread in the ingest model, so benchmarks can also feed the pipeline directly,
+     * skipping JSON; its provenance names the generator and seed.
+     */
+    public ParsedThread nextThread() {
         long n = ++sequence;
         Theme theme = THEMES[rng.below(THEMES.length)];
         long created = rng.between(FIRST_SECOND, LAST_SECOND);
         composer.begin(theme, created);
         String title = composer.title();
-        List<GeneratedPost> posts = posts(created);
+        List<ParsedPost> posts = posts(created);
         String externalId = "gen-" + seed + "-" + n;
-        return new GeneratedThread(SOURCE, externalId,
+        return new ParsedThread(SOURCE, externalId,
                 "https://forums.generated.invalid/thread/" + externalId, title, theme.topic(),
                 theme.subtopic(), tags(theme), Instant.ofEpochSecond(created),
-                posts.getLast().createdAt(), posts.size() - 1, boosts(), views(), posts);
+                posts.getLast().createdAt(), posts.size() - 1, boosts(), views(), posts, false,
+                provenance);
     }
 
-    private List<GeneratedPost> posts(long created) {
+    private List<ParsedPost> posts(long created) {
         int count = 1 + rng.weighted(POST_COUNT_WEIGHTS);
-        List<GeneratedPost> posts = new ArrayList<>(count);
+        List<ParsedPost> posts = new ArrayList<>(count);
         String asker = rng.pick(Vocabulary.AUTHORS);
-        posts.add(new GeneratedPost(asker, composer.question(), Instant.ofEpochSecond(created),
-                "question", false));
+        posts.add(new ParsedPost(asker, composer.question(), Instant.ofEpochSecond(created),
+                PostRole.QUESTION, false));
         // Threads with a staff reply are often resolved; whether one is accepted is decided once.
         int acceptedIndex = rng.chance(0.4) ? -2 : -1;
         long at = created;
@@ -92,8 +103,8 @@ public final class CorpusGenerator {
             }
             String author = staff ? rng.pick(Vocabulary.STAFF)
                     : rng.chance(0.35) ? asker : rng.pick(Vocabulary.AUTHORS);
-            posts.add(new GeneratedPost(author, answer ? composer.answer(staff) : composer.comment(),
-                    Instant.ofEpochSecond(at), answer ? "answer" : "comment", accepted));
+            posts.add(new ParsedPost(author, answer ? composer.answer(staff) : composer.comment(),
+                    Instant.ofEpochSecond(at), answer ? PostRole.ANSWER : PostRole.COMMENT, accepted));
         }
         return posts;
     }

@@ -1,5 +1,9 @@
 package forumkb.bench;
 
+import forumkb.ingest.parse.ParsedPost;
+import forumkb.ingest.parse.ParsedThread;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -29,7 +33,7 @@ final class ThreadJsonWriter implements AutoCloseable {
         this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), target);
     }
 
-    void write(GeneratedThread thread) {
+    void write(ParsedThread thread) {
         json.writeStartObject();
         json.writeStringProperty("source", thread.source());
         json.writeStringProperty("externalId", thread.externalId());
@@ -44,16 +48,16 @@ final class ThreadJsonWriter implements AutoCloseable {
         json.writeEndArray();
         json.writeStringProperty("createdAt", thread.createdAt().toString());
         json.writeStringProperty("lastActivityAt", thread.lastActivityAt().toString());
-        json.writeNumberProperty("replies", thread.replies());
+        json.writeNumberProperty("replies", thread.replies()); // never null for generated threads
         json.writeNumberProperty("boosts", thread.boosts());
         json.writeNumberProperty("views", thread.views());
         json.writeArrayPropertyStart("posts");
-        for (GeneratedPost post : thread.posts()) {
+        for (ParsedPost post : thread.posts()) {
             json.writeStartObject();
             json.writeStringProperty("author", post.author());
             json.writeStringProperty("body", post.body());
             json.writeStringProperty("createdAt", post.createdAt().toString());
-            json.writeStringProperty("role", post.role());
+            json.writeStringProperty("role", post.role().wireName());
             json.writeBooleanProperty("accepted", post.accepted());
             json.writeEndObject();
         }
@@ -70,8 +74,8 @@ final class ThreadJsonWriter implements AutoCloseable {
             try {
                 target.write('\n');
                 target.flush();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
