@@ -31,10 +31,14 @@ final class Scan {
     private int chainEnd = -1;
     /** The type that leads the current dotted chain. */
     private String chainHead = "";
+    /** Whether the identifier last cut by {@link #identEnd} is a plain word. */
+    private boolean plain;
+    private final Matcher matcher;
 
     Scan(String text) {
         this.text = text;
         this.n = text.length();
+        this.matcher = REVERSE_DNS.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     List<ExtractedEntity> run() {
@@ -59,11 +63,15 @@ final class Scan {
         char next = e < n ? text.charAt(e) : '\0';
         boolean member = s > 0 && text.charAt(s - 1) == '.' && s - 1 == chainEnd;
         chainEnd = -1;
+        if (plain && !member && next != '(' && next != ':' && !Vocabulary.PLAIN_KEYWORDS.contains(tok)
+                && (next != '.' || !tok.startsWith("lib") && !text.startsWith(".framework", e))) {
+            return e; // ordinary prose word
+        }
         char c0 = tok.charAt(0);
         if (next == '.' && tok.equals("com")) {
             return reverseDns(s, e);
         }
-        if (next == '-' && c0 >= 'a' && c0 <= 'z') {
+        if (next == '-' && Vocabulary.ENTITLEMENT_FIRST_WORDS.contains(tok)) {
             Matcher m = at(HYPHENATED, s);
             if (m != null && Vocabulary.PLAIN_ENTITLEMENTS.contains(m.group())) {
                 return emit(EntityKind.ENTITLEMENT, s, m.end(), m.group());
@@ -306,12 +314,11 @@ final class Scan {
         return j;
     }
 
+    /** {@code p} anchored at {@code from}; one matcher serves the whole scan, so a result is valid until the next call. */
     private Matcher at(Pattern p, int from) {
-        Matcher m = p.matcher(text);
-        m.region(from, n);
-        m.useTransparentBounds(true);
-        m.useAnchoringBounds(false);
-        return m.lookingAt() ? m : null;
+        matcher.usePattern(p);
+        matcher.region(from, n);
+        return matcher.lookingAt() ? matcher : null;
     }
 
     private int emit(EntityKind kind, int start, int end, String normalized) {
@@ -333,11 +340,22 @@ final class Scan {
         return result;
     }
 
+    /** End of the identifier at i; sets {@link #plain} (no capital after the first, no underscore). */
     private int identEnd(int i) {
         int j = i + 1;
-        while (j < n && isIdentPart(text.charAt(j))) {
-            j++;
+        boolean p = text.charAt(i) != '_';
+        while (j < n) {
+            char c = text.charAt(j);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                j++;
+            } else if (c >= 'A' && c <= 'Z' || c == '_') {
+                p = false;
+                j++;
+            } else {
+                break;
+            }
         }
+        plain = p;
         return j;
     }
 

@@ -14,6 +14,11 @@ final class SymbolRules {
         if (tok.length() < 3) {
             return null;
         }
+        if (isPlainWord(tok)) {
+            // fast path for prose: every rule below needs a second capital or an underscore
+            return Vocabulary.FRAMEWORKS.contains(tok) ? EntityKind.FRAMEWORK
+                    : Vocabulary.DAEMONS.contains(tok) ? EntityKind.SERVICE : null;
+        }
         if (isErrorDomain(tok)) {
             return EntityKind.ERROR;
         }
@@ -36,6 +41,17 @@ final class SymbolRules {
             return null;
         }
         return isType(tok) ? EntityKind.API_TYPE : null;
+    }
+
+    /** At most one capital, and only first: "However", "error", "nesessionmanager". */
+    static boolean isPlainWord(String tok) {
+        for (int i = 1; i < tok.length(); i++) {
+            char c = tok.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c == '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isErrorDomain(String tok) {
@@ -215,7 +231,11 @@ final class SymbolRules {
 
     /** Length of the framework prefix tok starts with (followed by an upper-case letter), else 0. */
     static int typePrefixLength(String tok) {
-        for (String p : Vocabulary.TYPE_PREFIXES) {
+        char c0 = tok.charAt(0);
+        if (c0 >= 128) {
+            return 0;
+        }
+        for (String p : Vocabulary.TYPE_PREFIXES_BY_FIRST.get(c0)) {
             if (startsWithHump(tok, p)) {
                 return p.length();
             }

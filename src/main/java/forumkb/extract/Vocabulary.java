@@ -1,8 +1,10 @@
 package forumkb.extract;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Curated word lists behind the extraction rules. Lists, not patterns, where a pattern would
@@ -118,7 +120,7 @@ final class Vocabulary {
             "NSCompression");
 
     /** Enum types whose cases are status/reason codes: NEProviderStopReasonUserLogout is a CODE. */
-    static final Set<String> CODE_ENUMS = Set.of(
+    static final List<String> CODE_ENUMS = List.of(
             "NEProviderStopReason", "NEVPNStatus", "CBManagerState", "CLAuthorizationStatus", "UNAuthorizationStatus",
             "WKExtendedRuntimeSessionInvalidationReason", "NSXPCConnection", "NEFilterReportEvent", "CXErrorCode",
             "SecTrustResultType");
@@ -135,12 +137,15 @@ final class Vocabulary {
             "UILaunch", "UIApplicationScene", "CFBundle", "WKCompanionAppBundleIdentifier", "WKAppBundleIdentifier",
             "WKApplication", "NSDebugDescription", "NSUnderlyingError", "NSFilePath", "NSMultipleUnderlyingErrors");
 
-    static final Set<String> KEY_SUFFIXES = Set.of("Key", "Keys", "UsageDescription");
+    static final List<String> KEY_SUFFIXES = List.of("Key", "Keys", "UsageDescription");
 
     /** Hyphenated entitlement keys without a com.apple prefix. */
     static final Set<String> PLAIN_ENTITLEMENTS = Set.of(
             "keychain-access-groups", "application-identifier", "aps-environment", "get-task-allow",
             "inter-app-audio", "beta-reports-active");
+
+    /** First words of {@link #PLAIN_ENTITLEMENTS}, so other hyphenated words ("real-time") cost a set lookup. */
+    static final Set<String> ENTITLEMENT_FIRST_WORDS = Set.of("keychain", "application", "aps", "get", "inter", "beta");
 
     /** com.apple.* names that are queue labels or build paths, not services. */
     static final Set<String> NOT_SERVICES = Set.of("com.apple.main-thread", "com.apple.xbs");
@@ -160,4 +165,32 @@ final class Vocabulary {
     static final Map<String, String> OS_NAMES = Map.of(
             "iOS", "iOS", "iPadOS", "iPadOS", "macOS", "macOS", "MacOS", "macOS", "watchOS", "watchOS",
             "tvOS", "tvOS", "visionOS", "visionOS", "OSX", "macOS");
+
+    /**
+     * Words without a second capital or underscore that any rule reacts to. Prose is mostly such words,
+     * so the scanner drops every other plain word after this one lookup.
+     */
+    static final Set<String> PLAIN_KEYWORDS = plainKeywords();
+
+    private static Set<String> plainKeywords() {
+        Set<String> words = new HashSet<>();
+        Stream.<java.util.Collection<String>>of(FRAMEWORKS, AMBIGUOUS_FRAMEWORKS, DAEMONS, ENTITLEMENT_FIRST_WORDS, MACOS_NAMES.keySet(),
+                        OS_NAMES.keySet(), Set.of("error", "Error", "err", "errno", "code", "Code", "codes", "Codes",
+                                "status", "http", "Reason", "Xcode", "com", "Big", "High"))
+                .flatMap(java.util.Collection::stream)
+                .forEach(words::add);
+        return words;
+    }
+
+    /** {@link #TYPE_PREFIXES} indexed by first character, so a token tries only its own letter's prefixes. */
+    static final List<List<String>> TYPE_PREFIXES_BY_FIRST = byFirst(TYPE_PREFIXES);
+
+    private static List<List<String>> byFirst(List<String> prefixes) {
+        List<List<String>> table = new java.util.ArrayList<>(128);
+        for (int c = 0; c < 128; c++) {
+            final char first = (char) c;
+            table.add(prefixes.stream().filter(p -> p.charAt(0) == first).toList());
+        }
+        return table;
+    }
 }
