@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
@@ -22,20 +20,17 @@ class ThreadPageController {
 
     private static final int PAGE_SIZE = 50;
 
-    private final ThreadRepository threads;
     private final ThreadReader reader;
     private final JdbcTemplate jdbc;
 
-    ThreadPageController(ThreadRepository threads, ThreadReader reader, JdbcTemplate jdbc) {
-        this.threads = threads;
+    ThreadPageController(ThreadReader reader, JdbcTemplate jdbc) {
         this.reader = reader;
         this.jdbc = jdbc;
     }
 
     @GetMapping("/")
     String home(@RequestParam(defaultValue = "0") int page, Model model) {
-        Sort recentFirst = Sort.by(Sort.Order.desc("lastActivityAt").nullsLast(), Sort.Order.desc("id"));
-        Page<ForumThread> found = threads.findAll(PageRequest.of(Math.max(page, 0), PAGE_SIZE, recentFirst));
+        Page<ThreadSummary> found = reader.recent(page, PAGE_SIZE);
         model.addAttribute("threads", found.getContent());
         model.addAttribute("page", found.getNumber());
         model.addAttribute("totalPages", found.getTotalPages());

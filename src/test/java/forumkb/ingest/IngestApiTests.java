@@ -87,7 +87,7 @@ class IngestApiTests {
         String id = run + "-excerpt";
         String excerpt = """
                 {"source": "apple-developer-forums", "externalId": "%s", "title": "XPC decode fails", "excerpt": true,
-                 "replies": 2, "posts": [{"body": "Exception while decoding argument 0"}]}""".formatted(id)
+                 "replies": 1, "posts": [{"body": "Exception while decoding argument 0"}]}""".formatted(id)
                 .replace("\n", " ");
         String full = thread(id, "XPC decode fails", "Exception while decoding argument 0 (#2 of invocation)");
 
@@ -167,6 +167,21 @@ class IngestApiTests {
                 "select views from thread where title = 'Real-Time WatchConnectivity Sync Not Working Between iPhone and Apple Watch'",
                 Integer.class);
         assertThat(views).isEqualTo(478);
+    }
+
+    @Test
+    void thePagesShowIngestedThreadsAndTheRunReport() {
+        String id = run + "-page";
+        JsonNode ingested = http.upload("/api/ingest", "page.jsonl",
+                thread(id, "NWConnection fails with POSIX error 50", "nw_connection: ENETDOWN")).json();
+
+        assertThat(http.get("/").body()).contains("NWConnection fails with POSIX error 50");
+        Response page = http.get("/threads/" + threadId(id));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("accepted answer").contains("Call it from the main thread.");
+        Response report = http.get("/ingest/runs/" + ingested.get("id").asLong());
+        assertThat(report.body()).contains("1 created").contains("completed");
+        assertThat(http.get("/threads/987654321").status()).isEqualTo(404);
     }
 
     @Test

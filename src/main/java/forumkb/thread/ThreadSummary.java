@@ -1,0 +1,14 @@
+package forumkb.thread;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A line of a thread list. */
+public record ThreadSummary(Long id, String title, List<String> tags, Integer replies, Integer views,
+        Instant lastActivityAt, boolean excerpt) {
+
+    static ThreadSummary of(ForumThread thread) {
+        return new ThreadSummary(thread.getId(), thread.getTitle(), List.copyOf(thread.getTags()), thread.getReplies(),
+                thread.getViews(), thread.getLastActivityAt(), thread.isExcerpt());
+    }
+}
