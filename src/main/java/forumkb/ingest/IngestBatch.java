@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,8 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Collects the threads of one run into chunks and stores each chunk in one transaction.
  * When a chunk's transaction fails, its threads are retried one by one so a single bad
  * thread fails alone and the others still land.
+ *
+ * <p>A chunk is stored on a writer thread while the next one is parsed and extracted, so
+ * the database and the extractor work at the same time; at most one chunk is in flight.
  */
-final class IngestBatch {
+final class IngestBatch implements AutoCloseable {
 
     private final IngestRun run;
     private final ThreadStore store;
@@ -28,6 +35,9 @@ final class IngestBatch {
     private final int chunkSize;
     private final List<Pending> chunk = new ArrayList<>();
     private final Set<String> chunkKeys = new HashSet<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("ingest-writer").daemon().factory());
+    private Future<List<Stored>> inFlight;
 
     IngestBatch(IngestRun run, ThreadStore store, TransactionTemplate transactions, EntityExtractor extractor,
             IngestRecorder recorder, int chunkSize) {
@@ -74,34 +84,68 @@ final class IngestBatch {
         reject(new ParseFailure(item, null, reason));
     }
 
+    /** Hands the current chunk to the writer and records what the previous one did. */
     void flush() {
         if (!chunk.isEmpty()) {
             List<PreparedThread> prepared = chunk.parallelStream().map(this::prepare).toList();
             chunk.clear();
             chunkKeys.clear();
-            store(prepared);
+            awaitWrite();
+            inFlight = writer.submit(() -> store(prepared));
         }
         recorder.checkpoint(run);
     }
 
-    private void store(List<PreparedThread> prepared) {
+    /** Waits for the last chunk and records the run's final counts. */
+    void finish() {
+        flush();
+        awaitWrite();
+        recorder.checkpoint(run);
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
+    }
+
+    private void awaitWrite() {
+        if (inFlight == null) {
+            return;
+        }
         try {
-            List<StoreOutcome> outcomes = transactions.execute(status -> store.save(prepared));
-            outcomes.forEach(run::count);
-        } catch (DataAccessException chunkFailure) {
-            store.forgetSources();
-            for (PreparedThread single : prepared) {
-                storeAlone(single);
+            for (Stored stored : inFlight.get()) {
+                if (stored.outcome() != null) {
+                    run.count(stored.outcome());
+                } else {
+                    fail(stored.label(), stored.line(), stored.reason());
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            inFlight = null;
         }
     }
 
-    private void storeAlone(PreparedThread prepared) {
+    /** Runs on the writer thread; touches nothing but the store. */
+    private List<Stored> store(List<PreparedThread> prepared) {
         try {
-            run.count(transactions.execute(status -> store.save(List.of(prepared))).getFirst());
+            return transactions.execute(status -> store.save(prepared)).stream().map(Stored::of).toList();
+        } catch (DataAccessException chunkFailure) {
+            store.forgetSources();
+            return prepared.stream().map(this::storeAlone).toList();
+        }
+    }
+
+    private Stored storeAlone(PreparedThread prepared) {
+        try {
+            return Stored.of(transactions.execute(status -> store.save(List.of(prepared))).getFirst());
         } catch (DataAccessException e) {
             store.forgetSources();
-            fail(prepared.label(), lineOf(prepared.thread()), "could not be stored: " + firstLine(e));
+            return new Stored(null, prepared.label(), lineOf(prepared.thread()), "could not be stored: " + firstLine(e));
         }
     }
 
@@ -145,5 +189,12 @@ final class IngestBatch {
     }
 
     private record Pending(ParsedThread thread, String label, String key) {
+    }
+
+    /** What storing one thread did: an outcome, or why it failed. */
+    private record Stored(StoreOutcome outcome, String label, Integer line, String reason) {
+        static Stored of(StoreOutcome outcome) {
+            return new Stored(outcome, null, null, null);
+        }
     }
 }

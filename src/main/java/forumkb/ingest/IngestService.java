@@ -77,17 +77,17 @@ public class IngestService {
 
     private void process(IngestRun run, List<IngestInput> inputs, Consumer<IngestRun> progress) {
         IngestRecorder recorder = new IngestRecorder(runs, errors, progress);
-        IngestBatch batch = new IngestBatch(run, store, transactions, extractor, recorder, chunkSize);
-        try {
-            for (IngestInput input : inputs) {
-                read(input, run, batch);
+        try (IngestBatch batch = new IngestBatch(run, store, transactions, extractor, recorder, chunkSize)) {
+            try {
+                for (IngestInput input : inputs) {
+                    read(input, run, batch);
+                }
+                batch.finish();
+                run.finish(IngestRun.COMPLETED, summary(run));
+            } catch (RuntimeException e) {
+                log.error("Ingest run {} stopped", run.getId(), e);
+                run.finish(IngestRun.FAILED, "stopped after " + run.getProcessed() + " items: " + e.getMessage());
             }
-            batch.flush();
-            run.finish(IngestRun.COMPLETED, summary(run));
-        } catch (RuntimeException e) {
-            log.error("Ingest run {} stopped", run.getId(), e);
-            batch.flush();
-            run.finish(IngestRun.FAILED, "stopped after " + run.getProcessed() + " items: " + e.getMessage());
         }
         recorder.checkpoint(run);
     }

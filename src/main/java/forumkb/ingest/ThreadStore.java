@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes threads with their posts, tags and entities in batched JDBC statements: a chunk
- * of threads costs a handful of round trips, which is what makes bulk ingest fast. The
- * caller owns the transaction, so a chunk lands whole or not at all.
+ * Writes threads with their posts, tags and entities: thread rows in batched statements,
+ * the many posts and entities with COPY, so a chunk of threads costs a handful of round
+ * trips. The caller owns the transaction, so a chunk lands whole or not at all.
  */
 @Repository
 class ThreadStore {
@@ -47,14 +48,6 @@ class ThreadStore {
                 views = coalesce(?, views), last_activity_at = coalesce(?, last_activity_at),
                 updated_at = now(), change_seq = nextval('thread_change_seq')
             where id = ?""";
-
-    private static final String INSERT_POST = """
-            insert into post (id, thread_id, position, author, body, created_at, role, accepted)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""";
-
-    private static final String INSERT_ENTITY = """
-            insert into thread_entity (thread_id, post_id, kind, raw_value, normalized_value,
-                start_offset, end_offset) values (?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final Map<String, Long> sourceIds = new ConcurrentHashMap<>();
@@ -177,9 +170,10 @@ class ThreadStore {
     private void insertContent(List<Replacement> threads) {
         int postTotal = threads.stream().mapToInt(t -> t.thread().postCount()).sum();
         List<Long> postIds = nextIds("post_id_seq", postTotal);
-        List<Object[]> posts = new ArrayList<>(postTotal);
-        List<Object[]> entities = new ArrayList<>();
-        List<Object[]> tags = new ArrayList<>();
+        CopyRows posts = new CopyRows("post", "id, thread_id, position, author, body, created_at, role, accepted");
+        CopyRows entities = new CopyRows("thread_entity",
+                "thread_id, post_id, kind, raw_value, normalized_value, start_offset, end_offset");
+        CopyRows tags = new CopyRows("thread_tag", "thread_id, tag");
         int nextPost = 0;
         for (Replacement replacement : threads) {
             long threadId = replacement.id();
@@ -188,32 +182,23 @@ class ThreadStore {
             for (int position = 0; position < prepared.postCount(); position++) {
                 ParsedPost post = prepared.thread().posts().get(position);
                 long postId = postIds.get(nextPost++);
-                posts.add(new Object[] {postId, threadId, position, post.author(), post.body(),
-                        timestamp(post.createdAt()), post.role().wireName(), post.accepted()});
+                posts.row(postId, threadId, position, post.author(), post.body(), timestamp(post.createdAt()),
+                        post.role().wireName(), post.accepted());
                 addEntities(entities, threadId, postId, prepared.postEntities().get(position));
             }
-            for (String tag : prepared.thread().tags()) {
-                tags.add(new Object[] {threadId, tag});
+            for (String tag : new LinkedHashSet<>(prepared.thread().tags())) {
+                tags.row(threadId, tag);
             }
         }
-        if (!posts.isEmpty()) {
-            jdbc.batchUpdate(INSERT_POST, posts, new int[] {Types.BIGINT, Types.BIGINT, Types.INTEGER,
-                    Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BOOLEAN});
-        }
-        if (!entities.isEmpty()) {
-            jdbc.batchUpdate(INSERT_ENTITY, entities, new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-                    Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER});
-        }
-        if (!tags.isEmpty()) {
-            jdbc.batchUpdate("insert into thread_tag (thread_id, tag) values (?, ?) on conflict do nothing", tags,
-                    new int[] {Types.BIGINT, Types.VARCHAR});
-        }
+        posts.copy(jdbc.getDataSource());
+        entities.copy(jdbc.getDataSource());
+        tags.copy(jdbc.getDataSource());
     }
 
-    private static void addEntities(List<Object[]> rows, long threadId, Long postId, List<ExtractedEntity> found) {
+    private static void addEntities(CopyRows rows, long threadId, Long postId, List<ExtractedEntity> found) {
         for (ExtractedEntity entity : found) {
-            rows.add(new Object[] {threadId, postId, entity.kind().wireName(), entity.raw(), entity.normalized(),
-                    entity.start(), entity.end()});
+            rows.row(threadId, postId, entity.kind().wireName(), entity.raw(), entity.normalized(), entity.start(),
+                    entity.end());
         }
     }
 

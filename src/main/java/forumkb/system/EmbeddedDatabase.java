@@ -34,7 +34,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts (or joins) the database; {@code dataDirectory} null means a throw-away one. */
     public static EmbeddedDatabase open(Path dataDirectory) throws IOException {
         if (dataDirectory == null) {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres postgres = tuned(EmbeddedPostgres.builder()).start();
             return new EmbeddedDatabase(postgres, postgres.getPort());
         }
         Integer runningPort = runningPort(dataDirectory);
@@ -43,12 +43,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(null, runningPort);
         }
         Files.createDirectories(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = tuned(EmbeddedPostgres.builder())
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .start();
         log.info("Started embedded PostgreSQL on {} (port {})", dataDirectory, postgres.getPort());
         return new EmbeddedDatabase(postgres, postgres.getPort());
+    }
+
+    /** Room for bulk ingest: fewer forced checkpoints, a larger buffer cache. */
+    private static EmbeddedPostgres.Builder tuned(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("checkpoint_timeout", "15min");
     }
 
     public String jdbcUrl() {

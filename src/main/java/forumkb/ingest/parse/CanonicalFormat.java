@@ -1,10 +1,6 @@
 package forumkb.ingest.parse;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -156,21 +152,13 @@ public final class CanonicalFormat {
         return value == null ? null : parseInstant(field, value);
     }
 
-    /** Accepts ISO instants, offset date-times and plain dates. */
-    static Instant parseInstant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException notOffset) {
-                try {
-                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException notDate) {
-                    throw new IllegalArgumentException("\"" + field + "\" is not an ISO-8601 date: " + value);
-                }
-            }
+    /** ISO instants, offset or local date-times and plain dates; anything else is a bad line. */
+    private static Instant parseInstant(String field, String value) {
+        Instant instant = Values.instant(value);
+        if (instant == null) {
+            throw new IllegalArgumentException("\"" + field + "\" is not an ISO-8601 date: " + value);
         }
+        return instant;
     }
 
     private static void putIfPresent(ObjectNode node, String field, Object value) {

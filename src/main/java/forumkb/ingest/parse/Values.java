@@ -6,14 +6,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Lenient readers for the dates and counts forum pages and APIs show; null when unreadable. */
 final class Values {
 
-    private static final Pattern COUNT = Pattern.compile("(\\d[\\d,.]*)([kKmM])?");
+    private static final Pattern COUNT = Pattern.compile("\\d[\\d,.]*(?:\\s?[kKmM](?![a-zA-Z]))?");
 
     private Values() {
     }
@@ -51,18 +50,7 @@ final class Values {
             return null;
         }
         Matcher m = COUNT.matcher(value);
-        if (!m.find()) {
-            return null;
-        }
-        String digits = m.group(1).replace(",", "");
-        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-        try {
-            double number = Double.parseDouble(digits);
-            double scaled = unit.equals("k") ? number * 1_000 : unit.equals("m") ? number * 1_000_000 : number;
-            return scaled > Integer.MAX_VALUE ? null : (int) Math.round(scaled);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return m.find() ? ForumValues.count(m.group().replaceAll("[.,]+$", "")).orElse(null) : null;
     }
 
     /** Trimmed text, or null when blank. */

@@ -1,5 +1,7 @@
 package forumkb.ingest.parse;
 
+import forumkb.Seeds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -36,20 +38,11 @@ class TextDumpParserTests {
 
     private final TextDumpParser parser = new TextDumpParser();
 
-    static Path seeds() {
-        String property = System.getProperty("forumkb.seeds");
-        if (property != null) {
-            return Path.of(property);
-        }
-        Path sibling = Path.of("..", "shared", "seeds");
-        return Files.isDirectory(sibling) ? sibling : Path.of("/work/shared/seeds");
-    }
-
     static String seed(String name) {
         try {
-            return Files.readString(seeds().resolve(name), StandardCharsets.UTF_8);
+            return Files.readString(Seeds.dir().resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("seed " + name + " not readable under " + seeds(), e);
+            throw new IllegalStateException("seed " + name + " not readable under " + Seeds.dir(), e);
         }
     }
 
