@@ -1,0 +1,133 @@
+package forumkb.index;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads threads out of PostgreSQL in change order, a page at a time: the index applies
+ * them and remembers the last change sequence it applied.
+ */
+@Component
+class IndexFeed {
+
+    private final JdbcTemplate jdbc;
+
+    IndexFeed(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Threads changed after {@code afterSeq}, oldest change first. */
+    List<IndexedThread> changedAfter(long afterSeq, int limit) {
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        jdbc.query("""
+                select t.id, t.change_seq, s.name as source, t.canonical_url, t.title, t.topic, t.subtopic,
+                       t.created_at, t.last_activity_at, t.replies, t.views, t.excerpt
+                from thread t join source s on s.id = t.source_id
+                where t.change_seq > ? order by t.change_seq limit ?""", row -> {
+            rows.put(row.getLong("id"), new Row(row.getLong("id"), row.getLong("change_seq"), row.getString("source"),
+                    row.getString("canonical_url"), row.getString("title"), row.getString("topic"),
+                    row.getString("subtopic"), instant(row, "created_at"), instant(row, "last_activity_at"),
+                    (Integer) row.getObject("replies"), (Integer) row.getObject("views"), row.getBoolean("excerpt")));
+        }, afterSeq, limit);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = rows.keySet().toArray(Long[]::new);
+        Map<Long, Posts> posts = posts(ids);
+        Map<Long, List<String>> tags = new HashMap<>();
+        query("select thread_id, tag from thread_tag where thread_id = any(?) order by tag", ids,
+                row -> tags.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getString(2)));
+        Map<Long, List<IndexedThread.Entity>> entities = new HashMap<>();
+        query("select distinct thread_id, kind, normalized_value from thread_entity where thread_id = any(?)", ids,
+                row -> entities.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
+                        .add(new IndexedThread.Entity(row.getString(2), row.getString(3))));
+        List<IndexedThread> threads = new ArrayList<>(rows.size());
+        for (Row row : rows.values()) {
+            Posts text = posts.getOrDefault(row.id(), new Posts());
+            threads.add(new IndexedThread(row.id(), row.changeSeq(), row.source(), row.url(), row.title(), row.topic(),
+                    row.subtopic(), tags.getOrDefault(row.id(), List.of()), row.createdAt(), row.lastActivityAt(),
+                    row.replies(), row.views(), row.excerpt(), text.question(), text.accepted(), text.others(),
+                    entities.getOrDefault(row.id(), List.of())));
+        }
+        return threads;
+    }
+
+    long lastChange() {
+        Long last = jdbc.queryForObject("select coalesce(max(change_seq), 0) from thread", Long.class);
+        return last == null ? 0 : last;
+    }
+
+    /** Identifies the database, so an index built from another one is rebuilt, not trusted. */
+    String databaseIdentity() {
+        return jdbc.queryForObject("select system_identifier::text from pg_control_system()", String.class);
+    }
+
+    private Map<Long, Posts> posts(Long[] ids) {
+        Map<Long, Posts> posts = new HashMap<>();
+        query("select thread_id, position, body, accepted from post where thread_id = any(?) order by thread_id, position",
+                ids, row -> posts.computeIfAbsent(row.getLong(1), id -> new Posts())
+                        .add(row.getInt(2), row.getString(3), row.getBoolean(4)));
+        return posts;
+    }
+
+    private interface RowHandler {
+        void handle(ResultSet row) throws SQLException;
+    }
+
+    private void query(String sql, Long[] ids, RowHandler handler) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("bigint", ids));
+            return statement;
+        }, handler::handle);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record Row(long id, long changeSeq, String source, String url, String title, String topic,
+            String subtopic, Instant createdAt, Instant lastActivityAt, Integer replies, Integer views,
+            boolean excerpt) {
+    }
+
+    /** A thread's posts split the way the index weighs them. */
+    private static final class Posts {
+        private String question;
+        private String accepted;
+        private final StringBuilder others = new StringBuilder();
+
+        void add(int position, String body, boolean isAccepted) {
+            if (position == 0) {
+                question = body;
+            } else if (isAccepted && accepted == null) {
+                accepted = body;
+            } else {
+                others.append(body).append("\n\n");
+            }
+        }
+
+        String question() {
+            return question;
+        }
+
+        String accepted() {
+            return accepted;
+        }
+
+        String others() {
+            return others.isEmpty() ? null : others.toString();
+        }
+    }
+}
