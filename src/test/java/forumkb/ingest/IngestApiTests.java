@@ -185,6 +185,14 @@ class IngestApiTests {
     }
 
     @Test
+    void theApiIsDescribedInOpenApi() {
+        Response docs = http.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames())
+                .contains("/api/ingest", "/api/ingest/runs/{id}", "/api/threads/{id}");
+    }
+
+    @Test
     void healthReportsTheDatabase() {
         JsonNode health = http.get("/actuator/health").json();
         assertThat(health.get("status").asString()).isEqualTo("UP");
