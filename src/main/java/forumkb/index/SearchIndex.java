@@ -1,0 +1,325 @@
+package forumkb.index;
+
+import forumkb.extract.ErrorCatalog;
+import forumkb.index.analysis.ForumAnalyzers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Lucene index, derived from PostgreSQL. It tails the threads' change sequence (every
+ * half second) and records the last change it applied in each commit, so it catches up by
+ * itself after a crash or restart. A full rebuild writes a new generation beside the live
+ * one and swaps it in; search keeps answering from the old one meanwhile.
+ *
+ * <p>In command-line mode it never opens the live index (the server may hold it); a
+ * command-line rebuild only writes a generation and names it current, and the running
+ * server switches to it on its next tick.
+ */
+@Component
+public class SearchIndex implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final String APPLIED = "forumkb.applied-change";
+    private static final String DATABASE = "forumkb.database";
+    private static final int PAGE = 500;
+    private static final int COMMIT_EVERY = 20_000;
+
+    private final IndexFeed feed;
+    private final ThreadDocuments documents;
+    private final FacetsConfig facets = ThreadDocuments.facetsConfig();
+    private final IndexGenerations generations;
+    private final boolean commandLine;
+    private final Object writeLock = new Object();
+    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    private volatile Live live;
+    private volatile FacetState facetState;
+    private volatile String rebuildStatus = "idle";
+
+    SearchIndex(IndexFeed feed, @Value("${forumkb.index.dir}") String directory,
+            @Value("${forumkb.command-line:false}") boolean commandLine) {
+        this.feed = feed;
+        this.documents = new ThreadDocuments(facets, ErrorCatalog.load());
+        this.generations = new IndexGenerations(Path.of(directory).toAbsolutePath());
+        this.commandLine = commandLine;
+    }
+
+    /** One open generation: its writer, its searchers and the last change it holds. */
+    private static final class Live {
+        final Path generation;
+        final IndexWriter writer;
+        final SearcherManager searchers;
+        long applied;
+        int uncommitted;
+
+        Live(Path generation, IndexWriter writer, long applied) throws IOException {
+            this.generation = generation;
+            this.writer = writer;
+            this.searchers = new SearcherManager(writer, null);
+            this.applied = applied;
+        }
+
+        void close() throws IOException {
+            searchers.close();
+            writer.close();
+        }
+    }
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    // --- lifecycle
+
+    @Override
+    public void start() {
+        if (commandLine) {
+            return;
+        }
+        try {
+            live = openCurrent();
+            generations.removeStale();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        rebuilds.shutdownNow();
+        synchronized (writeLock) {
+            if (live != null) {
+                try {
+                    commit(live);
+                    live.close();
+                } catch (IOException e) {
+                    log.warn("Closing the search index failed", e);
+                }
+                live = null;
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return live != null;
+    }
+
+    /** Opens the generation CURRENT names, unless it was built from another database or is ahead of it. */
+    private Live openCurrent() throws IOException {
+        Path generation = generations.current();
+        String database = feed.databaseIdentity();
+        if (generation != null) {
+            Live opened = open(generation, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            Map<String, String> data = opened.writer.getLiveCommitData() == null ? Map.of()
+                    : toMap(opened.writer.getLiveCommitData());
+            if (database.equals(data.get(DATABASE)) && opened.applied <= feed.lastChange()) {
+                log.info("Search index {} resumes after change {}", generation.getFileName(), opened.applied);
+                return opened;
+            }
+            log.info("Search index {} belongs to another database; building a new one", generation.getFileName());
+            opened.close();
+        }
+        Path fresh = generations.create();
+        Live created = open(fresh, IndexWriterConfig.OpenMode.CREATE);
+        commit(created);
+        generations.makeCurrent(fresh);
+        return created;
+    }
+
+    private Live open(Path generation, IndexWriterConfig.OpenMode mode) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(ForumAnalyzers.indexAnalyzer())
+                .setOpenMode(mode)
+                .setRAMBufferSizeMB(64);
+        IndexWriter writer = new IndexWriter(FSDirectory.open(generation), config);
+        long applied = 0;
+        if (writer.getLiveCommitData() != null) {
+            String value = toMap(writer.getLiveCommitData()).get(APPLIED);
+            applied = value == null ? 0 : Long.parseLong(value);
+        }
+        return new Live(generation, writer, applied);
+    }
+
+    // --- keeping current
+
+    /** Applies every change PostgreSQL has that the index has not; runs twice a second. */
+    @Scheduled(fixedDelayString = "${forumkb.index.refresh-interval:PT0.5S}")
+    public void catchUp() {
+        if (commandLine || live == null) {
+            return;
+        }
+        synchronized (writeLock) {
+            try {
+                switchIfRebuiltElsewhere();
+                applyChanges(live);
+            } catch (IOException e) {
+                log.error("Search index catch-up failed; will retry", e);
+            }
+        }
+    }
+
+    private void applyChanges(Live target) throws IOException {
+        boolean changed = false;
+        List<IndexedThread> page;
+        while (!(page = feed.changedAfter(target.applied, PAGE)).isEmpty()) {
+            for (IndexedThread thread : page) {
+                target.writer.updateDocument(new Term(IndexFields.ID, Long.toString(thread.id())),
+                        documents.document(thread));
+                target.applied = thread.changeSeq();
+            }
+            target.uncommitted += page.size();
+            changed = true;
+            if (target.uncommitted >= COMMIT_EVERY) {
+                commit(target);
+            }
+            target.searchers.maybeRefresh();
+        }
+        if (changed) {
+            commit(target);
+            target.searchers.maybeRefresh();
+        }
+    }
+
+    private void commit(Live target) throws IOException {
+        target.writer.setLiveCommitData(Map.of(APPLIED, Long.toString(target.applied),
+                DATABASE, feed.databaseIdentity()).entrySet());
+        target.writer.commit();
+        target.uncommitted = 0;
+    }
+
+    /** A command-line rebuild named another generation current: move to it. */
+    private void switchIfRebuiltElsewhere() throws IOException {
+        Path current = generations.current();
+        if (current != null && !current.equals(live.generation)) {
+            Live old = live;
+            old.close();
+            live = open(current, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            generations.removeStale();
+            log.info("Search index switched to {}", current.getFileName());
+        }
+    }
+
+    // --- rebuilding
+
+    /** Starts a rebuild beside the live index; returns at once. */
+    public String startRebuild() {
+        synchronized (this) {
+            if (rebuildStatus.startsWith("running")) {
+                return rebuildStatus;
+            }
+            rebuildStatus = "running since " + Instant.now();
+        }
+        rebuilds.submit(() -> {
+            try {
+                rebuild();
+                rebuildStatus = "idle; last rebuild finished " + Instant.now();
+            } catch (IOException | RuntimeException e) {
+                log.error("Rebuild failed", e);
+                rebuildStatus = "idle; last rebuild failed: " + e.getMessage();
+            }
+        });
+        return rebuildStatus;
+    }
+
+    public String rebuildStatus() {
+        return rebuildStatus;
+    }
+
+    /** Builds a whole new generation from PostgreSQL and makes it the live one. */
+    public int rebuild() throws IOException {
+        Path generation = generations.create();
+        Live fresh = open(generation, IndexWriterConfig.OpenMode.CREATE);
+        applyChanges(fresh);
+        if (commandLine || live == null) {
+            int documents = fresh.writer.getDocStats().numDocs;
+            fresh.close();
+            generations.makeCurrent(generation);
+            return documents;
+        }
+        synchronized (writeLock) {
+            applyChanges(fresh);
+            Live old = live;
+            live = fresh;
+            generations.makeCurrent(generation);
+            old.close();
+            generations.removeStale();
+            return fresh.writer.getDocStats().numDocs;
+        }
+    }
+
+    // --- searching
+
+    /** Runs a read against the current searcher. */
+    public <T> T search(Function<IndexSearcher, T> read) {
+        Live current = live;
+        if (current == null) {
+            throw new IllegalStateException("the search index is not open");
+        }
+        try {
+            IndexSearcher searcher = current.searchers.acquire();
+            try {
+                return read.apply(searcher);
+            } finally {
+                current.searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Facet ordinals for a reader, built once per refreshed reader. */
+    public SortedSetDocValuesReaderState facetState(IndexSearcher searcher) {
+        FacetState cached = facetState;
+        if (cached != null && cached.reader() == searcher.getIndexReader()) {
+            return cached.state();
+        }
+        try {
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(),
+                    facets);
+            facetState = new FacetState(searcher.getIndexReader(), state);
+            return state;
+        } catch (IllegalArgumentException noFacetsYet) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public FacetsConfig facetsConfig() {
+        return facets;
+    }
+
+    /** The last change sequence the searchable index holds. */
+    public long appliedChange() {
+        Live current = live;
+        return current == null ? 0 : current.applied;
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
+        Map<String, String> map = new HashMap<>();
+        entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+        return map;
+    }
+}
