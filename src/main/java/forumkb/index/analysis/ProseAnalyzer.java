@@ -17,11 +17,11 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
  * English prose of titles, bodies and answers: possessives off, lower-case, English stop words,
  * Porter. Porter rather than KStem because KStem's lexicon keeps "failing" and "returns" as
  * words of their own, and posts say "fails", "failed" and "failing" of the same bug; Porter's
- * known over-merging ("general"/"generate") is cheap here because every identifier, number and
- * dotted name is a keyword and never reaches the stemmer.
+ * known over-merging ("general"/"generate") is cheap here because every identifier and number is
+ * a keyword and never reaches the stemmer.
  *
  * <p>Code keeps its identity: a signed number stays {@code -9802} (a tokenizer rule, since
- * {@code StandardTokenizer} would drop the sign), and identifiers, numbers and dotted names are
+ * {@code StandardTokenizer} would drop the sign), and identifiers and numbers are
  * marked as keywords so the stemmer leaves {@code NEFilterManager} whole as
  * {@code nefiltermanager}. Prose does not split identifiers into parts: that is the
  * {@code symbols} field's job, and parts here would make phrase queries match inside code.
@@ -29,15 +29,18 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
 public final class ProseAnalyzer extends Analyzer {
 
     /**
-     * A signed number where the sign cannot be a hyphen ({@code (-25300)}, {@code =-1200}), or a
-     * word: letters, digits and '_' (not '_' alone, the label of {@code (_:)}) joined by inner '.', '\'' or '’' ({@code ServerConnection.c},
-     * {@code Bob's}, {@code 18.1}); a trailing sentence dot is not inner, so it is not kept.
+     * A signed number where the sign cannot be a hyphen ({@code (-25300)}, {@code =-1200}), a
+     * dotted number ({@code 18.1}), or a word: letters, digits and '_', not '_' alone (the label of
+     * {@code (_:)}), with inner apostrophes ({@code Bob's}). Dots between words split:
+     * {@code NEFilterManager.sharedManager} is two identifiers, each kept whole; dotted names as
+     * one term live in the exact and symbols fields.
      */
     private static final Pattern TOKEN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])-\\p{N}+(?:\\.\\p{N}+)*|_*[\\p{L}\\p{N}][\\p{L}\\p{N}_]*(?:[.'’][\\p{L}\\p{N}_]+)*");
+            "(?<![\\p{L}\\p{N}_])-\\p{N}+(?:\\.\\p{N}+)*|\\p{N}+(?:\\.\\p{N}+)+"
+                    + "|_*[\\p{L}\\p{N}][\\p{L}\\p{N}_]*(?:['’][\\p{L}\\p{N}_]+)*");
 
-    /** Not English: an inner capital, two capitals, a digit, '_' or '.' ({@code errSecItemNotFound}, {@code XPC}). */
-    private static final Pattern CODE_LIKE = Pattern.compile("(?s).*(?:\\p{Ll}\\p{Lu}|\\p{Lu}{2}|[\\p{N}_.]).*");
+    /** Not English: an inner capital, two capitals, a digit or '_' ({@code errSecItemNotFound}, {@code XPC}, {@code -9802}). */
+    private static final Pattern CODE_LIKE = Pattern.compile("(?s).*(?:\\p{Ll}\\p{Lu}|\\p{Lu}{2}|[\\p{N}_]).*");
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
