@@ -13,6 +13,8 @@ public final class IndexFields {
     public static final String ACTIVITY = "activity";
     public static final String EXCERPT = "excerpt";
     public static final String ENTITY_LIST = "entities";
+    /** Doc value: 1 when the thread has an accepted answer. */
+    public static final String ANSWERED = "answered";
 
     // Exact-match entity fields (lower-cased keywords); each is also a facet dimension.
     public static final String ERROR = "error";

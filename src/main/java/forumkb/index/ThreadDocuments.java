@@ -4,6 +4,7 @@ import static forumkb.index.IndexFields.*;
 
 import forumkb.extract.ErrorCatalog;
 import forumkb.extract.MethodNames;
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashSet;
@@ -54,7 +55,7 @@ final class ThreadDocuments {
         return config;
     }
 
-    Document document(IndexedThread thread) {
+    Document document(IndexedThread thread) throws IOException {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(thread.id()), Field.Store.YES));
         doc.add(new StoredField(SOURCE, thread.source()));
@@ -87,6 +88,7 @@ final class ThreadDocuments {
         }
         if (thread.answered()) {
             exact.accept(HAS, "answer");
+            doc.add(new NumericDocValuesField(ANSWERED, 1));
         }
         if (thread.replies() != null && thread.replies() > 0) {
             exact.accept(HAS, "replies");

@@ -1,0 +1,170 @@
+package forumkb.search;
+
+import static forumkb.index.IndexFields.*;
+
+import forumkb.extract.EntityExtractor;
+import forumkb.extract.ErrorCatalog;
+import forumkb.extract.ExtractedEntity;
+import forumkb.extract.MethodNames;
+import forumkb.index.analysis.ForumAnalyzers;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the Lucene query for a parsed search. Prose is BM25 over title, accepted answer
+ * and body (in that order of weight) plus the symbols field; errors, codes and API names
+ * found in the text are matched exactly and weigh more than prose, and their rarity (IDF)
+ * makes a shared rare code outweigh a common type.
+ */
+@Component
+public class QueryBuilderService {
+
+    /** Field weights for prose; entities get theirs in {@link #ENTITY_WEIGHTS}. */
+    private static final Map<String, Float> PROSE_WEIGHTS = Map.of(TITLE, 2.5f, ANSWER, 1.5f, BODY, 1.0f,
+            SYMBOLS, 1.2f);
+    private static final Map<String, Float> ENTITY_WEIGHTS = Map.of(ERROR, 6f, CODE, 4f, API, 2.5f,
+            ENTITLEMENT, 3f, SERVICE, 1.5f, FRAMEWORK, 1f);
+    /** Pasted logs can be long; the first part carries the symptom often enough. */
+    private static final int MAX_FREE_TEXT = 6_000;
+
+    private final EntityExtractor extractor = new EntityExtractor();
+    private final ErrorCatalog catalog = ErrorCatalog.load();
+    private final QueryBuilder prose = new QueryBuilder(ForumAnalyzers.queryAnalyzer());
+
+    /** The scoring query (null when the search is only filters) and the exact terms it matched on. */
+    public record Built(Query query, Map<String, String> entityTerms) {
+    }
+
+    public Built build(SearchQuery search) {
+        BooleanQuery.Builder root = new BooleanQuery.Builder();
+        Map<String, String> entityTerms = new LinkedHashMap<>();
+        String free = search.freeText().length() > MAX_FREE_TEXT
+                ? search.freeText().substring(0, MAX_FREE_TEXT) : search.freeText();
+        boolean scoring = false;
+        if (!free.isBlank()) {
+            for (Map.Entry<String, Float> field : PROSE_WEIGHTS.entrySet()) {
+                Query query = prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD);
+                if (query != null) {
+                    root.add(new BoostQuery(query, field.getValue()), Occur.SHOULD);
+                    scoring = true;
+                }
+            }
+            addEntities(root, entityTerms, free);
+            scoring |= !entityTerms.isEmpty();
+        }
+        for (String phrase : search.phrases()) {
+            BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+            for (String field : List.of(TITLE, BODY, ANSWER)) {
+                Query query = prose.createPhraseQuery(field, phrase);
+                if (query != null) {
+                    anyField.add(query, Occur.SHOULD);
+                }
+            }
+            root.add(anyField.build(), Occur.MUST);
+            scoring = true;
+        }
+        for (Map.Entry<String, List<String>> filter : search.filters().entrySet()) {
+            for (String value : filter.getValue()) {
+                root.add(filterQuery(filter.getKey(), value, entityTerms), Occur.FILTER);
+            }
+        }
+        if (search.after() != null || search.before() != null) {
+            long from = search.after() == null ? Long.MIN_VALUE : search.after().toEpochMilli();
+            long to = search.before() == null ? Long.MAX_VALUE : search.before().toEpochMilli() - 1;
+            root.add(LongPoint.newRangeQuery(ACTIVITY, from, to), Occur.FILTER);
+        }
+        if (!scoring) {
+            root.add(new MatchAllDocsQuery(), Occur.SHOULD);
+        }
+        return new Built(root.build(), entityTerms);
+    }
+
+    /** Exact clauses for the entities in pasted text, codes widened to their catalog spellings. */
+    private void addEntities(BooleanQuery.Builder root, Map<String, String> terms, String text) {
+        for (ExtractedEntity entity : extractor.extract(text)) {
+            String value = entity.normalized();
+            switch (entity.kind()) {
+                case ERROR -> {
+                    should(root, terms, ERROR, value);
+                    catalog.aliasesOf(value).forEach(alias -> should(root, terms, CODE, alias));
+                }
+                case CODE -> {
+                    should(root, terms, CODE, value);
+                    catalog.aliasesOf(value).forEach(alias -> should(root, terms, CODE, alias));
+                }
+                case API_TYPE, C_FUNCTION -> should(root, terms, API, value);
+                case API_METHOD -> {
+                    should(root, terms, API, value);
+                    should(root, terms, API, MethodNames.baseName(value));
+                }
+                case ENTITLEMENT -> should(root, terms, ENTITLEMENT, value);
+                case SERVICE -> should(root, terms, SERVICE, value);
+                case FRAMEWORK -> should(root, terms, FRAMEWORK, value);
+                default -> {
+                    // versions do not drive matching
+                }
+            }
+        }
+        // A bare catalogued name or signed number typed alone ("-34018", "errSecItemNotFound").
+        for (String token : text.split("[\\s,;()\\[\\]\"']+")) {
+            if (token.length() > 2) {
+                catalog.aliasesOf(token).forEach(alias -> should(root, terms, CODE, alias));
+            }
+        }
+    }
+
+    private static void should(BooleanQuery.Builder root, Map<String, String> terms, String field, String value) {
+        String key = value.toLowerCase(Locale.ROOT);
+        if (terms.putIfAbsent(field + ":" + key, field) == null) {
+            root.add(new BoostQuery(new TermQuery(new Term(field, key)), ENTITY_WEIGHTS.get(field)), Occur.SHOULD);
+        }
+    }
+
+    private Query filterQuery(String field, String value, Map<String, String> terms) {
+        String key = value.toLowerCase(Locale.ROOT);
+        return switch (field) {
+            case "code" -> anyOf(CODE, key, catalog.aliasesOf(value), terms);
+            case "error" -> anyOf(ERROR, key, List.of(), terms);
+            case "domain" -> anyOf(DOMAIN, key, List.of(), terms);
+            case "api" -> anyOf(API, key, List.of(MethodNames.baseName(value)), terms);
+            case "year" -> yearQuery(value);
+            default -> anyOf(field, key, List.of(), terms);
+        };
+    }
+
+    private static Query yearQuery(String value) {
+        try {
+            return IntPoint.newExactQuery(YEAR, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw new SearchQueryParser.BadQueryException("year: takes a year such as 2025, not \"" + value + "\"");
+        }
+    }
+
+    private static Query anyOf(String field, String value, List<String> aliases, Map<String, String> terms) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        terms.putIfAbsent(field + ":" + value, field);
+        for (String alias : aliases) {
+            any.add(new TermQuery(new Term(field, alias.toLowerCase(Locale.ROOT))), Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    Analyzer analyzer() {
+        return ForumAnalyzers.queryAnalyzer();
+    }
+}

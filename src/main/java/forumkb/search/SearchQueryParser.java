@@ -1,0 +1,107 @@
+package forumkb.search;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Takes a query apart. Only known field names followed directly by a value are filters, so
+ * pasted text such as {@code Error Domain=NSCocoaErrorDomain Code=4097} or
+ * {@code error: 22} stays free text and needs no escaping. A filter whose value cannot
+ * be read (a bad date, an unknown {@code has:}) is a {@link BadQueryException} with a hint.
+ */
+public final class SearchQueryParser {
+
+    static final Set<String> FIELDS = Set.of("code", "domain", "error", "api", "framework", "entitlement",
+            "service", "tag", "topic", "has", "after", "before", "year");
+    private static final Set<String> HAS_VALUES = Set.of("answer", "replies");
+    private static final Pattern FILTER = Pattern.compile(
+            "(?<![\\w.-])([A-Za-z]+):(\"[^\"]*\"|[^\\s\"]+)");
+    private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
+
+    /** A query the user can fix, with a message saying how. */
+    public static final class BadQueryException extends IllegalArgumentException {
+        public BadQueryException(String message) {
+            super(message);
+        }
+    }
+
+    public SearchQuery parse(String raw) {
+        String text = raw == null ? "" : raw;
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        StringBuilder rest = new StringBuilder();
+        Matcher filter = FILTER.matcher(text);
+        int last = 0;
+        while (filter.find()) {
+            String field = filter.group(1).toLowerCase(Locale.ROOT);
+            if (!FIELDS.contains(field)) {
+                continue;
+            }
+            rest.append(text, last, filter.start()).append(' ');
+            last = filter.end();
+            String value = unquote(filter.group(2));
+            if (!value.isBlank()) {
+                filters.computeIfAbsent(field, key -> new ArrayList<>()).add(value);
+            }
+        }
+        rest.append(text.substring(last));
+
+        List<String> phrases = new ArrayList<>();
+        Matcher phrase = PHRASE.matcher(rest);
+        StringBuilder free = new StringBuilder();
+        int end = 0;
+        while (phrase.find()) {
+            free.append(rest, end, phrase.start()).append(' ');
+            phrases.add(phrase.group(1));
+            end = phrase.end();
+        }
+        free.append(rest.substring(end));
+
+        Instant after = date("after", filters.remove("after"), false);
+        Instant before = date("before", filters.remove("before"), true);
+        for (String value : filters.getOrDefault("has", List.of())) {
+            if (!HAS_VALUES.contains(value.toLowerCase(Locale.ROOT))) {
+                throw new BadQueryException("has: takes answer or replies, not \"" + value + "\"");
+            }
+        }
+        return new SearchQuery(free.toString().strip(), phrases, filters, after, before);
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** {@code 2025}, {@code 2025-01} or {@code 2025-01-15}; "before" means before the end of that period. */
+    private static Instant date(String field, List<String> values, boolean endOfPeriod) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String value = values.getLast();
+        try {
+            if (value.matches("\\d{4}")) {
+                int year = Integer.parseInt(value);
+                return LocalDate.of(endOfPeriod ? year + 1 : year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (value.matches("\\d{4}-\\d{2}")) {
+                YearMonth month = YearMonth.parse(value);
+                return (endOfPeriod ? month.plusMonths(1) : month).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            LocalDate day = LocalDate.parse(value);
+            return (endOfPeriod ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new BadQueryException(field + ": takes a year, month or day such as 2025, 2025-01 or 2025-01-15, not \""
+                    + value + "\"");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package forumkb.search;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a search answers: the hits of one page, facet counts, and threads per month. */
+public record SearchResult(String query, long total, int page, int pageSize, String sort, List<Hit> hits,
+        Map<String, List<FacetValue>> facets, List<FacetValue> months) {
+
+    /** One thread that matched, with why. */
+    public record Hit(long id, String title, String url, boolean excerpt, float score, String snippet,
+            List<SnippetPart> snippetParts, List<Chip> entities, List<Chip> matched) {
+    }
+
+    /** A piece of the snippet; {@code match} pieces are the highlighted terms. */
+    public record SnippetPart(String text, boolean match) {
+    }
+
+    /** An entity as a chip: kind, value and, for catalogued codes, what it means. */
+    public record Chip(String kind, String value, String meaning) {
+    }
+
+    public record FacetValue(String value, long count) {
+    }
+
+    public int pageCount() {
+        return (int) Math.min(Integer.MAX_VALUE, (total + pageSize - 1) / pageSize);
+    }
+}

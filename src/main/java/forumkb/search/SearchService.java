@@ -1,0 +1,201 @@
+package forumkb.search;
+
+import static forumkb.index.IndexFields.*;
+
+import forumkb.extract.ErrorCatalog;
+import forumkb.index.SearchIndex;
+import forumkb.search.SearchResult.Chip;
+import forumkb.search.SearchResult.FacetValue;
+import forumkb.search.SearchResult.Hit;
+import forumkb.search.SearchResult.SnippetPart;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.springframework.stereotype.Service;
+
+/** Symptom search: ranked threads with snippets, matched entities, facets and a monthly count. */
+@Service
+public class SearchService {
+
+    public static final int PAGE_SIZE = 10;
+    static final List<String> FACETS = List.of(TAG, FRAMEWORK, API, ERROR, TOPIC, YEAR, HAS);
+    private static final int FACET_VALUES = 10;
+    private static final int MAX_PAGE = 100;
+
+    private final SearchIndex index;
+    private final SearchQueryParser parser = new SearchQueryParser();
+    private final QueryBuilderService queries;
+    private final ErrorCatalog catalog = ErrorCatalog.load();
+    private final Timer latency;
+
+    SearchService(SearchIndex index, QueryBuilderService queries, MeterRegistry meters) {
+        this.index = index;
+        this.queries = queries;
+        this.latency = Timer.builder("forumkb.search").description("Search latency").publishPercentileHistogram()
+                .register(meters);
+    }
+
+    public SearchResult search(String raw, int page, String sort) {
+        int safePage = Math.clamp(page, 0, MAX_PAGE);
+        boolean recent = "recent".equalsIgnoreCase(sort);
+        SearchQuery parsed = parser.parse(raw);
+        QueryBuilderService.Built built = queries.build(parsed);
+        Query query = new FunctionScoreQuery(built.query(), new TieBreakers(System.currentTimeMillis()));
+        return latency.record(() -> index.search(searcher -> run(searcher, raw, parsed, built, query, safePage, recent)));
+    }
+
+    private SearchResult run(IndexSearcher searcher, String raw, SearchQuery parsed, QueryBuilderService.Built built,
+            Query query, int page, boolean recent) {
+        try {
+            int wanted = (page + 1) * PAGE_SIZE;
+            FacetsCollectorManager manager = new FacetsCollectorManager();
+            FacetsCollectorManager.FacetsResult result = recent
+                    ? FacetsCollectorManager.search(searcher, query, wanted,
+                            new Sort(new SortField(ACTIVITY, SortField.Type.LONG, true)), manager)
+                    : FacetsCollectorManager.search(searcher, query, wanted, manager);
+            TopDocs top = result.topDocs();
+            ScoreDoc[] pageDocs = slice(top.scoreDocs, page * PAGE_SIZE, PAGE_SIZE);
+            List<Hit> hits = hits(searcher, built, query, pageDocs);
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            List<FacetValue> months = List.of();
+            SortedSetDocValuesReaderState state = index.facetState(searcher);
+            if (state != null) {
+                SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
+                for (String dimension : FACETS) {
+                    facets.put(dimension, values(counts, dimension, FACET_VALUES));
+                }
+                months = values(counts, MONTH, 1000).stream().sorted(Comparator.comparing(FacetValue::value)).toList();
+            }
+            return new SearchResult(raw == null ? "" : raw, top.totalHits.value(), page, PAGE_SIZE,
+                    recent ? "recent" : "relevance", hits, facets, months);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Hit> hits(IndexSearcher searcher, QueryBuilderService.Built built, Query query, ScoreDoc[] docs)
+            throws IOException {
+        if (docs.length == 0) {
+            return List.of();
+        }
+        int[] ids = new int[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            ids[i] = docs[i].doc;
+        }
+        PartsHighlighter highlighter = new PartsHighlighter(searcher, queries.analyzer());
+        Map<String, Object[]> snippets = highlighter.highlight(new String[] {BODY, ANSWER}, query, ids, new int[] {2, 1});
+        List<Hit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = searcher.storedFields().document(docs[i].doc);
+            List<SnippetPart> parts = snippet(snippets, i, doc);
+            List<Chip> entities = chips(doc);
+            List<Chip> matched = entities.stream().filter(chip -> matches(built, chip)).toList();
+            hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(URL), doc.get(EXCERPT) != null,
+                    docs[i].score, text(parts, true), parts, entities, matched));
+        }
+        return hits;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<SnippetPart> snippet(Map<String, Object[]> snippets, int i, Document doc) {
+        for (String field : new String[] {BODY, ANSWER}) {
+            Object value = snippets.get(field)[i];
+            if (value instanceof List<?> parts && !parts.isEmpty()
+                    && ((List<SnippetPart>) parts).stream().anyMatch(SnippetPart::match)) {
+                return (List<SnippetPart>) parts;
+            }
+        }
+        String body = doc.get(BODY);
+        String start = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        return List.of(new SnippetPart(start.length() > 240 ? start.substring(0, 240) + "…" : start, false));
+    }
+
+    /** The snippet as text; with {@code marked}, matches in {@code <mark>} and everything else escaped. */
+    static String text(List<SnippetPart> parts, boolean marked) {
+        StringBuilder text = new StringBuilder();
+        for (SnippetPart part : parts) {
+            String escaped = marked ? escape(part.text()) : part.text();
+            text.append(marked && part.match() ? "<mark>" + escaped + "</mark>" : escaped);
+        }
+        return text.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** The thread's distinct entities, catalogued codes with their meaning. */
+    private List<Chip> chips(Document doc) {
+        Map<String, Chip> chips = new LinkedHashMap<>();
+        for (IndexableField field : doc.getFields(ENTITY_LIST)) {
+            String[] kindAndValue = field.stringValue().split("\t", 2);
+            if (kindAndValue.length == 2) {
+                chips.putIfAbsent(kindAndValue[0] + kindAndValue[1],
+                        new Chip(kindAndValue[0], kindAndValue[1], meaning(kindAndValue[0], kindAndValue[1])));
+            }
+        }
+        return List.copyOf(chips.values());
+    }
+
+    private String meaning(String kind, String value) {
+        if (!kind.equals("error") && !kind.equals("code")) {
+            return null;
+        }
+        List<String> spellings = catalog.aliasesOf(value);
+        return spellings.isEmpty() ? null : catalog.byName(spellings.getFirst()).map(entry -> entry.name() + ": "
+                + entry.meaning()).orElse(null);
+    }
+
+    private static boolean matches(QueryBuilderService.Built built, Chip chip) {
+        String value = chip.value().toLowerCase(Locale.ROOT);
+        return built.entityTerms().keySet().stream().anyMatch(term -> term.endsWith(":" + value));
+    }
+
+    private static List<FacetValue> values(SortedSetDocValuesFacetCounts counts, String dimension, int top)
+            throws IOException {
+        try {
+            FacetResult result = counts.getTopChildren(top, dimension);
+            if (result == null) {
+                return List.of();
+            }
+            List<FacetValue> values = new ArrayList<>();
+            for (LabelAndValue label : result.labelValues) {
+                values.add(new FacetValue(label.label, label.value.longValue()));
+            }
+            return values;
+        } catch (IllegalArgumentException dimensionNotIndexedYet) {
+            return List.of();
+        }
+    }
+
+    private static ScoreDoc[] slice(ScoreDoc[] docs, int from, int size) {
+        if (from >= docs.length) {
+            return new ScoreDoc[0];
+        }
+        ScoreDoc[] page = new ScoreDoc[Math.min(size, docs.length - from)];
+        System.arraycopy(docs, from, page, 0, page.length);
+        return page;
+    }
+
+}
