@@ -1,8 +1,6 @@
 package forumkb.index.analysis;
 
-import java.io.Reader;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -26,7 +24,7 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
  * {@code nefiltermanager}. Prose does not split identifiers into parts: that is the
  * {@code symbols} field's job, and parts here would make phrase queries match inside code.
  */
-public final class ProseAnalyzer extends Analyzer {
+public final class ProseAnalyzer extends NoiseFreeAnalyzer {
 
     /**
      * A signed number where the sign cannot be a hyphen ({@code (-25300)}, {@code =-1200}), a
@@ -43,11 +41,6 @@ public final class ProseAnalyzer extends Analyzer {
     private static final Pattern CODE_LIKE = Pattern.compile("(?s).*(?:\\p{Ll}\\p{Lu}|\\p{Lu}{2}|[\\p{N}_]).*");
 
     @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-        return ForumText.withoutNoise(reader);
-    }
-
-    @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new PatternTokenizer(TOKEN, 0);
         TokenStream result = new PatternKeywordMarkerFilter(source, CODE_LIKE);
@@ -56,11 +49,5 @@ public final class ProseAnalyzer extends Analyzer {
         result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);
-    }
-
-    /** Wildcard and prefix terms are only lower-cased: stemming a fragment would change what it matches. */
-    @Override
-    protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(in);
     }
 }

@@ -1,8 +1,6 @@
 package forumkb.index.analysis;
 
-import java.io.Reader;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -20,7 +18,7 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
  * <p>At query time plain words must survive (a user types "filter manager"), so the query
  * analyzer is built with {@code keepWords}; everything else is the same chain.
  */
-public final class SymbolAnalyzer extends Analyzer {
+public final class SymbolAnalyzer extends NoiseFreeAnalyzer {
 
     /**
      * An identifier with optional {@code .member}s, then an optional Swift label list
@@ -47,11 +45,6 @@ public final class SymbolAnalyzer extends Analyzer {
     }
 
     @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-        return ForumText.withoutNoise(reader);
-    }
-
-    @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new PatternTokenizer(CANDIDATE, 0);
         TokenStream result = keepWords ? source : new SymbolShapeFilter(source);
@@ -59,10 +52,5 @@ public final class SymbolAnalyzer extends Analyzer {
         result = new LowerCaseFilter(result);
         result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         return new TokenStreamComponents(source, result);
-    }
-
-    @Override
-    protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(in);
     }
 }

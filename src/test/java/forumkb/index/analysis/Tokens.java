@@ -17,10 +17,15 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 record Tokens(List<String> terms, List<Integer> positions, List<String> offsets) {
 
     static Tokens of(Analyzer analyzer, String text) {
+        return of(analyzer, "body", text);
+    }
+
+    /** Through a per-field wrapper, the field picks the analyzer. */
+    static Tokens of(Analyzer analyzer, String field, String text) {
         List<String> terms = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<String> offsets = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
