@@ -1,5 +1,7 @@
 package forumkb.index.analysis;
 
+import static forumkb.index.IndexFields.*;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
 /**
- * The one place that names analyzers and fields and wires them together: prose for
+ * The one place that names analyzers and wires them to the fields of {@link forumkb.index.IndexFields}: prose for
  * {@code title}/{@code body}/{@code answer} (and any unknown field), symbols for {@code symbols},
  * one lower-cased keyword per value for the exact entity fields.
  */
@@ -20,22 +22,9 @@ public final class ForumAnalyzers {
     public static final String SYMBOL = "symbol";
     public static final String EXACT = "exact";
 
-    public static final String TITLE = "title";
-    public static final String BODY = "body";
-    public static final String ANSWER = "answer";
-    public static final String SYMBOLS = "symbols";
-
-    public static final String ERROR = "error";
-    public static final String CODE = "code";
-    public static final String API = "api";
-    public static final String FRAMEWORK = "framework";
-    public static final String ENTITLEMENT = "entitlement";
-    public static final String TAG = "tag";
-    public static final String TOPIC = "topic";
-    public static final String SERVICE = "service";
-
     public static final List<String> PROSE_FIELDS = List.of(TITLE, BODY, ANSWER);
-    public static final List<String> EXACT_FIELDS = List.of(ERROR, CODE, API, FRAMEWORK, ENTITLEMENT, TAG, TOPIC, SERVICE);
+    public static final List<String> EXACT_FIELDS = List.of(ERROR, CODE, DOMAIN, API, FRAMEWORK, ENTITLEMENT, TAG, TOPIC,
+            SERVICE, HAS);
 
     /** For {@code IndexWriterConfig}: symbols drop plain words. */
     public static PerFieldAnalyzerWrapper indexAnalyzer() {

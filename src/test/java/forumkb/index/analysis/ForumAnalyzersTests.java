@@ -1,5 +1,7 @@
 package forumkb.index.analysis;
 
+import forumkb.index.IndexFields;
+
 import static forumkb.index.analysis.ProseAnalyzerTests.hits;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,41 +50,41 @@ class ForumAnalyzersTests {
 
     @Test
     void symbolIsFoundWholeAndByItsParts() throws Exception {
-        assertThat(hits(dir, new TermQuery(new Term(ForumAnalyzers.SYMBOLS, "nefiltermanager")))).containsExactly("objc");
-        assertThat(hits(dir, parse(ForumAnalyzers.SYMBOLS, "\"filter manager\""))).containsExactly("objc");
+        assertThat(hits(dir, new TermQuery(new Term(IndexFields.SYMBOLS, "nefiltermanager")))).containsExactly("objc");
+        assertThat(hits(dir, parse(IndexFields.SYMBOLS, "\"filter manager\""))).containsExactly("objc");
         // a pasted symbol is one word to the parser: as a phrase of its parts it finds only itself,
         // while the default OR of parts also finds "manager.saveToPreferences" (ranked lower)
-        QueryParser phrases = new QueryParser(ForumAnalyzers.SYMBOLS, query);
+        QueryParser phrases = new QueryParser(IndexFields.SYMBOLS, query);
         phrases.setSplitOnWhitespace(true);
         phrases.setAutoGeneratePhraseQueries(true);
         assertThat(hits(dir, phrases.parse("NEFilterManager"))).containsExactly("objc");
-        assertThat(hits(dir, parse(ForumAnalyzers.SYMBOLS, "NEFilterManager"))).containsExactly("objc", "swift");
+        assertThat(hits(dir, parse(IndexFields.SYMBOLS, "NEFilterManager"))).containsExactly("objc", "swift");
     }
 
     @Test
     void objcSelectorAndSwiftNameMeetInSymbols() throws Exception {
-        assertThat(hits(dir, parse(ForumAnalyzers.SYMBOLS, "savetopreferences"))).containsExactlyInAnyOrder("objc", "swift");
-        assertThat(hits(dir, parse(ForumAnalyzers.SYMBOLS, "\"completion handler\""))).containsExactlyInAnyOrder("objc", "swift");
+        assertThat(hits(dir, parse(IndexFields.SYMBOLS, "savetopreferences"))).containsExactlyInAnyOrder("objc", "swift");
+        assertThat(hits(dir, parse(IndexFields.SYMBOLS, "\"completion handler\""))).containsExactlyInAnyOrder("objc", "swift");
     }
 
     @Test
     void errorSpellingsMeetInProse() throws Exception {
-        Query q = parse(ForumAnalyzers.BODY, "+NSCocoaErrorDomain +4097");
+        Query q = parse(IndexFields.BODY, "+NSCocoaErrorDomain +4097");
         assertThat(hits(dir, q)).containsExactlyInAnyOrder("swift", "log");
     }
 
     @Test
     void proseIsStemmedAndNoiseIsNotIndexed() throws Exception {
-        assertThat(hits(dir, parse(ForumAnalyzers.BODY, "fail"))).containsExactlyInAnyOrder("swift", "prose");
-        assertThat(hits(dir, parse(ForumAnalyzers.BODY, "connections"))).containsExactlyInAnyOrder("log", "prose");
-        assertThat(hits(dir, parse(ForumAnalyzers.BODY, "1284"))).isEmpty();
-        assertThat(hits(dir, parse(ForumAnalyzers.BODY, "pid"))).containsExactly("prose");
+        assertThat(hits(dir, parse(IndexFields.BODY, "fail"))).containsExactlyInAnyOrder("swift", "prose");
+        assertThat(hits(dir, parse(IndexFields.BODY, "connections"))).containsExactlyInAnyOrder("log", "prose");
+        assertThat(hits(dir, parse(IndexFields.BODY, "1284"))).isEmpty();
+        assertThat(hits(dir, parse(IndexFields.BODY, "pid"))).containsExactly("prose");
     }
 
     @Test
     void exactFieldsIgnoreCase() throws Exception {
-        assertThat(hits(dir, parse(ForumAnalyzers.TAG, "XPC"))).containsExactlyInAnyOrder("objc", "prose");
-        assertThat(hits(dir, parse(ForumAnalyzers.TAG, "xpc"))).containsExactlyInAnyOrder("objc", "prose");
+        assertThat(hits(dir, parse(IndexFields.TAG, "XPC"))).containsExactlyInAnyOrder("objc", "prose");
+        assertThat(hits(dir, parse(IndexFields.TAG, "xpc"))).containsExactlyInAnyOrder("objc", "prose");
         assertThat(Tokens.terms(query, "NetworkExtension")).containsExactly("networkextension");
         assertThat(Tokens.of(ForumAnalyzers.byName(ForumAnalyzers.EXACT), "com.apple.developer.networking.networkextension")
                 .terms()).containsExactly("com.apple.developer.networking.networkextension");
@@ -97,7 +99,7 @@ class ForumAnalyzersTests {
             assertThat(terms(field, "connections failing")).as(field).containsExactly("connect", "fail");
         }
         assertThat(terms("unknown", "connections failing")).containsExactly("connect", "fail");
-        assertThat(terms(ForumAnalyzers.SYMBOLS, "NEHotspotHelper")).containsExactly("nehotspothelper", "ne", "hotspot", "helper");
+        assertThat(terms(IndexFields.SYMBOLS, "NEHotspotHelper")).containsExactly("nehotspothelper", "ne", "hotspot", "helper");
     }
 
     private java.util.List<String> terms(String field, String text) {
@@ -111,9 +113,9 @@ class ForumAnalyzersTests {
     private static Document post(String id, String tag, String text) {
         Document doc = new Document();
         doc.add(new StringField("id", id, Field.Store.YES));
-        doc.add(new TextField(ForumAnalyzers.BODY, text, Field.Store.NO));
-        doc.add(new TextField(ForumAnalyzers.SYMBOLS, text, Field.Store.NO));
-        doc.add(new TextField(ForumAnalyzers.TAG, tag, Field.Store.NO));
+        doc.add(new TextField(IndexFields.BODY, text, Field.Store.NO));
+        doc.add(new TextField(IndexFields.SYMBOLS, text, Field.Store.NO));
+        doc.add(new TextField(IndexFields.TAG, tag, Field.Store.NO));
         return doc;
     }
 }
