@@ -50,32 +50,34 @@ public class QueryBuilderService {
     }
 
     public Built build(SearchQuery search) {
-        BooleanQuery.Builder root = new BooleanQuery.Builder();
+        BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         Map<String, String> entityTerms = new LinkedHashMap<>();
-        String free = search.freeText().length() > MAX_FREE_TEXT
-                ? search.freeText().substring(0, MAX_FREE_TEXT) : search.freeText();
-        boolean scoring = false;
+        boolean pasted = looksPasted(search);
+        String free = pasted ? search.freeText() + " " + String.join(" ", search.phrases()) : search.freeText();
+        if (free.length() > MAX_FREE_TEXT) {
+            free = free.substring(0, MAX_FREE_TEXT);
+        }
         if (!free.isBlank()) {
             for (Map.Entry<String, Float> field : PROSE_WEIGHTS.entrySet()) {
                 Query query = prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD);
                 if (query != null) {
-                    root.add(new BoostQuery(query, field.getValue()), Occur.SHOULD);
-                    scoring = true;
+                    scoring.add(new BoostQuery(query, field.getValue()), Occur.SHOULD);
                 }
             }
-            addEntities(root, entityTerms, free);
-            scoring |= !entityTerms.isEmpty();
+            addEntities(scoring, entityTerms, free);
         }
+        BooleanQuery.Builder root = new BooleanQuery.Builder();
         for (String phrase : search.phrases()) {
-            BooleanQuery.Builder anyField = new BooleanQuery.Builder();
-            for (String field : List.of(TITLE, BODY, ANSWER)) {
-                Query query = prose.createPhraseQuery(field, phrase);
-                if (query != null) {
-                    anyField.add(query, Occur.SHOULD);
-                }
+            Query anyField = phraseInAnyField(phrase);
+            if (pasted) {
+                scoring.add(new BoostQuery(anyField, 2f), Occur.SHOULD);
+            } else {
+                root.add(anyField, Occur.MUST);
             }
-            root.add(anyField.build(), Occur.MUST);
-            scoring = true;
+        }
+        BooleanQuery scored = scoring.build();
+        if (!scored.clauses().isEmpty()) {
+            root.add(scored, Occur.MUST);
         }
         for (Map.Entry<String, List<String>> filter : search.filters().entrySet()) {
             for (String value : filter.getValue()) {
@@ -87,10 +89,33 @@ public class QueryBuilderService {
             long to = search.before() == null ? Long.MAX_VALUE : search.before().toEpochMilli() - 1;
             root.add(LongPoint.newRangeQuery(ACTIVITY, from, to), Occur.FILTER);
         }
-        if (!scoring) {
-            root.add(new MatchAllDocsQuery(), Occur.SHOULD);
+        BooleanQuery built = root.build();
+        if (built.clauses().stream().noneMatch(clause -> clause.occur() == Occur.MUST)) {
+            root.add(new MatchAllDocsQuery(), Occur.MUST);
+            built = root.build();
         }
-        return new Built(root.build(), entityTerms);
+        return new Built(built, entityTerms);
+    }
+
+    /**
+     * Quotes in a pasted error line are part of the message, not phrase syntax: such quotes
+     * boost an exact match instead of requiring one. A short query's quotes are phrases.
+     */
+    private static boolean looksPasted(SearchQuery search) {
+        String free = search.freeText();
+        return free.indexOf('=') >= 0 || free.indexOf('{') >= 0 || free.split("\\s+").length >= 8
+                || free.contains("\n");
+    }
+
+    private Query phraseInAnyField(String phrase) {
+        BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+        for (String field : List.of(TITLE, BODY, ANSWER)) {
+            Query query = prose.createPhraseQuery(field, phrase);
+            if (query != null) {
+                anyField.add(query, Occur.SHOULD);
+            }
+        }
+        return anyField.build();
     }
 
     /** Exact clauses for the entities in pasted text, codes widened to their catalog spellings. */

@@ -61,7 +61,7 @@ public class SearchService {
         boolean recent = "recent".equalsIgnoreCase(sort);
         SearchQuery parsed = parser.parse(raw);
         QueryBuilderService.Built built = queries.build(parsed);
-        Query query = new FunctionScoreQuery(built.query(), new TieBreakers(System.currentTimeMillis()));
+        Query query = FunctionScoreQuery.boostByValue(built.query(), new TieBreakers(System.currentTimeMillis()));
         return latency.record(() -> index.search(searcher -> run(searcher, raw, parsed, built, query, safePage, recent)));
     }
 

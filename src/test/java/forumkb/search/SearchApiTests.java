@@ -1,0 +1,151 @@
+package forumkb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import forumkb.HttpClientSupport;
+import forumkb.HttpClientSupport.Response;
+import forumkb.index.SearchIndex;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.JsonNode;
+
+/** Symptom search over HTTP on the demo corpus, against the real index and database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "forumkb.test.isolated=search")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SearchIndex index;
+
+    HttpClientSupport http;
+
+    @BeforeAll
+    void ingestDemoCorpus() throws Exception {
+        http = new HttpClientSupport(port);
+        byte[] corpus;
+        try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
+            corpus = in.readAllBytes();
+        }
+        http.upload("/api/ingest", "demo.jsonl", corpus);
+        await().atMost(Duration.ofSeconds(10)).until(() -> total("") >= 49);
+    }
+
+    @BeforeEach
+    void client() {
+        http = new HttpClientSupport(port);
+    }
+
+    JsonNode search(String query) {
+        Response response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    long total(String query) {
+        return search(query).get("total").asLong();
+    }
+
+    String firstTitle(String query) {
+        return search(query).get("hits").get(0).get("title").asString();
+    }
+
+    @Test
+    void aNewThreadIsSearchableWithinASecond() {
+        http.upload("/api/ingest", "new.jsonl", """
+                {"source": "apple-developer-forums", "externalId": "995001", "title": "Zyxwv tunnel flaps",
+                 "posts": [{"body": "Our quuxplorer packet tunnel flaps every minute."}]}""".replace("\n", " "));
+        await().atMost(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(50))
+                .until(() -> total("quuxplorer") == 1);
+    }
+
+    @Test
+    void codesKeepTheirIdentityAndAliasesMeet() {
+        assertThat(firstTitle("code:4097")).containsIgnoringCase("XPC");
+        assertThat(search("NSXPCConnectionInterrupted").get("hits").get(0).get("entities").toString()).contains("4097");
+        JsonNode missingEntitlement = search("errSecMissingEntitlement");
+        assertThat(missingEntitlement.get("total").asLong()).isPositive();
+        assertThat(missingEntitlement.get("hits").get(0).get("entities").toString()).contains("-34018");
+        assertThat(search("NSURLErrorSecureConnectionFailed").get("hits").get(0).get("entities").toString())
+                .contains("-1200");
+    }
+
+    @Test
+    void aPastedErrorLineWorksWithoutEscaping() {
+        JsonNode result = search("Error Domain=NSCocoaErrorDomain Code=4097 \"connection to service named "
+                + "com.apple.foo.xpc\" UserInfo={NSDebugDescription=connection to service}");
+        JsonNode top = result.get("hits").get(0);
+        assertThat(top.get("matched").toString()).contains("NSCocoaErrorDomain:4097");
+        assertThat(top.get("snippet").asString()).contains("<mark>");
+    }
+
+    @Test
+    void filtersNarrowAndFacetsCount() {
+        JsonNode all = search("NEFilterManager");
+        JsonNode answered = search("NEFilterManager has:answer");
+        assertThat(answered.get("total").asLong()).isLessThanOrEqualTo(all.get("total").asLong()).isPositive();
+        assertThat(all.get("facets").get("tag").size()).isPositive();
+        String tag = all.get("facets").get("tag").get(0).get("value").asString();
+        long count = all.get("facets").get("tag").get(0).get("count").asLong();
+        assertThat(total("NEFilterManager tag:\"" + tag + "\"")).isEqualTo(count);
+        assertThat(all.get("months").size()).isPositive();
+        assertThat(total("NEFilterManager after:2030-01")).isZero();
+    }
+
+    @Test
+    void recentSortOrdersByActivity() {
+        JsonNode hits = search("TLS trust &sort=recent").get("hits");
+        assertThat(hits.size()).isPositive();
+        Response recent = http.get("/api/search?q=trust&sort=recent");
+        assertThat(recent.json().get("sort").asString()).isEqualTo("recent");
+    }
+
+    @Test
+    void aMalformedQueryGetsAHelpfulMessage() {
+        Response response = http.get("/api/search?q=" + URLEncoder.encode("after:banana", StandardCharsets.UTF_8));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("message").asString()).contains("after:").contains("2025-01");
+    }
+
+    @Test
+    void theSearchPageShowsFacetsSnippetsAndChips() {
+        Response page = http.get("/search?q=" + URLEncoder.encode("NEAppPushProvider", StandardCharsets.UTF_8));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("class=\"facet\"").contains("<mark>").contains("chip entity");
+        Response bad = http.get("/search?q=has%3Afood");
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("has: takes answer or replies");
+    }
+
+    @Test
+    void aRebuildSwapsInAFreshIndexAndSearchStaysUp() throws Exception {
+        long before = total("");
+        assertThat(index.rebuild()).isEqualTo((int) before);
+        assertThat(total("")).isEqualTo(before);
+        assertThat(total("code:4097")).isPositive();
+    }
+
+    @Test
+    void theIndexCatchesUpAfterARestart() {
+        index.stop();
+        http.upload("/api/ingest", "while-down.jsonl", """
+                {"source": "apple-developer-forums", "externalId": "995002", "title": "Plonkwidget crash",
+                 "posts": [{"body": "plonkwidget crashes on launch"}]}""".replace("\n", " "));
+        index.start();
+        await().atMost(Duration.ofSeconds(3)).until(() -> total("plonkwidget") == 1);
+    }
+}
