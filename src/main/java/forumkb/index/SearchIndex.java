@@ -95,9 +95,16 @@ public class SearchIndex implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (commandLine) {
-            return;
+        if (!commandLine) {
+            openLive();
         }
+    }
+
+    /**
+     * Opens the live index and keeps it current. The server does this on start; a command
+     * does it only when it owns the index folder (the benchmarks, on a throw-away one).
+     */
+    public void openLive() {
         try {
             live = openCurrent();
             generations.removeStale();
@@ -167,7 +174,7 @@ public class SearchIndex implements SmartLifecycle {
     /** Applies every change PostgreSQL has that the index has not; runs twice a second. */
     @Scheduled(fixedDelayString = "${forumkb.index.refresh-interval:PT0.5S}")
     public void catchUp() {
-        if (commandLine || live == null) {
+        if (live == null) {
             return;
         }
         synchronized (writeLock) {
@@ -252,7 +259,7 @@ public class SearchIndex implements SmartLifecycle {
         Path generation = generations.create();
         Live fresh = open(generation, IndexWriterConfig.OpenMode.CREATE);
         applyChanges(fresh);
-        if (commandLine || live == null) {
+        if (live == null) {
             int documents = fresh.writer.getDocStats().numDocs;
             fresh.close();
             generations.makeCurrent(generation);

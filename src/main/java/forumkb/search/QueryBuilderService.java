@@ -6,6 +6,7 @@ import forumkb.extract.EntityExtractor;
 import forumkb.extract.ErrorCatalog;
 import forumkb.extract.ExtractedEntity;
 import forumkb.extract.MethodNames;
+import forumkb.extract.SymptomLines;
 import forumkb.index.analysis.ForumAnalyzers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,10 @@ import org.springframework.stereotype.Component;
 public class QueryBuilderService {
 
     /** Field weights for prose; entities get theirs in {@link #ENTITY_WEIGHTS}. */
-    private static final Map<String, Float> PROSE_WEIGHTS = Map.of(TITLE, 2.5f, ANSWER, 1.5f, BODY, 1.0f,
-            SYMBOLS, 1.2f);
+    private static final Map<String, Float> PROSE_WEIGHTS = Map.of(TITLE, 2.5f, ANSWER, 1.5f, BODY, 1.0f);
+    /** Symbols typed as symbols weigh like prose; plain words reaching symbol parts weigh little. */
+    private static final float SYMBOL_WEIGHT = 1.2f;
+    private static final float WORDS_AS_SYMBOL_PARTS_WEIGHT = 0.3f;
     private static final Map<String, Float> ENTITY_WEIGHTS = Map.of(ERROR, 6f, CODE, 4f, API, 2.5f,
             ENTITLEMENT, 3f, SERVICE, 1.5f, FRAMEWORK, 1f);
     /** Pasted logs can be long; the first part carries the symptom often enough. */
@@ -43,7 +46,9 @@ public class QueryBuilderService {
 
     private final EntityExtractor extractor = new EntityExtractor();
     private final ErrorCatalog catalog = ErrorCatalog.load();
+    private final SymptomLines symptoms = new SymptomLines(extractor);
     private final QueryBuilder prose = new QueryBuilder(ForumAnalyzers.queryAnalyzer());
+    private final QueryBuilder symbolsOnly = new QueryBuilder(ForumAnalyzers.indexAnalyzer());
 
     /** The scoring query (null when the search is only filters) and the exact terms it matched on. */
     public record Built(Query query, Map<String, String> entityTerms) {
@@ -54,6 +59,7 @@ public class QueryBuilderService {
         Map<String, String> entityTerms = new LinkedHashMap<>();
         boolean pasted = looksPasted(search);
         String free = pasted ? search.freeText() + " " + String.join(" ", search.phrases()) : search.freeText();
+        free = symptoms.reduce(free);
         if (free.length() > MAX_FREE_TEXT) {
             free = free.substring(0, MAX_FREE_TEXT);
         }
@@ -64,6 +70,8 @@ public class QueryBuilderService {
                     scoring.add(new BoostQuery(query, field.getValue()), Occur.SHOULD);
                 }
             }
+            addBoosted(scoring, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
+            addBoosted(scoring, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
             addEntities(scoring, entityTerms, free);
         }
         BooleanQuery.Builder root = new BooleanQuery.Builder();
@@ -95,6 +103,12 @@ public class QueryBuilderService {
             built = root.build();
         }
         return new Built(built, entityTerms);
+    }
+
+    private static void addBoosted(BooleanQuery.Builder scoring, Query query, float weight) {
+        if (query != null) {
+            scoring.add(new BoostQuery(query, weight), Occur.SHOULD);
+        }
     }
 
     /**

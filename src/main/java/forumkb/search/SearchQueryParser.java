@@ -27,6 +27,7 @@ public final class SearchQueryParser {
     private static final Set<String> HAS_VALUES = Set.of("answer", "replies");
     private static final Pattern FILTER = Pattern.compile(
             "(?<![\\w.-])([A-Za-z]+):(\"[^\"]*\"|[^\\s\"]+)");
+    private static final int PASTED_LENGTH = 300;
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
 
     /** A query the user can fix, with a message saying how. */
@@ -38,6 +39,9 @@ public final class SearchQueryParser {
 
     public SearchQuery parse(String raw) {
         String text = raw == null ? "" : raw;
+        if (isPastedText(text)) {
+            return new SearchQuery(text.strip(), List.of(), Map.of(), null, null);
+        }
         Map<String, List<String>> filters = new LinkedHashMap<>();
         StringBuilder rest = new StringBuilder();
         Matcher filter = FILTER.matcher(text);
@@ -75,6 +79,14 @@ public final class SearchQueryParser {
             }
         }
         return new SearchQuery(free.toString().strip(), phrases, filters, after, before);
+    }
+
+    /**
+     * A log or crash excerpt (several lines, or a long line) is searched as it is: in such
+     * text {@code domain:"com.apple.frontboard"} is log output, not a filter.
+     */
+    static boolean isPastedText(String text) {
+        return text.strip().contains("\n") || text.length() > PASTED_LENGTH;
     }
 
     private static String unquote(String value) {

@@ -1,0 +1,55 @@
+package forumkb.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reduces a long pasted log to the lines that carry a symptom: the developer's own words,
+ * lines with an error domain or code, and lines that say something failed. Routine log
+ * chatter (scene updates, assertions, spotlight donations) would otherwise outvote the one
+ * or two lines that matter.
+ */
+public final class SymptomLines {
+
+    /** Shorter texts are used whole. */
+    static final int MIN_LINES = 8;
+
+    private static final Pattern SYMPTOM = Pattern.compile(
+            "(?i)\\b(error|err|fail(ed|s|ure)?|denied|deny|invalid|exception|crash(ed)?|abort(ed)?|terminat(ed|ion)"
+                    + "|time[ds]? ?out|timed out|refused|not permitted|unable|cannot|can't|couldn't|could not|rejected"
+                    + "|violation|killed|interrupted|lost|unreachable|unavailable|disallowed|not allowed|sigkill|sigabrt"
+                    + "|exc_[a-z_]+|fault|panic|hang|stuck|never|missing|mismatch|untrusted|revoked|expired)\\b");
+    /** A log line: starts with a date or time stamp, a thread/frame number, or a process tag. */
+    private static final Pattern LOG_LINE = Pattern.compile(
+            "^\\s*(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}:\\d{2}|[A-Z][a-z]{2} +\\d{1,2} \\d{2}:|\\d+\\s+\\S+\\s+0x[0-9a-f]+"
+                    + "|(default|error|fault|info|debug)\\s+\\d{2}:|\\[?0x[0-9a-f]+\\]?|Thread \\d+|\\w+\\[\\d+\\])");
+
+    private final EntityExtractor extractor;
+
+    public SymptomLines(EntityExtractor extractor) {
+        this.extractor = extractor;
+    }
+
+    public String reduce(String text) {
+        String[] lines = text.split("\\R");
+        if (lines.length < MIN_LINES) {
+            return text;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (!LOG_LINE.matcher(line).find() || SYMPTOM.matcher(line).find() || carriesCode(line)) {
+                kept.add(line);
+            }
+        }
+        return kept.isEmpty() ? text : String.join("\n", kept);
+    }
+
+    private boolean carriesCode(String line) {
+        return extractor.extract(line).stream()
+                .anyMatch(entity -> entity.kind() == EntityKind.ERROR || entity.kind() == EntityKind.CODE);
+    }
+}
