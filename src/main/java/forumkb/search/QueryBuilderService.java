@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 public class QueryBuilderService {
 
     /** Field weights for prose; entities get theirs in {@link #ENTITY_WEIGHTS}. */
-    private static final Map<String, Float> PROSE_WEIGHTS = Map.of(TITLE, 2.5f, ANSWER, 1.5f, BODY, 1.0f);
+    private static final Map<String, Float> PROSE_WEIGHTS = Map.of(TITLE, 1.0f, ANSWER, 1.0f, BODY, 1.0f);
     /** Symbols typed as symbols weigh like prose; plain words reaching symbol parts weigh little. */
     private static final float SYMBOL_WEIGHT = 1.2f;
     private static final float WORDS_AS_SYMBOL_PARTS_WEIGHT = 0.3f;
