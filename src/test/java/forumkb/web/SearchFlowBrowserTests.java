@@ -1,0 +1,175 @@
+package forumkb.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import forumkb.HttpClientSupport;
+import java.io.File;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The main flow in a real browser (the system's headless Chromium): search, refine by a facet, open a
+ * thread, follow an entity chip. Writes docs/search-page.png and docs/thread-page.png on every run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "forumkb.test.isolated=browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchFlowBrowserTests {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final int WIDTH = 1280;
+    static final Pattern FIELD_QUERY = Pattern.compile("[?&]q=(code|api|error|framework|entitlement|service):");
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void ingestDemoCorpusAndStartChromium() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        HttpClientSupport http = new HttpClientSupport(port);
+        try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
+            http.upload("/api/ingest", "demo.jsonl", in.readAllBytes());
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.get("/api/search?q=").json().get("total").asLong() >= 49);
+
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic", "--window-size=" + WIDTH + ",900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    void quitChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void searchRefineByFacetOpenAThreadAndFollowAChip() throws Exception {
+        browser.get("http://localhost:" + port + "/search");
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[name=q]")));
+        box.sendKeys("NEFilterManager saveToPreferences");
+        submit(By.cssSelector("form.searchbox button[type=submit]"));
+
+        List<String> titles = texts("article.hit h2 a");
+        assertThat(titles).isNotEmpty().allSatisfy(title -> assertThat(title).isNotBlank());
+        assertThat(titles.getFirst()).contains("NEFilterManager");
+        assertThat(browser.findElements(By.cssSelector("article.hit .snippet mark"))).isNotEmpty();
+        long before = resultCount();
+        screenshot("search-page.png");
+
+        submit(By.cssSelector("section.facet[data-facet=tag] li a"));
+        assertThat(query()).contains("tag:");
+        assertThat(resultCount()).isPositive().isLessThanOrEqualTo(before);
+
+        String title = browser.findElement(By.cssSelector("article.hit h2 a")).getText();
+        click(By.cssSelector("article.hit h2 a"));
+        wait.until(ExpectedConditions.urlContains("/threads/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        assertThat(browser.findElements(By.cssSelector("article.post"))).hasSizeGreaterThan(1);
+        assertThat(texts("article.post.accepted .badge")).contains("accepted answer");
+        assertThat(texts("section.entities .chip.entity")).isNotEmpty();
+        screenshot("thread-page.png");
+
+        if (browser.findElements(By.cssSelector("section.entities a.chip.entity")).isEmpty()) {
+            browser.navigate().back();
+        }
+        WebElement chip = fieldChip();
+        String chipText = chip.getText();
+        click(chip);
+        wait.until(ExpectedConditions.urlContains("/search"));
+        assertThat(query()).matches("(code|api|error|framework|entitlement|service):\\S.*")
+                .contains(chipText.contains(" ") ? "\"" + chipText + "\"" : chipText);
+        assertThat(resultCount()).isPositive();
+        assertThat(texts("article.hit h2 a")).isNotEmpty();
+    }
+
+    /** Clicks what leads to a results page and waits until the new one has loaded. */
+    void submit(By target) {
+        click(browser.findElement(target));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.results .summary")));
+    }
+
+    void click(By target) {
+        click(wait.until(ExpectedConditions.elementToBeClickable(target)));
+    }
+
+    /** Clicks and waits until the page it was on is gone. */
+    void click(WebElement element) {
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(element));
+    }
+
+    /** The first entity chip, on the thread page or else on the results, whose link is a field filter. */
+    WebElement fieldChip() {
+        return wait.until(driver -> driver.findElements(By.cssSelector("a.chip.entity")).stream()
+                .filter(a -> FIELD_QUERY.matcher(URLDecoder.decode(a.getDomAttribute("href"),
+                        StandardCharsets.UTF_8)).find())
+                .findFirst().orElse(null));
+    }
+
+    String query() {
+        return browser.findElement(By.cssSelector("textarea[name=q]")).getDomProperty("value");
+    }
+
+    long resultCount() {
+        String summary = browser.findElement(By.cssSelector("section.results .summary span")).getText();
+        return Long.parseLong(summary.replaceAll("\\D.*", ""));
+    }
+
+    List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    /** A full-page PNG, {@value #WIDTH} CSS pixels wide, into the project's docs/ folder. */
+    void screenshot(String name) throws Exception {
+        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Number height = (Number) ((Map<?, ?>) metrics.get("cssContentSize")).get("height");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", WIDTH, "height", Math.ceil(height.doubleValue()), "scale", 1)));
+        Path docs = projectDir().resolve("docs");
+        Files.createDirectories(docs);
+        Files.write(docs.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** target/test-classes → the project directory, whatever the working directory is. */
+    static Path projectDir() throws Exception {
+        File classes = new File(SearchFlowBrowserTests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return classes.toPath().getParent().getParent();
+    }
+}
