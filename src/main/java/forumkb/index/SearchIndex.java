@@ -58,6 +58,8 @@ public class SearchIndex implements SmartLifecycle {
     private volatile Live live;
     private volatile FacetState facetState;
     private volatile String rebuildStatus = "idle";
+    /** Read once: commits (also the last one, at shutdown) must not need the database. */
+    private volatile String database;
 
     SearchIndex(IndexFeed feed, @Value("${forumkb.index.dir}") String directory,
             @Value("${forumkb.command-line:false}") boolean commandLine) {
@@ -137,7 +139,7 @@ public class SearchIndex implements SmartLifecycle {
     /** Opens the generation CURRENT names, unless it was built from another database or is ahead of it. */
     private Live openCurrent() throws IOException {
         Path generation = generations.current();
-        String database = feed.databaseIdentity();
+        database = feed.databaseIdentity();
         if (generation != null) {
             Live opened = open(generation, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             Map<String, String> data = opened.writer.getLiveCommitData() == null ? Map.of()
@@ -210,8 +212,10 @@ public class SearchIndex implements SmartLifecycle {
     }
 
     private void commit(Live target) throws IOException {
-        target.writer.setLiveCommitData(Map.of(APPLIED, Long.toString(target.applied),
-                DATABASE, feed.databaseIdentity()).entrySet());
+        if (database == null) {
+            database = feed.databaseIdentity();
+        }
+        target.writer.setLiveCommitData(Map.of(APPLIED, Long.toString(target.applied), DATABASE, database).entrySet());
         target.writer.commit();
         target.uncommitted = 0;
     }

@@ -3,6 +3,9 @@ package forumkb.ingest;
 import forumkb.extract.EntityExtractor;
 import forumkb.ingest.parse.FormatDetector;
 import forumkb.ingest.parse.SourceFormat;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,11 +42,16 @@ public class IngestService {
     private final long maxBytes;
     private final int chunkSize;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    private final Counter storedThreads;
+    private final Timer runTime;
 
     IngestService(ThreadStore store, IngestRunRepository runs, IngestErrorRepository errors,
             PlatformTransactionManager transactionManager, Parsers parsers,
             @Value("${forumkb.ingest.max-bytes}") long maxBytes,
-            @Value("${forumkb.ingest.chunk-size}") int chunkSize) {
+            @Value("${forumkb.ingest.chunk-size}") int chunkSize, MeterRegistry meters) {
+        this.storedThreads = Counter.builder("forumkb.ingest.threads").description("Threads created or updated")
+                .register(meters);
+        this.runTime = Timer.builder("forumkb.ingest.run").description("Duration of ingest runs").register(meters);
         this.store = store;
         this.runs = runs;
         this.errors = errors;
@@ -76,6 +84,11 @@ public class IngestService {
     }
 
     private void process(IngestRun run, List<IngestInput> inputs, Consumer<IngestRun> progress) {
+        runTime.record(() -> processTimed(run, inputs, progress));
+        storedThreads.increment(run.getCreated() + run.getUpdated());
+    }
+
+    private void processTimed(IngestRun run, List<IngestInput> inputs, Consumer<IngestRun> progress) {
         IngestRecorder recorder = new IngestRecorder(runs, errors, progress);
         try (IngestBatch batch = new IngestBatch(run, store, transactions, extractor, recorder, chunkSize)) {
             try {

@@ -42,6 +42,7 @@ public class SearchService {
     static final List<String> FACETS = List.of(TAG, FRAMEWORK, API, ERROR, TOPIC, YEAR, HAS);
     private static final int FACET_VALUES = 10;
     private static final int MAX_PAGE = 100;
+    private static final int SIMILAR = 5;
 
     private final SearchIndex index;
     private final SearchQueryParser parser = new SearchQueryParser();
@@ -63,6 +64,35 @@ public class SearchService {
         QueryBuilderService.Built built = queries.build(parsed);
         Query query = FunctionScoreQuery.boostByValue(built.query(), new TieBreakers(System.currentTimeMillis()));
         return latency.record(() -> index.search(searcher -> run(searcher, raw, parsed, built, query, safePage, recent)));
+    }
+
+    /**
+     * Threads like this one: its title and its errors, codes and API names as a query;
+     * itself left out.
+     */
+    public List<Hit> similar(long threadId, String title, List<String> entityValues) {
+        StringBuilder text = new StringBuilder(title == null ? "" : title);
+        entityValues.stream().distinct().limit(12).forEach(value -> text.append(' ').append(value));
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        SearchQuery query = new SearchQuery(text.toString(), List.of(), Map.of(), null, null);
+        QueryBuilderService.Built built = queries.build(query);
+        Query scored = FunctionScoreQuery.boostByValue(built.query(), new TieBreakers(System.currentTimeMillis()));
+        return index.search(searcher -> {
+            try {
+                ScoreDoc[] top = searcher.search(scored, SIMILAR + 1).scoreDocs;
+                return hits(searcher, built, scored, top).stream().filter(hit -> hit.id() != threadId)
+                        .limit(SIMILAR).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The chip of an entity found in a thread, with its meaning when the code is catalogued. */
+    public Chip chip(String kind, String value) {
+        return new Chip(kind, value, meaning(kind, value));
     }
 
     private SearchResult run(IndexSearcher searcher, String raw, SearchQuery parsed, QueryBuilderService.Built built,
@@ -151,8 +181,7 @@ public class SearchService {
         for (IndexableField field : doc.getFields(ENTITY_LIST)) {
             String[] kindAndValue = field.stringValue().split("\t", 2);
             if (kindAndValue.length == 2) {
-                chips.putIfAbsent(kindAndValue[0] + kindAndValue[1],
-                        new Chip(kindAndValue[0], kindAndValue[1], meaning(kindAndValue[0], kindAndValue[1])));
+                chips.putIfAbsent(kindAndValue[0] + kindAndValue[1], chip(kindAndValue[0], kindAndValue[1]));
             }
         }
         return List.copyOf(chips.values());

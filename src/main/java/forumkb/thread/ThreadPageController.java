@@ -1,5 +1,7 @@
 package forumkb.thread;
 
+import forumkb.search.SearchLinks;
+import forumkb.search.SearchService;
 import forumkb.thread.ThreadView.EntityView;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,16 +16,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The thread list (home page) and a thread's page. */
+/** The thread list (home page) and a thread's page with entity chips and similar threads. */
 @Controller
 class ThreadPageController {
 
     private static final int PAGE_SIZE = 50;
 
     private final ThreadReader reader;
+    private final SearchService search;
     private final JdbcTemplate jdbc;
 
-    ThreadPageController(ThreadReader reader, JdbcTemplate jdbc) {
+    ThreadPageController(ThreadReader reader, SearchService search, JdbcTemplate jdbc) {
+        this.search = search;
         this.reader = reader;
         this.jdbc = jdbc;
     }
@@ -44,8 +48,13 @@ class ThreadPageController {
     String thread(@PathVariable long id, Model model) {
         ThreadView thread = reader.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no thread " + id));
+        List<EntityView> entities = distinct(thread.entities());
         model.addAttribute("thread", thread);
-        model.addAttribute("entities", distinct(thread.entities()));
+        model.addAttribute("chips", entities.stream().map(e -> search.chip(e.kind(), e.value())).toList());
+        model.addAttribute("links", new SearchLinks());
+        List<String> values = entities.stream().filter(e -> !e.kind().endsWith("version")).map(EntityView::value)
+                .toList();
+        model.addAttribute("similar", search.similar(id, thread.title(), values));
         return "thread/show";
     }
 

@@ -132,6 +132,20 @@ class SearchApiTests {
     }
 
     @Test
+    void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
+        search("NEFilterManager");
+        String metrics = http.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("forumkb_search_seconds_count").contains("forumkb_ingest_threads_total");
+    }
+
+    @Test
+    void theThreadPageLinksChipsToSearchesAndShowsSimilarThreads() {
+        long id = search("NEFilterManager saveToPreferences").get("hits").get(0).get("id").asLong();
+        Response page = http.get("/threads/" + id);
+        assertThat(page.body()).contains("Similar threads").contains("href=\"/search?q=api");
+    }
+
+    @Test
     void aRebuildSwapsInAFreshIndexAndSearchStaysUp() throws Exception {
         long before = total("");
         assertThat(index.rebuild()).isEqualTo((int) before);
