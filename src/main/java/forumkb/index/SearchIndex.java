@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -54,7 +52,6 @@ public class SearchIndex implements SmartLifecycle {
     private final IndexGenerations generations;
     private final boolean commandLine;
     private final Object writeLock = new Object();
-    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     private volatile Live live;
     private volatile FacetState facetState;
     private volatile String rebuildStatus = "idle";
@@ -117,7 +114,6 @@ public class SearchIndex implements SmartLifecycle {
 
     @Override
     public void stop() {
-        rebuilds.shutdownNow();
         synchronized (writeLock) {
             if (live != null) {
                 try {
@@ -242,7 +238,7 @@ public class SearchIndex implements SmartLifecycle {
             }
             rebuildStatus = "running since " + Instant.now();
         }
-        rebuilds.submit(() -> {
+        Thread.ofVirtual().name("index-rebuild").start(() -> {
             try {
                 rebuild();
                 rebuildStatus = "idle; last rebuild finished " + Instant.now();

@@ -80,6 +80,8 @@ class SearchApiTests {
         JsonNode missingEntitlement = search("errSecMissingEntitlement");
         assertThat(missingEntitlement.get("total").asLong()).isPositive();
         assertThat(missingEntitlement.get("hits").get(0).get("entities").toString()).contains("-34018");
+        assertThat(missingEntitlement.get("hits").get(0).get("entities").findValuesAsString("meaning"))
+                .anyMatch(meaning -> meaning.startsWith("errSecMissingEntitlement: "));
         assertThat(search("NSURLErrorSecureConnectionFailed").get("hits").get(0).get("entities").toString())
                 .contains("-1200");
     }
@@ -150,6 +152,17 @@ class SearchApiTests {
         long before = total("");
         assertThat(index.rebuild()).isEqualTo((int) before);
         assertThat(total("")).isEqualTo(before);
+        assertThat(total("code:4097")).isPositive();
+    }
+
+    @Test
+    void theAdminApiStartsARebuildAndReportsHowCurrentTheIndexIs() {
+        Response started = http.postJson("/api/admin/reindex", "{}");
+        assertThat(started.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                http.get("/api/admin/index").json().get("rebuild").asString().contains("finished"));
+        JsonNode status = http.get("/api/admin/index").json();
+        assertThat(status.get("appliedChange").asLong()).isEqualTo(status.get("databaseChange").asLong());
         assertThat(total("code:4097")).isPositive();
     }
 
