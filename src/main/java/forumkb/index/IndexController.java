@@ -27,6 +27,6 @@ class IndexController {
     @GetMapping("/api/admin/index")
     Map<String, Object> status() {
         return Map.of("appliedChange", index.appliedChange(), "databaseChange", feed.lastChange(),
-                "rebuild", index.rebuildStatus());
+                "rebuild", index.rebuildStatus(), "generation", String.valueOf(index.generation()));
     }
 }

@@ -318,6 +318,12 @@ public class SearchIndex implements SmartLifecycle {
         return facets;
     }
 
+    /** The folder name of the live generation, or null when closed. */
+    public String generation() {
+        Live current = live;
+        return current == null ? null : current.generation.getFileName().toString();
+    }
+
     /** The last change sequence the searchable index holds. */
     public long appliedChange() {
         Live current = live;

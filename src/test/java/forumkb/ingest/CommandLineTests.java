@@ -1,6 +1,7 @@
 package forumkb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import forumkb.ForumkbApplication;
 import forumkb.HttpClientSupport;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The CLI against the server's own embedded database: while the server runs on a data
- * directory, {@code ingest} and {@code export} use that running PostgreSQL.
+ * directory, {@code ingest}, {@code reindex} and {@code export} use that running PostgreSQL,
+ * and the server switches to the index generation the CLI built.
  */
 class CommandLineTests {
 
@@ -34,6 +37,7 @@ class CommandLineTests {
     void useDataDirectory() {
         System.setProperty("forumkb.embedded.ephemeral", "false");
         System.setProperty("forumkb.embedded.data-dir", work.resolve("pg").toString());
+        System.setProperty("forumkb.index.dir", work.resolve("index").toString());
         originalOut = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     }
@@ -43,6 +47,7 @@ class CommandLineTests {
         System.setOut(originalOut);
         System.clearProperty("forumkb.embedded.ephemeral");
         System.clearProperty("forumkb.embedded.data-dir");
+        System.clearProperty("forumkb.index.dir");
     }
 
     @Test
@@ -65,6 +70,14 @@ class CommandLineTests {
                     .contains("threads.jsonl line 2: malformed JSON");
             HttpClientSupport http = new HttpClientSupport(port);
             assertThat(http.get("/").body()).contains("CXProvider report fails").contains("Packet tunnel stops");
+
+            int reindexExit = CommandLine.run(ForumkbApplication.class, new String[] {"reindex"});
+            assertThat(reindexExit).isZero();
+            assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Indexed 2 threads");
+            String built = Files.readString(work.resolve("index").resolve("CURRENT")).strip();
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    http.get("/api/admin/index").json().get("generation").asString().equals(built));
+            assertThat(http.get("/api/search?q=NEVPNErrorDomain").body()).contains("Packet tunnel stops");
 
             Path exported = work.resolve("export.jsonl");
             int exportExit = CommandLine.run(ForumkbApplication.class, new String[] {"export", exported.toString()});
