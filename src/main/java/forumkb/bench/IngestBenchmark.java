@@ -1,15 +1,11 @@
 package forumkb.bench;
 
-import forumkb.ingest.IngestInput;
-import forumkb.ingest.IngestRun;
 import forumkb.ingest.IngestService;
 import forumkb.system.CommandLine;
 import java.io.IOException;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,30 +40,18 @@ class IngestBenchmark implements CommandLine.Command {
 
     @Override
     public int run(String[] args) {
-        int threads = intOption(args, "--threads", 200_000);
-        long seed = intOption(args, "--seed", 42);
+        int threads = Options.intOption(args, "--threads", 200_000);
+        long seed = Options.intOption(args, "--seed", 42);
         try {
-            Path corpus = Files.createTempFile("forumkb-bench-", ".jsonl");
+            Path corpus = BenchCorpus.generate(threads, seed);
             try {
-                long generateStart = System.nanoTime();
-                try (Writer out = Files.newBufferedWriter(corpus, StandardCharsets.UTF_8)) {
-                    new CorpusGenerator(seed).writeJsonLines(threads, out);
-                }
-                System.out.printf("generated %,d threads (%,d MB) in %.1f s%n", threads,
-                        Files.size(corpus) >> 20, (System.nanoTime() - generateStart) / 1e9);
-                long postsBefore = count("post");
                 resetPeaks();
-                long start = System.nanoTime();
-                IngestRun run = ingest.ingest("benchmark", List.of(IngestInput.ofFile(corpus, null)));
-                double seconds = (System.nanoTime() - start) / 1e9;
-                long posts = count("post") - postsBefore;
-                System.out.printf("ingested %,d threads, %,d posts in %.1f s: %,.0f posts/s, %,.0f threads/s%n",
-                        run.getCreated() + run.getUpdated(), posts, seconds, posts / seconds,
-                        (run.getCreated() + run.getUpdated()) / seconds);
-                System.out.printf("run: %s; peak heap %,d MB of max %,d MB; %d cores%n", run.getMessage(),
+                BenchCorpus.Ingested ingested = BenchCorpus.ingest(ingest, jdbc, corpus);
+                System.out.println(ingested.summary());
+                System.out.printf("run: %s; peak heap %,d MB of max %,d MB; %d cores%n", ingested.run().getMessage(),
                         peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20,
                         Runtime.getRuntime().availableProcessors());
-                return run.getFailed() == 0 ? 0 : 1;
+                return ingested.run().getFailed() == 0 ? 0 : 1;
             } finally {
                 Files.deleteIfExists(corpus);
             }
@@ -75,11 +59,6 @@ class IngestBenchmark implements CommandLine.Command {
             System.err.println("benchmark failed: " + e.getMessage());
             return 1;
         }
-    }
-
-    private long count(String table) {
-        Long count = jdbc.queryForObject("select count(*) from " + table, Long.class);
-        return count == null ? 0 : count;
     }
 
     private static void resetPeaks() {
@@ -95,18 +74,5 @@ class IngestBenchmark implements CommandLine.Command {
     private static List<MemoryPoolMXBean> heapPools() {
         return ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                try {
-                    return Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(name + " takes a whole number, got " + args[i + 1]);
-                }
-            }
-        }
-        return fallback;
     }
 }

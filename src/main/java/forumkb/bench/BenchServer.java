@@ -1,0 +1,72 @@
+package forumkb.bench;
+
+import forumkb.ForumkbApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole web application, started from a command for a benchmark: its own throw-away
+ * embedded PostgreSQL, a temporary index directory, the live index tailing the database
+ * as in production, Tomcat on a free loopback port, no demo corpus. Closing it stops the
+ * server and the database and deletes the index.
+ *
+ * <p>A command runs in a context without a web server whose index is never opened (the
+ * real server may hold it); a separate application keeps the benchmark off the user's
+ * database and index, whichever one the command was started against.
+ */
+final class BenchServer implements AutoCloseable {
+
+    private final Path indexDirectory;
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private BenchServer(Path indexDirectory, ConfigurableApplicationContext context) {
+        this.indexDirectory = indexDirectory;
+        this.context = context;
+        this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    static BenchServer start() throws IOException {
+        Path indexDirectory = Files.createTempDirectory("forumkb-bench-index-");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ForumkbApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .registerShutdownHook(false)
+                .run("--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                        "--server.address=127.0.0.1", "--server.port=0",
+                        "--forumkb.command-line=false", "--forumkb.embedded.ephemeral=true",
+                        "--forumkb.demo.enabled=false", "--forumkb.feeds.urls=",
+                        "--forumkb.index.dir=" + indexDirectory);
+        return new BenchServer(indexDirectory, context);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Bytes the index takes on disk. */
+    long indexBytes() throws IOException {
+        try (Stream<Path> files = Files.walk(indexDirectory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        context.close();
+        try (Stream<Path> files = Files.walk(indexDirectory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package forumkb.bench;
+
+/** The {@code --name value} options of the benchmark commands. */
+final class Options {
+
+    private Options() {
+    }
+
+    /** The whole number after {@code name} ({@code 200_000} and {@code 200,000} read too), else {@code fallback}. */
+    static int intOption(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                try {
+                    return Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " takes a whole number, got " + args[i + 1]);
+                }
+            }
+        }
+        return fallback;
+    }
+}

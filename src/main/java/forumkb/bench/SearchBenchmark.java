@@ -1,0 +1,161 @@
+package forumkb.bench;
+
+import forumkb.index.SearchIndex;
+import forumkb.ingest.IngestService;
+import forumkb.search.SearchService;
+import forumkb.system.CommandLine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code benchmark-search [--threads N] [--queries N] [--clients N] [--requests N] [--seed S]}:
+ * ingests a generated corpus into a full application started for the purpose (see
+ * {@link BenchServer}) while its index tails the database, waits for the index to catch up,
+ * then times a seeded query set in process, over HTTP with concurrent clients, and against
+ * a PostgreSQL full-text baseline built from the same rows.
+ */
+@Component
+class SearchBenchmark implements CommandLine.Command {
+
+    private static final long CATCH_UP_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(60);
+
+    @Override
+    public String name() {
+        return "benchmark-search";
+    }
+
+    @Override
+    public String usage() {
+        return "benchmark-search [--threads N] [--queries N] [--clients N] [--requests N] [--seed S]"
+                + "   time search on a generated corpus, in process, over HTTP and against PostgreSQL full text";
+    }
+
+    @Override
+    public int run(String[] args) {
+        int threads = Options.intOption(args, "--threads", 200_000);
+        int queryCount = Options.intOption(args, "--queries", 200);
+        int clients = Options.intOption(args, "--clients", 16);
+        int requests = Options.intOption(args, "--requests", 200);
+        long seed = Options.intOption(args, "--seed", 42);
+        List<BenchQueries.Query> queries = BenchQueries.generate(queryCount, seed + 1);
+        List<String> texts = queries.stream().map(BenchQueries.Query::text).toList();
+        System.out.printf("%d queries: %s; longest %,d characters%n", queries.size(), mix(queries),
+                texts.stream().mapToInt(String::length).max().orElse(0));
+        try {
+            Path corpus = BenchCorpus.generate(threads, seed);
+            try (BenchServer server = BenchServer.start()) {
+                indexCorpus(server, corpus);
+                Files.deleteIfExists(corpus);
+                try (PostgresBaseline baseline = PostgresBaseline.build(server.bean(DataSource.class))) {
+                    System.out.printf("PostgreSQL baseline: fts_thread + GIN built in %.1f s, %,d MB%n",
+                            baseline.buildSeconds(), baseline.bytes() >> 20);
+                    measure(server, queries, clients, requests, baseline);
+                }
+                return 0;
+            } finally {
+                Files.deleteIfExists(corpus);
+            }
+        } catch (IOException | SQLException e) {
+            System.err.println("benchmark failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /**
+     * Ingests with the live index tailing, then waits until the searcher holds every thread:
+     * {@code appliedChange()} moves as documents are added, a moment before the searcher is
+     * refreshed, so the last change alone does not say they are searchable.
+     */
+    private static void indexCorpus(BenchServer server, Path corpus) throws IOException, InterruptedException {
+        JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
+        BenchCorpus.Ingested ingested = BenchCorpus.ingest(server.bean(IngestService.class), jdbc, corpus);
+        System.out.println(ingested.summary() + ", with the index tailing");
+        long last = jdbc.queryForObject("select coalesce(max(change_seq), 0) from thread", Long.class);
+        long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
+        SearchIndex index = server.bean(SearchIndex.class);
+        long start = System.nanoTime();
+        while (index.appliedChange() < last || searchable(index) < threads) {
+            if (System.nanoTime() - start > CATCH_UP_LIMIT_NANOS) {
+                throw new IOException("the index did not catch up within an hour");
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("index caught up %.1f s after ingest ended: %,d threads, %,d MB on disk%n",
+                (System.nanoTime() - start) / 1e9, searchable(index), server.indexBytes() >> 20);
+    }
+
+    private static int searchable(SearchIndex index) {
+        return index.search(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    private static void measure(BenchServer server, List<BenchQueries.Query> queries, int clients, int requests,
+            PostgresBaseline baseline) throws SQLException, InterruptedException {
+        List<String> texts = queries.stream().map(BenchQueries.Query::text).toList();
+        SearchService search = server.bean(SearchService.class);
+        timeInProcess(search, texts);
+        Latencies lucene = timeInProcess(search, texts);
+
+        HttpLoad load = new HttpLoad(server.port(), texts);
+        load.run(clients, Math.ceilDiv(texts.size(), clients));
+        Timer serverSide = server.bean(MeterRegistry.class).get("forumkb.search").timer();
+        long countBefore = serverSide.count();
+        double totalBefore = serverSide.totalTime(TimeUnit.MILLISECONDS);
+        HttpLoad.Result http = load.run(clients, requests);
+        double serverMean = (serverSide.totalTime(TimeUnit.MILLISECONDS) - totalBefore)
+                / Math.max(1, serverSide.count() - countBefore);
+
+        baseline.run(texts);
+        Latencies postgres = baseline.run(texts);
+
+        System.out.println("Lucene in process:     " + lucene.summary());
+        System.out.printf("HTTP, %d clients:      %s%n", clients, http.latencies().summary());
+        System.out.printf("  %,d requests in %.1f s: %,.0f req/s; failures %s; SearchService mean %.1f ms;"
+                + " longest URI %,d characters%n", http.requests(), http.seconds(), http.throughput(),
+                http.failures().isEmpty() ? "none" : http.failures(), serverMean, load.longestUri());
+        System.out.println("PostgreSQL in process: " + postgres.summary()
+                + (baseline.timeouts() > 0 ? "; " + baseline.timeouts() + " timed out" : ""));
+        byKind(queries, lucene, postgres);
+    }
+
+    /** One pass of every query through SearchService, each timed. */
+    private static Latencies timeInProcess(SearchService search, List<String> queries) {
+        Latencies latencies = new Latencies();
+        for (String query : queries) {
+            long start = System.nanoTime();
+            search.search(query, 0, "relevance");
+            latencies.add(System.nanoTime() - start);
+        }
+        return latencies;
+    }
+
+    /** The measured passes' samples of each kind of query, for where the time goes. */
+    private static void byKind(List<BenchQueries.Query> queries, Latencies lucene, Latencies postgres) {
+        System.out.println("by kind (p50 / p99 / max ms):       Lucene in process          PostgreSQL");
+        for (String kind : BenchQueries.KINDS) {
+            IntPredicate ofKind = i -> queries.get(i).kind().equals(kind);
+            Latencies ours = lucene.select(ofKind);
+            Latencies theirs = postgres.select(ofKind);
+            System.out.printf("  %-11s %4d queries    %6.1f / %6.1f / %6.1f    %7.1f / %7.1f / %7.1f%n", kind,
+                    ours.count(), ours.millis(50), ours.millis(99), ours.millis(100), theirs.millis(50),
+                    theirs.millis(99), theirs.millis(100));
+        }
+    }
+
+    private static String mix(List<BenchQueries.Query> queries) {
+        return String.join(", ", BenchQueries.KINDS.stream().map(kind -> queries.stream()
+                .filter(query -> query.kind().equals(kind)).count() + " " + kind).toList());
+    }
+}
