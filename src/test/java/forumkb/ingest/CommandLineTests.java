@@ -68,7 +68,7 @@ class CommandLineTests {
             assertThat(ingestExit).isEqualTo(1);
             assertThat(output).contains("2 created, 0 updated, 0 unchanged, 1 failed")
                     .contains("threads.jsonl line 2: malformed JSON");
-            HttpClientSupport http = new HttpClientSupport(port);
+            HttpClientSupport http = HttpClientSupport.asEngineer(server, port);
             assertThat(http.get("/").body()).contains("CXProvider report fails").contains("Packet tunnel stops");
 
             int reindexExit = CommandLine.run(ForumkbApplication.class, new String[] {"reindex"});

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 
@@ -30,13 +31,16 @@ class SearchApiTests {
     int port;
 
     @Autowired
+    ApplicationContext application;
+
+    @Autowired
     SearchIndex index;
 
     HttpClientSupport http;
 
     @BeforeAll
     void ingestDemoCorpus() throws Exception {
-        http = new HttpClientSupport(port);
+        http = HttpClientSupport.asEngineer(application, port);
         byte[] corpus;
         try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
             corpus = in.readAllBytes();
@@ -47,7 +51,7 @@ class SearchApiTests {
 
     @BeforeEach
     void client() {
-        http = new HttpClientSupport(port);
+        http = HttpClientSupport.asEngineer(application, port);
     }
 
     JsonNode search(String query) {

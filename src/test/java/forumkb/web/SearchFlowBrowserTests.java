@@ -27,8 +27,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -48,13 +50,16 @@ class SearchFlowBrowserTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext application;
+
     ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeAll
     void ingestDemoCorpusAndStartChromium() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
-        HttpClientSupport http = new HttpClientSupport(port);
+        HttpClientSupport http = HttpClientSupport.asEngineer(application, port);
         try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
             http.upload("/api/ingest", "demo.jsonl", in.readAllBytes());
         }
