@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,7 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may do what. Two chains: {@code /api/**} is stateless, signed in by a bearer token
  * only (so no cookie can act for a user there, and CSRF does not apply); everything else is
  * the browser's, with form login, a session cookie and CSRF tokens on every form. Reading
- * threads and search is open to anyone when {@code forumkb.public-read=true}.
+ * threads and search is open to anyone when {@code forumkb.public-read=true}. Command-line
+ * runs (no web server) only get the password encoder.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -66,6 +68,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, AccountService accounts) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -92,6 +95,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain web(HttpSecurity http, AccountService accounts)
             throws Exception {
         http.addFilterBefore(abuse, UsernamePasswordAuthenticationFilter.class)

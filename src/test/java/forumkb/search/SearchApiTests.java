@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
+import forumkb.TestAccounts;
+import forumkb.account.Role;
 import forumkb.index.SearchIndex;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -140,7 +142,9 @@ class SearchApiTests {
     @Test
     void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
         search("NEFilterManager");
-        String metrics = http.get("/actuator/prometheus").body();
+        assertThat(http.get("/actuator/prometheus").status()).as("an engineer").isEqualTo(403);
+        String metrics = new HttpClientSupport(port, TestAccounts.token(application, Role.ADMIN))
+                .get("/actuator/prometheus").body();
         assertThat(metrics).contains("forumkb_search_seconds_count").contains("forumkb_ingest_threads_total");
     }
 
