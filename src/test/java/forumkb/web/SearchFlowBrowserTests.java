@@ -23,8 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,8 +40,6 @@ import org.springframework.core.io.ClassPathResource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchFlowBrowserTests {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final int WIDTH = 1280;
     static final Pattern FIELD_QUERY = Pattern.compile("[?&]q=(code|api|error|framework|entitlement|service):");
 
@@ -58,7 +54,7 @@ class SearchFlowBrowserTests {
 
     @BeforeAll
     void ingestDemoCorpusAndStartChromium() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
         HttpClientSupport http = HttpClientSupport.asEngineer(application, port);
         try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
             http.upload("/api/ingest", "demo.jsonl", in.readAllBytes());
@@ -66,13 +62,7 @@ class SearchFlowBrowserTests {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> http.get("/api/search?q=").json().get("total").asLong() >= 49);
 
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic", "--window-size=" + WIDTH + ",900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(WIDTH);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     }
 
