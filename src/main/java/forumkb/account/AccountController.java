@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The account API: who am I, my tokens; for admins the users, their roles and the audit log. */
 @RestController
@@ -50,18 +49,18 @@ class AccountController {
 
     @GetMapping("/api/account")
     AccountView me(@AuthenticationPrincipal UserDetails user) {
-        return AccountView.of(current(user));
+        return AccountView.of(accounts.signedIn(user));
     }
 
     @GetMapping("/api/account/tokens")
     List<TokenView> tokens(@AuthenticationPrincipal UserDetails user) {
-        return accounts.tokensOf(current(user)).stream().map(TokenView::of).toList();
+        return accounts.tokensOf(accounts.signedIn(user)).stream().map(TokenView::of).toList();
     }
 
     @PostMapping("/api/account/tokens")
     ResponseEntity<CreatedToken> createToken(@AuthenticationPrincipal UserDetails user,
             @RequestBody(required = false) TokenRequest request) {
-        Account account = current(user);
+        Account account = accounts.signedIn(user);
         AccountService.NewToken created = accounts.createToken(account.getEmail(), account,
                 request == null ? null : request.name());
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -70,7 +69,7 @@ class AccountController {
 
     @DeleteMapping("/api/account/tokens/{id}")
     ResponseEntity<Void> revokeToken(@AuthenticationPrincipal UserDetails user, @PathVariable long id) {
-        Account account = current(user);
+        Account account = accounts.signedIn(user);
         accounts.revokeToken(account.getEmail(), account, id);
         return ResponseEntity.noContent().build();
     }
@@ -93,10 +92,5 @@ class AccountController {
     @GetMapping("/api/admin/audit")
     List<AuditEvent> auditLog() {
         return audit.recent();
-    }
-
-    private Account current(UserDetails user) {
-        return accounts.find(user.getUsername())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "no such account"));
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Sign-in and sign-up pages, the signed-in user's tokens, and the admin's users and audit log. */
 @Controller
@@ -53,7 +52,7 @@ class AccountPageController {
 
     @GetMapping("/account/tokens")
     String tokens(@AuthenticationPrincipal UserDetails user, Model model) {
-        Account account = current(user);
+        Account account = accounts.signedIn(user);
         model.addAttribute("account", account);
         model.addAttribute("tokens", accounts.tokensOf(account));
         return "account/tokens";
@@ -62,14 +61,14 @@ class AccountPageController {
     @PostMapping("/account/tokens")
     String createToken(@AuthenticationPrincipal UserDetails user, @RequestParam(defaultValue = "") String name,
             Model model) {
-        Account account = current(user);
+        Account account = accounts.signedIn(user);
         model.addAttribute("created", accounts.createToken(account.getEmail(), account, name));
         return tokens(user, model);
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
     String revokeToken(@AuthenticationPrincipal UserDetails user, @PathVariable long id) {
-        Account account = current(user);
+        Account account = accounts.signedIn(user);
         accounts.revokeToken(account.getEmail(), account, id);
         return "redirect:/account/tokens";
     }
@@ -91,10 +90,5 @@ class AccountPageController {
     String audit(Model model) {
         model.addAttribute("events", audit.recent());
         return "account/audit";
-    }
-
-    private Account current(UserDetails user) {
-        return accounts.find(user.getUsername())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "no such account"));
     }
 }

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Accounts, sign-up policy, roles and personal API tokens; every change is audit-logged. */
 @Service
@@ -56,6 +59,12 @@ public class AccountService {
 
     public Optional<Account> find(String email) {
         return accounts.findByEmailIgnoreCase(email.strip());
+    }
+
+    /** The account of a signed-in user (deleted meanwhile: 401). */
+    public Account signedIn(UserDetails user) {
+        return find(user.getUsername())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "no such account"));
     }
 
     public List<Account> all() {
