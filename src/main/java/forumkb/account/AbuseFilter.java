@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Turns away abuse before it costs anything: 429 with Retry-After when an IP address posts
  * to a rate-limited path (login, sign-up; triage and report submission join {@code limits}
  * when they arrive) too often, or an email is in login back-off; 413 for a JSON body over
- * the cap.
+ * the cap (by its Content-Length, or while it is read when it has none).
  */
 final class AbuseFilter extends OncePerRequestFilter {
 
@@ -38,6 +38,9 @@ final class AbuseFilter extends OncePerRequestFilter {
             String message = "request body too large: the limit for JSON is " + maxJsonBytes + " bytes";
             reject(request, response, HttpStatus.CONTENT_TOO_LARGE, message, 0);
             return;
+        }
+        if (isJson(request) && request.getContentLengthLong() < 0) {
+            request = new CappedJsonRequest(request, maxJsonBytes);
         }
         if ("POST".equals(request.getMethod())) {
             RateLimiter limiter = limits.get(path);

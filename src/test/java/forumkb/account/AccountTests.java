@@ -81,6 +81,25 @@ class AccountTests {
     }
 
     @Test
+    void anEngineerUploadsOnTheIngestPageWithTheFormsCsrfToken() {
+        Account engineer = TestAccounts.account(application, Role.ENGINEER);
+        Browser browser = new Browser();
+        browser.postForm("/login", "username", engineer.getEmail(), "password", TestAccounts.PASSWORD);
+        assertThat(browser.get("/ingest").body()).contains("name=\"_csrf\"");
+        String boundary = "forumkb-" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + browser.csrf
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"one.jsonl\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"
+                + "{\"title\": \"Uploaded on the page\", \"posts\": [{\"body\": \"NEVPNErrorDomain Code=1\"}]}\r\n--"
+                + boundary + "--\r\n";
+        HttpResponse<String> uploaded = browser.send(HttpRequest.newBuilder(browser.uri("/ingest"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(uploaded.statusCode()).isEqualTo(302);
+        assertThat(uploaded.headers().firstValue("Location").orElseThrow()).contains("/ingest/runs/");
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRefused() {
         Browser browser = new Browser();
         browser.get("/login");
@@ -211,6 +230,15 @@ class AccountTests {
         Response response = engineer.postJson("/api/ingest", "{\"url\": \"https://example.org/" + "a".repeat(3000) + "\"}");
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().get("message").asString()).contains("2000 bytes");
+
+        byte[] chunked = ("{\"url\": \"https://example.org/" + "a".repeat(30_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/ingest"))
+                .header("Authorization", "Bearer " + TestAccounts.token(application, Role.ENGINEER))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked))).build();
+        HttpResponse<String> streamed = new Browser().send(request);
+        assertThat(streamed.statusCode()).isEqualTo(413);
+        assertThat(streamed.body()).contains("2000 bytes").doesNotContain("Exception");
     }
 
     /** A cookie-keeping client that reads the CSRF token from each page before posting its form. */
