@@ -3,39 +3,78 @@ package forumkb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import forumkb.account.Role;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP against the application under test: JSON, multipart uploads. */
+/**
+ * Real HTTP against the application under test: JSON, multipart uploads; with a personal
+ * API token sent as {@code Authorization: Bearer} on every request when one is given.
+ * Redirects are not followed.
+ */
 public final class HttpClientSupport {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
     public HttpClientSupport(int port) {
-        this.base = "http://localhost:" + port;
+        this(port, null);
     }
 
-    public record Response(int status, String body, String contentType) {
+    public HttpClientSupport(int port, String token) {
+        this.base = "http://localhost:" + port;
+        this.token = token;
+    }
+
+    /** An ENGINEER's client: a new engineer account and token in the application's database. */
+    public static HttpClientSupport asEngineer(ApplicationContext application, int port) {
+        return new HttpClientSupport(port, TestAccounts.token(application, Role.ENGINEER));
+    }
+
+    public record Response(int status, String body, String contentType, HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     public Response postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send("POST", path, "application/json", json);
+    }
+
+    /** Any method, with a body of the given type (both may be null). */
+    public Response send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = request(path);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
     }
 
     /** Uploads files as multipart part "files": alternating names and contents. */
@@ -52,7 +91,7 @@ public final class HttpClientSupport {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
@@ -61,7 +100,7 @@ public final class HttpClientSupport {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

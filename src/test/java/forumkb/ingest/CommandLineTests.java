@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import forumkb.ForumkbApplication;
 import forumkb.HttpClientSupport;
+import forumkb.HttpClientSupport.Response;
+import forumkb.TestAccounts;
+import forumkb.account.Role;
 import forumkb.system.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The CLI against the server's own embedded database: while the server runs on a data
  * directory, {@code ingest}, {@code reindex} and {@code export} use that running PostgreSQL,
- * and the server switches to the index generation the CLI built.
+ * the server switches to the index generation the CLI built, and {@code token create} mints
+ * a token the server accepts.
  */
 class CommandLineTests {
 
@@ -68,7 +72,7 @@ class CommandLineTests {
             assertThat(ingestExit).isEqualTo(1);
             assertThat(output).contains("2 created, 0 updated, 0 unchanged, 1 failed")
                     .contains("threads.jsonl line 2: malformed JSON");
-            HttpClientSupport http = new HttpClientSupport(port);
+            HttpClientSupport http = HttpClientSupport.asEngineer(server, port);
             assertThat(http.get("/").body()).contains("CXProvider report fails").contains("Packet tunnel stops");
 
             int reindexExit = CommandLine.run(ForumkbApplication.class, new String[] {"reindex"});
@@ -83,6 +87,18 @@ class CommandLineTests {
             int exportExit = CommandLine.run(ForumkbApplication.class, new String[] {"export", exported.toString()});
             assertThat(exportExit).isZero();
             assertThat(Files.readAllLines(exported)).hasSize(2).allMatch(line -> line.contains("\"externalId\":\"99100"));
+
+            String email = TestAccounts.account(server, Role.DEVELOPER).getEmail();
+            captured.reset();
+            int tokenExit = CommandLine.run(ForumkbApplication.class, new String[] {"token", "create", email});
+            assertThat(tokenExit).isZero();
+            String token = captured.toString(StandardCharsets.UTF_8).strip();
+            assertThat(token).startsWith("fkb_").doesNotContain("\n");
+            Response me = new HttpClientSupport(port, token).get("/api/account");
+            assertThat(me.status()).isEqualTo(200);
+            assertThat(me.json().get("email").asString()).isEqualTo(email);
+            assertThat(CommandLine.run(ForumkbApplication.class, new String[] {"token", "create", "nobody@example.org"}))
+                    .isEqualTo(1);
         }
     }
 

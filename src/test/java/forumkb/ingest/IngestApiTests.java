@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -26,12 +27,15 @@ class IngestApiTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApplicationContext application;
+
     HttpClientSupport http;
     String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
     void client() {
-        http = new HttpClientSupport(port);
+        http = HttpClientSupport.asEngineer(application, port);
     }
 
     private String thread(String id, String title, String body) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -51,6 +52,9 @@ class UrlIngestTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext application;
 
     @Autowired
     FeedPoller poller;
@@ -88,7 +92,7 @@ class UrlIngestTests {
 
     @BeforeEach
     void client() {
-        http = new HttpClientSupport(port);
+        http = HttpClientSupport.asEngineer(application, port);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
+import forumkb.TestAccounts;
+import forumkb.account.Role;
 import forumkb.index.SearchIndex;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 
@@ -30,13 +33,16 @@ class SearchApiTests {
     int port;
 
     @Autowired
+    ApplicationContext application;
+
+    @Autowired
     SearchIndex index;
 
     HttpClientSupport http;
 
     @BeforeAll
     void ingestDemoCorpus() throws Exception {
-        http = new HttpClientSupport(port);
+        http = HttpClientSupport.asEngineer(application, port);
         byte[] corpus;
         try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
             corpus = in.readAllBytes();
@@ -47,7 +53,7 @@ class SearchApiTests {
 
     @BeforeEach
     void client() {
-        http = new HttpClientSupport(port);
+        http = HttpClientSupport.asEngineer(application, port);
     }
 
     JsonNode search(String query) {
@@ -136,7 +142,9 @@ class SearchApiTests {
     @Test
     void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
         search("NEFilterManager");
-        String metrics = http.get("/actuator/prometheus").body();
+        assertThat(http.get("/actuator/prometheus").status()).as("an engineer").isEqualTo(403);
+        String metrics = new HttpClientSupport(port, TestAccounts.token(application, Role.ADMIN))
+                .get("/actuator/prometheus").body();
         assertThat(metrics).contains("forumkb_search_seconds_count").contains("forumkb_ingest_threads_total");
     }
 

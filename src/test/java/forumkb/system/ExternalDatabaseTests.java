@@ -23,7 +23,7 @@ class ExternalDatabaseTests {
                         "--spring.datasource.username=postgres")) {
             assertThat(app.getBeansOfType(EmbeddedDatabase.class)).isEmpty();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClientSupport http = new HttpClientSupport(port);
+            HttpClientSupport http = HttpClientSupport.asEngineer(app, port);
             JsonNode run = http.upload("/api/ingest", "one.jsonl",
                     "{\"title\": \"NEHotspotConfigurationErrorDomain 8\", \"posts\": [{\"body\": \"internal error\"}]}")
                     .json();

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -40,34 +40,29 @@ import org.springframework.core.io.ClassPathResource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchFlowBrowserTests {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final int WIDTH = 1280;
     static final Pattern FIELD_QUERY = Pattern.compile("[?&]q=(code|api|error|framework|entitlement|service):");
 
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext application;
+
     ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeAll
     void ingestDemoCorpusAndStartChromium() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
-        HttpClientSupport http = new HttpClientSupport(port);
+        assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
+        HttpClientSupport http = HttpClientSupport.asEngineer(application, port);
         try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
             http.upload("/api/ingest", "demo.jsonl", in.readAllBytes());
         }
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> http.get("/api/search?q=").json().get("total").asLong() >= 49);
 
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic", "--window-size=" + WIDTH + ",900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(WIDTH);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     }
 

@@ -1,0 +1,156 @@
+package forumkb.account;
+
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may do what. Two chains: {@code /api/**} is stateless, signed in by a bearer token
+ * only (so no cookie can act for a user there, and CSRF does not apply); everything else is
+ * the browser's, with form login, a session cookie and CSRF tokens on every form. Reading
+ * threads and search is open to anyone when {@code forumkb.public-read=true}. Command-line
+ * runs (no web server) only get the password encoder.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** No inline script or style anywhere; htmx comes from /webjars (self). */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    private static final RequestMatcher ACTUATOR = PathPatternRequestMatcher.pathPattern("/actuator/**");
+    private static final String[] STAFF = {Role.ENGINEER.name(), Role.ADMIN.name()};
+
+    private final boolean publicRead;
+    private final LoginBackoff backoff;
+    private final AbuseFilter abuse;
+
+    SecurityConfiguration(@Value("${forumkb.public-read:true}") boolean publicRead,
+            @Value("${forumkb.login.free-failures:5}") int freeFailures,
+            @Value("${forumkb.rate-limit.login:20}") int loginsPerMinute,
+            @Value("${forumkb.rate-limit.signup:5}") int signupsPerHour,
+            @Value("${forumkb.api.max-json-bytes:1048576}") long maxJsonBytes) {
+        Clock clock = Clock.systemUTC();
+        this.publicRead = publicRead;
+        this.backoff = new LoginBackoff(freeFailures, clock);
+        this.abuse = new AbuseFilter(Map.of(
+                "/login", new RateLimiter(loginsPerMinute, Duration.ofMinutes(1), clock),
+                "/signup", new RateLimiter(signupsPerHour, Duration.ofHours(1), clock)),
+                backoff, maxJsonBytes);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain api(HttpSecurity http, AccountService accounts) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(abuse, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .headers(this::headers)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ApiErrorWriter.write(response,
+                                HttpStatus.UNAUTHORIZED, "sign in: send Authorization: Bearer with a personal API token"))
+                        .accessDeniedHandler((request, response, e) -> ApiErrorWriter.write(response,
+                                HttpStatus.FORBIDDEN, "your role may not do this")))
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/api/admin/users/**", "/api/admin/audit").hasRole(Role.ADMIN.name())
+                            .requestMatchers("/api/ingest/**", "/api/admin/**").hasAnyRole(STAFF)
+                            .requestMatchers("/api/account/**").authenticated();
+                    readable(rules, "/api/threads/**", "/api/search");
+                    rules.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain web(HttpSecurity http, AccountService accounts)
+            throws Exception {
+        http.addFilterBefore(abuse, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                // A bearer token is no ambient credential a foreign page could ride on: no CSRF token needed.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                .headers(this::headers)
+                .formLogin(login -> login.loginPage("/login").permitAll()
+                        .successHandler((request, response, authentication) -> {
+                            backoff.succeeded(authentication.getName());
+                            new SavedRequestAwareAuthenticationSuccessHandler()
+                                    .onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, e) -> {
+                            backoff.failed(request.getParameter("username"));
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        }))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // Pages send a browser to the login page; machines scraping metrics get a 401 to act on.
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                    if (ACTUATOR.matches(request)) {
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, e);
+                    } else {
+                        new LoginUrlAuthenticationEntryPoint("/login").commence(request, response, e);
+                    }
+                }))
+                .authorizeHttpRequests(rules -> {
+                    rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                            .requestMatchers("/error", "/css/**", "/webjars/**", "/favicon.ico", "/login", "/signup")
+                            .permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                            .permitAll()
+                            .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                            .requestMatchers("/ingest/**").hasAnyRole(STAFF)
+                            .requestMatchers("/account/**").authenticated();
+                    readable(rules, "/", "/threads/**", "/search");
+                    rules.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    private void readable(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
+            String... paths) {
+        if (publicRead) {
+            rules.requestMatchers(paths).permitAll();
+        } else {
+            rules.requestMatchers(paths).authenticated();
+        }
+    }
+
+    private void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    }
+}
