@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -101,7 +102,8 @@ class SecurityConfiguration {
         http.addFilterBefore(abuse, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
                 // A bearer token is no ambient credential a foreign page could ride on: no CSRF token needed.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer)
+                        .csrfTokenRequestHandler(eagerCsrfToken()))
                 .headers(this::headers)
                 .formLogin(login -> login.loginPage("/login").permitAll()
                         .successHandler((request, response, authentication) -> {
@@ -152,5 +154,15 @@ class SecurityConfiguration {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+    }
+
+    /**
+     * Loads the CSRF token (and so the session) before the page renders: a large page is
+     * committed before its last form is reached, and then no session could be created.
+     */
+    private static CsrfTokenRequestAttributeHandler eagerCsrfToken() {
+        CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
+        handler.setCsrfRequestAttributeName(null);
+        return handler;
     }
 }
