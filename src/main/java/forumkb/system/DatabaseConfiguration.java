@@ -32,6 +32,8 @@ class DatabaseConfiguration {
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(poolSize);
         pool.setPoolName("forumkb-embedded");
+        // Fail fast when the embedded server is gone (at JVM exit it stops on its own hook).
+        pool.setConnectionTimeout(5_000);
         return pool;
     }
 }
