@@ -1,16 +1,14 @@
 package forumkb.index;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import forumkb.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +34,7 @@ class IndexFeed {
                 where t.change_seq > ? order by t.change_seq limit ?""", row -> {
             rows.put(row.getLong("id"), new Row(row.getLong("id"), row.getLong("change_seq"), row.getString("source"),
                     row.getString("canonical_url"), row.getString("title"), row.getString("topic"),
-                    row.getString("subtopic"), instant(row, "created_at"), instant(row, "last_activity_at"),
+                    row.getString("subtopic"), Sql.instant(row, "created_at"), Sql.instant(row, "last_activity_at"),
                     (Integer) row.getObject("replies"), (Integer) row.getObject("views"), row.getBoolean("excerpt")));
         }, afterSeq, limit);
         if (rows.isEmpty()) {
@@ -80,21 +78,8 @@ class IndexFeed {
         return posts;
     }
 
-    private interface RowHandler {
-        void handle(ResultSet row) throws SQLException;
-    }
-
-    private void query(String sql, Long[] ids, RowHandler handler) {
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setArray(1, connection.createArrayOf("bigint", ids));
-            return statement;
-        }, handler::handle);
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp timestamp = row.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+    private void query(String sql, Long[] ids, RowCallbackHandler handler) {
+        jdbc.query(Sql.withArray(sql, "bigint", ids), handler);
     }
 
     private record Row(long id, long changeSeq, String source, String url, String title, String topic,

@@ -7,16 +7,13 @@ import forumkb.ingest.parse.PostRole;
 import forumkb.ingest.parse.Provenance;
 import java.io.IOException;
 import java.io.Writer;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import forumkb.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -67,7 +64,7 @@ public class ExportService {
                 where t.id > ? order by t.id limit ?""", row -> {
             rows.put(row.getLong("id"), new ThreadRow(row.getString("source"), row.getString("external_id"),
                     row.getString("canonical_url"), row.getString("title"), row.getString("topic"),
-                    row.getString("subtopic"), instant(row, "created_at"), instant(row, "last_activity_at"),
+                    row.getString("subtopic"), Sql.instant(row, "created_at"), Sql.instant(row, "last_activity_at"),
                     (Integer) row.getObject("replies"), (Integer) row.getObject("boosts"),
                     (Integer) row.getObject("views"), row.getBoolean("excerpt")));
         }, after, PAGE);
@@ -76,11 +73,10 @@ public class ExportService {
 
     private Map<Long, List<ParsedPost>> postsOf(Long[] threadIds) {
         Map<Long, List<ParsedPost>> posts = new HashMap<>();
-        jdbc.query(connection -> byThreads(connection,
-                "select thread_id, author, body, created_at, role, accepted from post "
-                        + "where thread_id = any(?) order by thread_id, position", threadIds), row -> {
+        jdbc.query(Sql.withArray("select thread_id, author, body, created_at, role, accepted from post "
+                        + "where thread_id = any(?) order by thread_id, position", "bigint", threadIds), row -> {
             posts.computeIfAbsent(row.getLong("thread_id"), id -> new ArrayList<>()).add(new ParsedPost(
-                    row.getString("author"), row.getString("body"), instant(row, "created_at"),
+                    row.getString("author"), row.getString("body"), Sql.instant(row, "created_at"),
                     PostRole.fromWire(row.getString("role"), PostRole.COMMENT), row.getBoolean("accepted")));
         });
         return posts;
@@ -88,24 +84,11 @@ public class ExportService {
 
     private Map<Long, List<String>> tagsOf(Long[] threadIds) {
         Map<Long, List<String>> tags = new HashMap<>();
-        jdbc.query(connection -> byThreads(connection,
-                "select thread_id, tag from thread_tag where thread_id = any(?) order by thread_id, tag", threadIds),
-                row -> {
+        jdbc.query(Sql.withArray("select thread_id, tag from thread_tag where thread_id = any(?) order by thread_id, tag",
+                "bigint", threadIds), row -> {
                     tags.computeIfAbsent(row.getLong("thread_id"), id -> new ArrayList<>()).add(row.getString("tag"));
                 });
         return tags;
-    }
-
-    private static PreparedStatement byThreads(java.sql.Connection connection, String sql, Long[] ids)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setArray(1, connection.createArrayOf("bigint", ids));
-        return statement;
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp timestamp = row.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private record ThreadRow(String source, String externalId, String url, String title, String topic,

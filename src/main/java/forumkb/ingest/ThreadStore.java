@@ -3,9 +3,6 @@ package forumkb.ingest;
 import forumkb.extract.ExtractedEntity;
 import forumkb.ingest.parse.ParsedPost;
 import forumkb.ingest.parse.ParsedThread;
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import forumkb.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -97,16 +95,11 @@ class ThreadStore {
     private Map<String, Existing> findExisting(List<PreparedThread> chunk) {
         String[] keys = chunk.stream().map(PreparedThread::key).toArray(String[]::new);
         Map<String, Existing> found = new HashMap<>();
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(
-                    "select id, thread_key, content_hash, excerpt, replies, boosts, views, last_activity_at "
-                            + "from thread where thread_key = any(?)");
-            statement.setArray(1, connection.createArrayOf("text", keys));
-            return statement;
-        }, row -> {
+        jdbc.query(Sql.withArray("select id, thread_key, content_hash, excerpt, replies, boosts, views, last_activity_at "
+                + "from thread where thread_key = any(?)", "text", keys), row -> {
             found.put(row.getString("thread_key"), new Existing(row.getLong("id"), row.getString("content_hash"),
                     row.getBoolean("excerpt"), (Integer) row.getObject("replies"), (Integer) row.getObject("boosts"),
-                    (Integer) row.getObject("views"), instant(row.getTimestamp("last_activity_at"))));
+                    (Integer) row.getObject("views"), Sql.instant(row, "last_activity_at")));
         });
         return found;
     }
@@ -143,13 +136,7 @@ class ThreadStore {
     }
 
     private void deleteByThread(String table, Long[] ids) {
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(
-                    "delete from " + table + " where thread_id = any(?)");
-            Array array = connection.createArrayOf("bigint", ids);
-            statement.setArray(1, array);
-            return statement;
-        });
+        jdbc.update(Sql.withArray("delete from " + table + " where thread_id = any(?)", "bigint", ids));
     }
 
     private void refreshCounts(List<Replacement> refreshes) {
@@ -276,10 +263,6 @@ class ThreadStore {
 
     private static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private record Existing(long id, String contentHash, boolean excerpt, Integer replies, Integer boosts,
