@@ -71,3 +71,15 @@ create table report_suggestion (
     primary key (report_id, rank)
 );
 create index report_suggestion_target_idx on report_suggestion (type, target_id);
+
+-- Threads that triage matched to a known issue on arrival (curated links are in
+-- known_issue_thread); a fixed known issue that gains matches is a regression signal.
+create table known_issue_match (
+    known_issue_id  bigint not null references known_issue (id) on delete cascade,
+    thread_id       bigint not null references thread (id) on delete cascade,
+    score           real not null,
+    confidence      text not null check (confidence in ('HIGH', 'MEDIUM', 'LOW')),
+    matched_at      timestamptz not null default now(),
+    primary key (known_issue_id, thread_id)
+);
+create index known_issue_match_at_idx on known_issue_match (matched_at);
