@@ -14,6 +14,7 @@ import forumkb.report.ReportDraft;
 import forumkb.report.ReportService;
 import forumkb.system.CommandLine;
 import forumkb.triage.Suggestion;
+import forumkb.triage.ThreadVectors;
 import forumkb.triage.TriageResult;
 import forumkb.triage.TriageService;
 import java.io.IOException;
@@ -55,9 +56,10 @@ class TriageQualityBenchmark implements CommandLine.Command {
     private final ReportService reports;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final ThreadVectors vectors;
 
     TriageQualityBenchmark(IngestService ingest, SearchIndex index, TriageService triage, KnownIssueService knownIssues,
-            ReportService reports, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+            ReportService reports, JdbcTemplate jdbc, ApplicationEventPublisher events, ThreadVectors vectors) {
         this.ingest = ingest;
         this.index = index;
         this.triage = triage;
@@ -65,6 +67,7 @@ class TriageQualityBenchmark implements CommandLine.Command {
         this.reports = reports;
         this.jdbc = jdbc;
         this.events = events;
+        this.vectors = vectors;
     }
 
     @Override
@@ -86,6 +89,11 @@ class TriageQualityBenchmark implements CommandLine.Command {
             ingest.ingest("eval corpus", List.of(IngestInput.ofFile(eval.corpus(), null)));
             index.openLive();
             index.catchUp();
+            if (vectors.enabled()) {
+                vectors.open();
+                vectors.catchUp();
+                System.out.println("Thread vectors: " + vectors.status());
+            }
             Map<Long, String> externalIds = new HashMap<>();
             Map<String, Long> threadIds = new HashMap<>();
             jdbc.query("select id, external_id from thread", row -> {

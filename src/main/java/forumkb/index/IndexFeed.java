@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * them and remembers the last change sequence it applied.
  */
 @Component
-class IndexFeed {
+public class IndexFeed {
 
     private final JdbcTemplate jdbc;
 
@@ -25,7 +25,7 @@ class IndexFeed {
     }
 
     /** Threads changed after {@code afterSeq}, oldest change first. */
-    List<IndexedThread> changedAfter(long afterSeq, int limit) {
+    public List<IndexedThread> changedAfter(long afterSeq, int limit) {
         Map<Long, Row> rows = new LinkedHashMap<>();
         jdbc.query("""
                 select t.id, t.change_seq, s.name as source, t.canonical_url, t.title, t.topic, t.subtopic,
@@ -60,13 +60,13 @@ class IndexFeed {
         return threads;
     }
 
-    long lastChange() {
+    public long lastChange() {
         Long last = jdbc.queryForObject("select coalesce(max(change_seq), 0) from thread", Long.class);
         return last == null ? 0 : last;
     }
 
     /** Identifies the database, so an index built from another one is rebuilt, not trusted. */
-    String databaseIdentity() {
+    public String databaseIdentity() {
         return jdbc.queryForObject("select system_identifier::text from pg_control_system()", String.class);
     }
 

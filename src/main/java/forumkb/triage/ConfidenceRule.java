@@ -14,11 +14,16 @@ final class ConfidenceRule {
     private static final long RARE_MIN = 5;
     private static final float NEAR_TOP = 0.8f;
 
-    Confidence of(float score, float best, List<Suggestion.Matched> matched, long threads, int linkedMatches) {
+    /** A cosine this high means the same symptom in other words, not merely the same topic. */
+    private static final float CLOSE_MEANING = 0.6f;
+
+    Confidence of(float score, float best, List<Suggestion.Matched> matched, long threads, int linkedMatches,
+            Float cosine) {
+        boolean close = cosine != null && cosine >= CLOSE_MEANING;
         long rareLimit = Math.max(RARE_MIN, Math.round(threads * RARE_SHARE));
         long rare = matched.stream().filter(m -> identifying(m.kind()) && m.threads() <= rareLimit).count();
         boolean nearTop = score >= best * NEAR_TOP;
-        if (nearTop && (rare >= 2 || rare >= 1 && linkedMatches > 0)) {
+        if (nearTop && (rare >= 2 || rare >= 1 && (linkedMatches > 0 || close))) {
             return Confidence.HIGH;
         }
         if (nearTop && rare >= 1 || score >= best * 0.5f && !matched.isEmpty()) {

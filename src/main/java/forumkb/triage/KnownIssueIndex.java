@@ -47,17 +47,30 @@ public class KnownIssueIndex {
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
     /** The known issues as of the last rebuild, their index, and which known issues each thread is linked to. */
-    record Snapshot(DirectoryReader reader, Map<Long, KnownIssue> issues, Map<Long, List<Long>> issuesByThread) {
+    record Snapshot(DirectoryReader reader, Map<Long, KnownIssue> issues, Map<Long, List<Long>> issuesByThread,
+            Map<Long, List<float[]>> vectors) {
 
-        static final Snapshot EMPTY = new Snapshot(null, Map.of(), Map.of());
+        static final Snapshot EMPTY = new Snapshot(null, Map.of(), Map.of(), Map.of());
+
+        /** The known issue's closest text (its own, or a report assigned to it) to the query vector. */
+        float cosine(long issueId, float[] query) {
+            float best = -1;
+            for (float[] vector : vectors.getOrDefault(issueId, List.of())) {
+                best = Math.max(best, SentenceEmbeddings.cosine(vector, query));
+            }
+            return best;
+        }
 
         IndexSearcher searcher(IndexSearcher threads) {
             return reader == null ? null : new BorrowedStatistics(reader, threads);
         }
     }
 
-    KnownIssueIndex(KnownIssueService knownIssues) {
+    private final SentenceEmbeddings embeddings;
+
+    KnownIssueIndex(KnownIssueService knownIssues, SentenceEmbeddings embeddings) {
         this.knownIssues = knownIssues;
+        this.embeddings = embeddings;
     }
 
     /** Runs a read against the current snapshot, which stays open until the read is done. */
@@ -111,13 +124,36 @@ public class KnownIssueIndex {
             writer.commit();
             DirectoryReader reader = all.isEmpty() ? null : DirectoryReader.open(directory);
             Snapshot old = snapshot;
-            snapshot = new Snapshot(reader, Map.copyOf(issues), Map.copyOf(byThread));
+            snapshot = new Snapshot(reader, Map.copyOf(issues), Map.copyOf(byThread), vectors(all, reports));
             if (old.reader() != null) {
                 release(old.reader());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sentence vectors of each known issue's title and symptom, and of the reports assigned to it. */
+    private Map<Long, List<float[]>> vectors(List<KnownIssue> all, Map<Long, List<String>> reports) {
+        if (!embeddings.enabled() || all.isEmpty()) {
+            return Map.of();
+        }
+        List<String> texts = new ArrayList<>();
+        List<Long> owners = new ArrayList<>();
+        for (KnownIssue issue : all) {
+            texts.add(issue.title() + "\n" + issue.symptom());
+            owners.add(issue.id());
+            for (String report : reports.getOrDefault(issue.id(), List.of())) {
+                texts.add(report);
+                owners.add(issue.id());
+            }
+        }
+        List<float[]> embedded = embeddings.embedAll(texts);
+        Map<Long, List<float[]>> vectors = new HashMap<>();
+        for (int i = 0; i < embedded.size(); i++) {
+            vectors.computeIfAbsent(owners.get(i), id -> new ArrayList<>()).add(embedded.get(i));
+        }
+        return vectors;
     }
 
     /**

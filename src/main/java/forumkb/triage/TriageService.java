@@ -30,6 +30,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,6 +50,11 @@ public class TriageService {
     private static final float LINKED_SHARE = 0.3f;
     private static final float PHRASE_BONUS = 3f;
     private static final float SIGNATURE_BONUS = 0.5f;
+    private static final int SEMANTIC_CANDIDATES = 30;
+    /** Both rankings are scaled to [0, 1] between their best and their 30th candidate. */
+    private static final int FUSED_DEPTH = 30;
+    /** The embeddings' share of the fused score (benchmark-embeddings: 0.6–0.7 did best on eval-dev). */
+    private static final float SEMANTIC_WEIGHT = 0.6f;
 
     private final SearchIndex index;
     private final KnownIssueIndex knownIssues;
@@ -57,10 +63,14 @@ public class TriageService {
     private final EntityExtractor extractor = new EntityExtractor();
     private final SymptomLines symptoms = new SymptomLines(extractor);
     private final ConfidenceRule confidence = new ConfidenceRule();
+    private final SentenceEmbeddings embeddings;
+    private final ThreadVectors vectors;
     private final Timer latency;
 
     TriageService(SearchIndex index, KnownIssueIndex knownIssues, QueryBuilderService queries, SearchService search,
-            MeterRegistry meters) {
+            SentenceEmbeddings embeddings, ThreadVectors vectors, MeterRegistry meters) {
+        this.embeddings = embeddings;
+        this.vectors = vectors;
         this.index = index;
         this.knownIssues = knownIssues;
         this.queries = queries;
@@ -80,29 +90,51 @@ public class TriageService {
         long started = System.nanoTime();
         String symptom = symptoms.reduce(text);
         QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
+        float[] queryVector = vectors.enabled() ? embeddings.embed(symptom) : null;
         List<Suggestion> suggestions = latency.record(() -> index.search(threads -> knownIssues.read(
-                snapshot -> rank(threads, snapshot, built, symptom))));
+                snapshot -> rank(threads, snapshot, built, symptom, queryVector))));
         boolean confident = suggestions.stream().anyMatch(s -> s.confidence() == Confidence.HIGH);
         return new TriageResult(suggestions, confident, chips(symptom), symptom.equals(text) ? null : symptom,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     private List<Suggestion> rank(IndexSearcher threads, KnownIssueIndex.Snapshot snapshot,
-            QueryBuilderService.Built built, String symptom) {
+            QueryBuilderService.Built built, String symptom, float[] queryVector) {
         try {
             Query query = built.query();
-            ScoreDoc[] threadDocs = threads.search(query, THREAD_CANDIDATES).scoreDocs;
-            Map<Long, ScoreDoc> threadById = new LinkedHashMap<>();
-            for (ScoreDoc doc : threadDocs) {
-                threadById.put(Long.parseLong(threads.storedFields().document(doc.doc, Set.of(ID)).get(ID)), doc);
+            Map<Long, ScoreDoc> lexical = new LinkedHashMap<>();
+            for (ScoreDoc doc : threads.search(query, THREAD_CANDIDATES).scoreDocs) {
+                lexical.put(threadId(threads, doc.doc), doc);
+            }
+            Map<Long, Float> semantic = new LinkedHashMap<>();
+            if (queryVector != null) {
+                vectors.nearest(queryVector, SEMANTIC_CANDIDATES)
+                        .forEach(near -> semantic.put(near.threadId(), near.cosine()));
+            }
+            Scale lexicalScale = Scale.of(lexical.values().stream().map(doc -> doc.score).toList(), FUSED_DEPTH);
+            Scale semanticScale = Scale.of(List.copyOf(semantic.values()), FUSED_DEPTH);
+            float semanticWeight = semantic.isEmpty() ? 0 : SEMANTIC_WEIGHT;
+            Map<Long, Candidate> threadCandidates = new LinkedHashMap<>();
+            for (Map.Entry<Long, ScoreDoc> entry : lexical.entrySet()) {
+                Float cosine = semantic.get(entry.getKey());
+                threadCandidates.put(entry.getKey(), new Candidate(Suggestion.THREAD, entry.getKey(), entry.getValue(),
+                        fuse(lexicalScale.of(entry.getValue().score), cosine == null ? 0 : semanticScale.of(cosine),
+                                semanticWeight), cosine, List.of()));
+            }
+            for (Map.Entry<Long, Float> entry : semantic.entrySet()) {
+                if (!threadCandidates.containsKey(entry.getKey())) {
+                    ScoreDoc doc = docOf(threads, entry.getKey());
+                    if (doc != null) {
+                        threadCandidates.put(entry.getKey(), new Candidate(Suggestion.THREAD, entry.getKey(), doc,
+                                fuse(0, semanticScale.of(entry.getValue()), semanticWeight), entry.getValue(), List.of()));
+                    }
+                }
             }
             IndexSearcher issueSearcher = snapshot.searcher(threads);
-            List<Candidate> candidates = new ArrayList<>();
-            threadById.forEach((id, doc) -> candidates.add(new Candidate(Suggestion.THREAD, id, doc, doc.score,
-                    List.of())));
+            List<Candidate> candidates = new ArrayList<>(threadCandidates.values());
             if (issueSearcher != null) {
-                candidates.addAll(knownIssueCandidates(issueSearcher, snapshot, query, threadById, symptom,
-                        built.entityTerms().keySet()));
+                candidates.addAll(knownIssueCandidates(issueSearcher, snapshot, query, threadCandidates, symptom,
+                        built.entityTerms().keySet(), lexicalScale, semanticScale, semanticWeight, queryVector));
             }
             candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
             List<Candidate> top = candidates.subList(0, Math.min(SUGGESTIONS, candidates.size()));
@@ -112,39 +144,56 @@ public class TriageService {
         }
     }
 
+    private static float fuse(float lexical, float semantic, float semanticWeight) {
+        return (1 - semanticWeight) * lexical + semanticWeight * semantic;
+    }
+
+    private static long threadId(IndexSearcher searcher, int doc) throws IOException {
+        return Long.parseLong(searcher.storedFields().document(doc, Set.of(ID)).get(ID));
+    }
+
+    /** The index document of a thread found by its vectors only; null if the text index lacks it yet. */
+    private static ScoreDoc docOf(IndexSearcher threads, long threadId) throws IOException {
+        ScoreDoc[] found = threads.search(new TermQuery(new Term(ID, Long.toString(threadId))), 1).scoreDocs;
+        return found.length == 0 ? null : new ScoreDoc(found[0].doc, 0);
+    }
+
     /** A thread or known issue being ranked; a known issue carries its linked threads that matched. */
-    private record Candidate(String type, long id, ScoreDoc doc, float score, List<Long> linkedMatches) {
+    private record Candidate(String type, long id, ScoreDoc doc, float score, Float cosine, List<Long> linkedMatches) {
     }
 
     private List<Candidate> knownIssueCandidates(IndexSearcher issues, KnownIssueIndex.Snapshot snapshot, Query query,
-            Map<Long, ScoreDoc> threadById, String symptom, Set<String> queryTerms) throws IOException {
+            Map<Long, Candidate> threads, String symptom, Set<String> queryTerms, Scale lexicalScale,
+            Scale semanticScale, float semanticWeight, float[] queryVector) throws IOException {
         Map<Long, ScoreDoc> direct = new HashMap<>();
         for (ScoreDoc doc : issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs) {
-            direct.put(Long.parseLong(issues.storedFields().document(doc.doc, Set.of(ID)).get(ID)), doc);
+            direct.put(threadId(issues, doc.doc), doc);
         }
         Map<Long, List<Long>> linkedMatches = new HashMap<>();
-        threadById.keySet().forEach(threadId -> snapshot.issuesByThread().getOrDefault(threadId, List.of())
+        threads.keySet().forEach(threadId -> snapshot.issuesByThread().getOrDefault(threadId, List.of())
                 .forEach(issueId -> linkedMatches.computeIfAbsent(issueId, id -> new ArrayList<>()).add(threadId)));
         List<Candidate> candidates = new ArrayList<>();
         String lower = symptom.toLowerCase(Locale.ROOT);
         for (KnownIssue issue : snapshot.issues().values()) {
             ScoreDoc doc = direct.get(issue.id());
             List<Long> linked = linkedMatches.getOrDefault(issue.id(), List.of());
-            if (doc == null && linked.isEmpty()) {
+            Float cosine = queryVector == null ? null : snapshot.cosine(issue.id(), queryVector);
+            float semantic = cosine == null ? 0 : semanticScale.of(cosine);
+            if (doc == null && linked.isEmpty() && semantic <= 0) {
                 continue;
             }
-            float own = doc == null ? 0 : doc.score + signatureBonus(issue, lower, queryTerms);
-            List<Float> linkedScores = linked.stream().map(id -> threadById.get(id).score)
+            float lexical = doc == null ? 0
+                    : lexicalScale.unclamped(doc.score + signatureBonus(issue, lower, queryTerms));
+            float own = fuse(lexical, semantic, semanticWeight);
+            List<Float> linkedScores = linked.stream().map(id -> threads.get(id).score())
                     .sorted(Comparator.reverseOrder()).toList();
             float best = linkedScores.isEmpty() ? 0 : linkedScores.getFirst();
             float score = Math.max(own, best) + Math.min(own, best) * LINKED_SHARE;
             for (int i = 1; i < linkedScores.size(); i++) {
                 score += linkedScores.get(i) * LINKED_SHARE;
             }
-            if (doc == null) {
-                doc = new ScoreDoc(-1, 0);
-            }
-            candidates.add(new Candidate(Suggestion.KNOWN_ISSUE, issue.id(), doc, score, linked));
+            candidates.add(new Candidate(Suggestion.KNOWN_ISSUE, issue.id(), doc == null ? new ScoreDoc(-1, 0) : doc,
+                    score, cosine, linked));
         }
         return candidates;
     }
@@ -177,11 +226,11 @@ public class TriageService {
             List<String> phrases = phrases(hit, issue, lower);
             List<Suggestion.Related> related = knownIssue ? related(issue, candidate.linkedMatches()) : List.of();
             Confidence level = confidence.of(candidate.score(), best, matched, threads.getIndexReader().numDocs(),
-                    related.size());
+                    related.size(), candidate.cosine());
             List<SnippetPart> parts = hit == null ? List.of() : hit.snippetParts();
             suggestions.add(new Suggestion(candidate.type(), candidate.id(),
                     knownIssue ? issue.title() : hit.title(), knownIssue ? "/known-issues/" + issue.id() : hit.url(),
-                    candidate.score(), level, matched, phrases, null, hit == null ? "" : hit.snippet(), parts,
+                    candidate.score(), level, matched, phrases, candidate.cosine(), hit == null ? "" : hit.snippet(), parts,
                     knownIssue ? issue.statusLabel() : null, related,
                     Explanations.why(matched, phrases, related.size(), threads.getIndexReader().numDocs())));
         }
