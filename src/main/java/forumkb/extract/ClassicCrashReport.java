@@ -161,7 +161,7 @@ final class ClassicCrashReport {
         String terminationText = CrashText.joined(termination.toString(), firstClause(fields.get("Termination Description")));
         String type = CrashText.clean(fields.get("Exception Type"));
         String terminationReason = CrashText.clean(CrashText.hexCodes(terminationText));
-        List<Frame> top = CrashFrames.top(source, message != null);
+        List<Frame> top = CrashFrames.top(source, message != null || !exceptionBacktrace.isEmpty());
         if (type == null && terminationReason == null && message == null && top.isEmpty()) {
             return null; // header lines only: nothing to tell this crash by
         }

@@ -44,12 +44,13 @@ final class CrashFrames {
     }
 
     /**
-     * The first {@link #MAX_FRAMES} telling frames. Without a message the generic top frame is
-     * kept in front: then it is the only sign of how the process stopped (a Swift trap, an abort).
+     * The first {@link #MAX_FRAMES} telling frames. When neither a message nor an exception
+     * backtrace says why, the generic top frame is kept in front: then it is the only sign of how
+     * the process stopped (a Swift trap, an abort).
      */
-    static List<Frame> top(List<Frame> frames, boolean hasMessage) {
+    static List<Frame> top(List<Frame> frames, boolean explained) {
         List<Frame> top = new ArrayList<>();
-        if (!hasMessage && !frames.isEmpty() && isGeneric(frames.getFirst())) {
+        if (!explained && !frames.isEmpty() && isGeneric(frames.getFirst())) {
             top.add(frames.getFirst());
         }
         for (Frame frame : frames) {

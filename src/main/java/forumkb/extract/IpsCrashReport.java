@@ -57,7 +57,7 @@ final class IpsCrashReport {
         String exceptionType = type == null || signal == null ? type : type + " (" + signal + ")";
         String codes = CrashText.codes(CrashText.joined(text(exception, "codes"), text(exception, "subtype")));
         String crashedName = text(crashed, "name") != null ? text(crashed, "name") : text(crashed, "queue");
-        List<Frame> top = CrashFrames.top(source, message != null);
+        List<Frame> top = CrashFrames.top(source, message != null || !backtrace.isEmpty());
         String termination = termination();
         if (exceptionType == null && termination == null && message == null && top.isEmpty()) {
             return null;

@@ -83,6 +83,16 @@ class CrashReportParserTests {
     }
 
     @Test
+    void anExceptionBacktraceExplainsTheCrashWithoutAMessage() {
+        String assertion = UNCAUGHT_EXCEPTION.replaceFirst("\\*\\*\\* Terminating app[^\n]*\n", "");
+
+        CrashReport report = parser.parse(assertion).orElseThrow();
+
+        assertThat(report.exceptionMessage()).isNull();
+        assertThat(report.topFrames()).map(CrashReport.Frame::toString).first().isEqualTo("Ledger SettingsStore.load()");
+    }
+
+    @Test
     void knowsTheCrashedThread() {
         assertThat(parser.parse(BAD_ACCESS).orElseThrow())
                 .extracting(CrashReport::crashedThread, CrashReport::crashedThreadName)
