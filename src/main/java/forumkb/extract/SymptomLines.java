@@ -2,13 +2,15 @@ package forumkb.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Reduces a long pasted log to the lines that carry a symptom: the developer's own words,
  * lines with an error domain or code, and lines that say something failed. Routine log
  * chatter (scene updates, assertions, spotlight donations) would otherwise outvote the one
- * or two lines that matter.
+ * or two lines that matter. A crash report becomes its symptom lines ({@link CrashReport#symptomLines()}):
+ * its hundreds of frames and binary images would outvote everything else.
  */
 public final class SymptomLines {
 
@@ -26,12 +28,29 @@ public final class SymptomLines {
                     + "|(default|error|fault|info|debug)\\s+\\d{2}:|\\[?0x[0-9a-f]+\\]?|Thread \\d+|\\w+\\[\\d+\\])");
 
     private final EntityExtractor extractor;
+    private final CrashReportParser crashReports = new CrashReportParser();
 
     public SymptomLines(EntityExtractor extractor) {
         this.extractor = extractor;
     }
 
     public String reduce(String text) {
+        Optional<CrashReport> report = crashReports.parse(text);
+        if (report.isEmpty()) {
+            return keepSymptoms(text);
+        }
+        CrashReport crash = report.get();
+        String prose = String.join("\n", (text.substring(0, crash.start()) + "\n" + text.substring(crash.end()))
+                .lines().filter(line -> !line.isBlank()).toList());
+        List<String> reduced = new ArrayList<>();
+        if (!prose.isEmpty()) {
+            reduced.add(keepSymptoms(prose));
+        }
+        reduced.addAll(crash.symptomLines());
+        return reduced.isEmpty() ? text : String.join("\n", reduced);
+    }
+
+    private String keepSymptoms(String text) {
         String[] lines = text.split("\\R");
         if (lines.length < MIN_LINES) {
             return text;
