@@ -35,24 +35,38 @@ public final class SymptomLines {
     }
 
     public String reduce(String text) {
+        return reduce(text, false);
+    }
+
+    /**
+     * What a confirmed report teaches its known issue: the developer's own words, log lines
+     * that carry an error or code, a crash report's symptom — not the log lines that failure
+     * words alone let through ("Failed to log metrics"), which every log has and would make
+     * the known issue look like every log.
+     */
+    public String distinctive(String text) {
+        return reduce(text, true);
+    }
+
+    private String reduce(String text, boolean strict) {
         Optional<CrashReport> report = crashReports.parse(text);
         if (report.isEmpty()) {
-            return keepSymptoms(text);
+            return keepSymptoms(text, strict);
         }
         CrashReport crash = report.get();
         String prose = String.join("\n", (text.substring(0, crash.start()) + "\n" + text.substring(crash.end()))
                 .lines().filter(line -> !line.isBlank()).toList());
         List<String> reduced = new ArrayList<>();
         if (!prose.isEmpty()) {
-            reduced.add(keepSymptoms(prose));
+            reduced.add(keepSymptoms(prose, strict));
         }
         reduced.addAll(crash.symptomLines());
         return reduced.isEmpty() ? text : String.join("\n", reduced);
     }
 
-    private String keepSymptoms(String text) {
+    private String keepSymptoms(String text, boolean strict) {
         String[] lines = text.split("\\R");
-        if (lines.length < MIN_LINES) {
+        if (lines.length < MIN_LINES && !strict) {
             return text;
         }
         List<String> kept = new ArrayList<>();
@@ -60,7 +74,7 @@ public final class SymptomLines {
             if (line.isBlank()) {
                 continue;
             }
-            if (!LOG_LINE.matcher(line).find() || SYMPTOM.matcher(line).find() || carriesCode(line)) {
+            if (!LOG_LINE.matcher(line).find() || !strict && SYMPTOM.matcher(line).find() || carriesCode(line)) {
                 kept.add(line);
             }
         }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,9 @@ class DemoCorpusLoader {
         this.jdbc = jdbc;
     }
 
+    /** Before the demo known issues, which link to these threads. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     void loadIntoEmptyDatabase() throws IOException {
         Long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
         if (threads != null && threads > 0) {

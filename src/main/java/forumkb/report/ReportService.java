@@ -70,8 +70,10 @@ public class ReportService {
         return report;
     }
 
+    /** Filters are checked here, so a bad one is the caller's 400 and not a data-access failure. */
     public List<Report> queue(ReportFilter filter) {
-        return store.list(filter, Instant.now());
+        Instant[] window = filter.window(Instant.now());
+        return store.list(filter.statusValue(), filter.knownIssueId(), filter.framework(), window[0], window[1]);
     }
 
     public List<String> frameworks() {

@@ -76,30 +76,29 @@ class ReportStore {
         return load("where r.id = ?", List.of(id)).stream().findFirst();
     }
 
-    List<Report> list(ReportFilter filter, Instant now) {
+    /** The queue, newest first; null arguments do not filter. */
+    List<Report> list(ReportStatus status, Long knownIssueId, String framework, Instant from, Instant to) {
         StringBuilder where = new StringBuilder("where true");
         List<Object> args = new ArrayList<>();
-        ReportStatus status = filter.statusValue();
         if (status != null) {
             where.append(" and r.status = ?");
             args.add(status.name());
         }
-        if (filter.knownIssueId() != null) {
+        if (knownIssueId != null) {
             where.append(" and r.known_issue_id = ?");
-            args.add(filter.knownIssueId());
+            args.add(knownIssueId);
         }
-        if (filter.framework() != null && !filter.framework().isBlank()) {
+        if (framework != null && !framework.isBlank()) {
             where.append(" and lower(?) = any(select lower(f) from unnest(r.frameworks) f)");
-            args.add(filter.framework().strip());
+            args.add(framework.strip());
         }
-        Instant[] window = filter.window(now);
-        if (window[0] != null) {
+        if (from != null) {
             where.append(" and r.submitted_at >= ?");
-            args.add(Timestamp.from(window[0]));
+            args.add(Timestamp.from(from));
         }
-        if (window[1] != null) {
+        if (to != null) {
             where.append(" and r.submitted_at < ?");
-            args.add(Timestamp.from(window[1]));
+            args.add(Timestamp.from(to));
         }
         return load(where + " order by r.submitted_at desc, r.id desc limit " + QUEUE_PAGE, args);
     }

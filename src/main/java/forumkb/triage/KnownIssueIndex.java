@@ -144,7 +144,7 @@ public class KnownIssueIndex {
             texts.add(issue.title() + "\n" + issue.symptom());
             owners.add(issue.id());
             for (String report : reports.getOrDefault(issue.id(), List.of())) {
-                texts.add(report);
+                texts.add(symptoms.distinctive(report));
                 owners.add(issue.id());
             }
         }
@@ -173,6 +173,6 @@ public class KnownIssueIndex {
         return new IndexedThread(issue.id(), 0, "known-issue", "/known-issues/" + issue.id(), issue.title(), null,
                 null, List.of(), issue.createdAt(), issue.updatedAt(), null, null, false, body,
                 issue.workaround().isBlank() ? null : issue.workaround(),
-                String.join("\n", reports.stream().map(symptoms::reduce).toList()), List.copyOf(entities));
+                String.join("\n", reports.stream().map(symptoms::distinctive).toList()), List.copyOf(entities));
     }
 }

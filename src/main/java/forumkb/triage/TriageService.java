@@ -204,11 +204,20 @@ public class TriageService {
         for (SignatureTerm term : issue.signature()) {
             if (term.phrase()) {
                 bonus += lowerText.contains(term.value().toLowerCase(Locale.ROOT)) ? PHRASE_BONUS : 0;
-            } else if (queryTerms.contains(EntityFields.fieldOf(term.kind()) + ":" + term.value().toLowerCase(Locale.ROOT))) {
+            } else if (trusted(term)
+                    && queryTerms.contains(EntityFields.fieldOf(term.kind()) + ":" + term.value().toLowerCase(Locale.ROOT))) {
                 bonus += SIGNATURE_BONUS * (float) (1 + Math.log(term.weight()));
             }
         }
         return bonus;
+    }
+
+    /**
+     * Engineers' terms count at once; a term learned from reports only once a second report
+     * confirmed it, so one report's incidental API names do not pull unrelated text in.
+     */
+    private static boolean trusted(SignatureTerm term) {
+        return term.origin() == SignatureTerm.Origin.CURATED || term.weight() >= 2;
     }
 
     private List<Suggestion> suggestions(IndexSearcher threads, IndexSearcher issues, KnownIssueIndex.Snapshot snapshot,
