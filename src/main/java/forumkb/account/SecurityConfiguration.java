@@ -57,13 +57,20 @@ class SecurityConfiguration {
             @Value("${forumkb.login.free-failures:5}") int freeFailures,
             @Value("${forumkb.rate-limit.login:20}") int loginsPerMinute,
             @Value("${forumkb.rate-limit.signup:5}") int signupsPerHour,
+            @Value("${forumkb.rate-limit.triage:120}") int triagesPerMinute,
+            @Value("${forumkb.rate-limit.reports:30}") int reportsPerHour,
             @Value("${forumkb.api.max-json-bytes:1048576}") long maxJsonBytes) {
         Clock clock = Clock.systemUTC();
         this.publicRead = publicRead;
         this.backoff = new LoginBackoff(freeFailures, clock);
+        // Live suggestions and the API share one budget, as do the report form and the API.
+        RateLimiter triages = new RateLimiter(triagesPerMinute, Duration.ofMinutes(1), clock);
+        RateLimiter reports = new RateLimiter(reportsPerHour, Duration.ofHours(1), clock);
         this.abuse = new AbuseFilter(Map.of(
                 "/login", new RateLimiter(loginsPerMinute, Duration.ofMinutes(1), clock),
-                "/signup", new RateLimiter(signupsPerHour, Duration.ofHours(1), clock)),
+                "/signup", new RateLimiter(signupsPerHour, Duration.ofHours(1), clock),
+                "/api/triage", triages, "/triage/suggestions", triages,
+                "/api/reports", reports, "/reports/new", reports),
                 backoff, maxJsonBytes);
     }
 
@@ -92,8 +99,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/api/admin/users/**", "/api/admin/audit").hasRole(Role.ADMIN.name())
                             .requestMatchers("/api/ingest/**", "/api/admin/**").hasAnyRole(STAFF)
-                            .requestMatchers("/api/account/**").authenticated();
-                    readable(rules, "/api/threads/**", "/api/search");
+                            .requestMatchers("/api/account/**").authenticated()
+                            .requestMatchers(HttpMethod.GET, "/api/reports").hasAnyRole(STAFF)
+                            .requestMatchers("/api/reports/**").authenticated();
+                    readable(rules, HttpMethod.GET, "/api/known-issues/**");
+                    rules.requestMatchers("/api/known-issues/**").hasAnyRole(STAFF);
+                    readable(rules, "/api/threads/**", "/api/search", "/api/triage");
                     rules.anyRequest().authenticated();
                 });
         return http.build();
@@ -144,8 +155,13 @@ class SecurityConfiguration {
                             .permitAll()
                             .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                             .requestMatchers("/ingest/**").hasAnyRole(STAFF)
-                            .requestMatchers("/account/**").authenticated();
-                    readable(rules, "/", "/threads/**", "/search");
+                            .requestMatchers("/account/**").authenticated()
+                            .requestMatchers("/reports").hasAnyRole(STAFF)
+                            .requestMatchers("/reports/**").authenticated()
+                            .requestMatchers("/known-issues/new", "/known-issues/*/edit", "/known-issues/*/links")
+                            .hasAnyRole(STAFF)
+                            .requestMatchers(HttpMethod.POST, "/known-issues/**").hasAnyRole(STAFF);
+                    readable(rules, "/", "/threads/**", "/search", "/known-issues/**", "/triage/**");
                     rules.anyRequest().authenticated();
                 });
         return http.build();
@@ -153,10 +169,15 @@ class SecurityConfiguration {
 
     private void readable(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
             String... paths) {
+        readable(rules, null, paths);
+    }
+
+    private void readable(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
+            HttpMethod method, String... paths) {
         if (publicRead) {
-            rules.requestMatchers(paths).permitAll();
+            rules.requestMatchers(method, paths).permitAll();
         } else {
-            rules.requestMatchers(paths).authenticated();
+            rules.requestMatchers(method, paths).authenticated();
         }
     }
 

@@ -20,11 +20,6 @@ class Viewer {
                 || authentication instanceof AnonymousAuthenticationToken) {
             return null;
         }
-        boolean admin = has(authentication, Role.ADMIN);
-        return new Signed(authentication.getName(), admin, admin || has(authentication, Role.ENGINEER));
-    }
-
-    private static boolean has(Authentication authentication, Role role) {
-        return authentication.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
+        return new Signed(authentication.getName(), Role.ADMIN.heldBy(authentication), Role.staff(authentication));
     }
 }

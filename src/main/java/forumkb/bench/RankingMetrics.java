@@ -27,6 +27,14 @@ final class RankingMetrics {
         }
     }
 
+    void addAll(RankingMetrics other) {
+        queries += other.queries;
+        at1 += other.at1;
+        at5 += other.at5;
+        at10 += other.at10;
+        reciprocalRanks += other.reciprocalRanks;
+    }
+
     int queries() {
         return queries;
     }

@@ -1,23 +1,15 @@
 package forumkb.bench;
 
-import forumkb.index.SearchIndex;
-import forumkb.ingest.IngestInput;
-import forumkb.ingest.IngestService;
 import forumkb.ingest.parse.JsonLinesParser;
 import forumkb.ingest.parse.ParsedThread;
-import forumkb.search.SearchResult;
-import forumkb.search.SearchService;
 import forumkb.system.CommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,16 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchQualityBenchmark implements CommandLine.Command {
 
-    private final IngestService ingest;
-    private final SearchIndex index;
-    private final SearchService search;
-    private final JdbcTemplate jdbc;
+    private final EvalSearch search;
 
-    SearchQualityBenchmark(IngestService ingest, SearchIndex index, SearchService search, JdbcTemplate jdbc) {
-        this.ingest = ingest;
-        this.index = index;
+    SearchQualityBenchmark(EvalSearch search) {
         this.search = search;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -56,16 +42,10 @@ class SearchQualityBenchmark implements CommandLine.Command {
         Path folder = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : EvalSet.defaultFolder();
         try {
             EvalSet eval = EvalSet.load(folder);
-            ingest.ingest("eval corpus", List.of(IngestInput.ofFile(eval.corpus(), null)));
-            index.openLive();
-            index.catchUp();
-            Map<Long, String> externalIds = new HashMap<>();
-            jdbc.query("select id, external_id from thread", row -> {
-                externalIds.put(row.getLong(1), row.getString(2));
-            });
+            search.load(eval.corpus());
             List<ParsedThread> threads = new JsonLinesParser().parse("corpus", Files.readString(eval.corpus())).threads();
             try (PlainBm25 baseline = new PlainBm25(threads)) {
-                report(eval, query -> ours(query, externalIds), query -> baseline.search(query, 10),
+                report(eval, query -> search.ids(query, 1), query -> baseline.search(query, 10),
                         List.of(args).contains("--misses"));
             }
             return 0;
@@ -73,13 +53,6 @@ class SearchQualityBenchmark implements CommandLine.Command {
             System.err.println("benchmark failed: " + e.getMessage());
             return 1;
         }
-    }
-
-    private List<String> ours(String query, Map<Long, String> externalIds) {
-        SearchResult result = search.search(query, 0, "relevance");
-        List<String> ids = new ArrayList<>();
-        result.hits().forEach(hit -> ids.add(externalIds.get(hit.id())));
-        return ids;
     }
 
     static void report(EvalSet eval, Function<String, List<String>> ours, Function<String, List<String>> plain,

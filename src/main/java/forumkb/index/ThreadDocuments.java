@@ -29,7 +29,7 @@ import org.apache.lucene.index.IndexOptions;
  * exact entity fields (codes expanded with their catalog aliases, so {@code -34018} and
  * {@code errSecMissingEntitlement} meet), facets, and the dates for filters and sorting.
  */
-final class ThreadDocuments {
+public final class ThreadDocuments {
 
     /** Prose stored with offsets, so the highlighter needs no re-analysis. */
     private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
@@ -42,12 +42,12 @@ final class ThreadDocuments {
     private final FacetsConfig facets;
     private final ErrorCatalog catalog;
 
-    ThreadDocuments(FacetsConfig facets, ErrorCatalog catalog) {
+    public ThreadDocuments(FacetsConfig facets, ErrorCatalog catalog) {
         this.facets = facets;
         this.catalog = catalog;
     }
 
-    static FacetsConfig facetsConfig() {
+    public static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
         for (String dimension : new String[] {TAG, FRAMEWORK, API, ERROR, TOPIC, HAS, CODE}) {
             config.setMultiValued(dimension, true);
@@ -55,7 +55,7 @@ final class ThreadDocuments {
         return config;
     }
 
-    Document document(IndexedThread thread) throws IOException {
+    public Document document(IndexedThread thread) throws IOException {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(thread.id()), Field.Store.YES));
         doc.add(new StoredField(SOURCE, thread.source()));

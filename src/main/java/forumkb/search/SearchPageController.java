@@ -1,6 +1,7 @@
 package forumkb.search;
 
 import forumkb.search.SearchQueryParser.BadQueryException;
+import forumkb.web.BarChart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ class SearchPageController {
         try {
             SearchResult result = search.search(query, page, sort);
             model.addAttribute("result", result);
-            model.addAttribute("chart", MonthChart.of(result.months()));
+            model.addAttribute("chart", BarChart.of(result.months()));
         } catch (BadQueryException e) {
             model.addAttribute("error", e.getMessage());
         }

@@ -124,7 +124,11 @@ public class SearchService {
         }
     }
 
-    private List<Hit> hits(IndexSearcher searcher, QueryBuilderService.Built built, Query query, ScoreDoc[] docs)
+    /**
+     * Hits for documents already ranked, with snippets and matched entities. Triage uses it
+     * for threads and, with its own searcher, for known issues, which share the fields.
+     */
+    public List<Hit> hits(IndexSearcher searcher, QueryBuilderService.Built built, Query query, ScoreDoc[] docs)
             throws IOException {
         if (docs.length == 0) {
             return List.of();

@@ -1,9 +1,11 @@
 package forumkb.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -43,6 +45,16 @@ class ApiExceptionHandler {
             IllegalArgumentException.class})
     Object badRequest(HttpServletRequest request, Exception e) {
         return respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    Object forbidden(HttpServletRequest request, AccessDeniedException e) {
+        return respond(request, HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    Object notFound(HttpServletRequest request, NoSuchElementException e) {
+        return respond(request, HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,24 @@
+package forumkb.knownissue;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A known issue as pages, the API and triage see it. */
+public record KnownIssue(
+        long id, String title, String symptom, String rootCause, String workaround, KnownIssueStatus status,
+        String fixedIn, List<String> platforms, String versions, String createdBy, Instant createdAt,
+        Instant updatedAt, List<SignatureTerm> signature, List<LinkedThread> threads) {
+
+    /** A thread engineers linked to the known issue. */
+    public record LinkedThread(long id, String title, String url) {
+    }
+
+    public String statusLabel() {
+        return status == KnownIssueStatus.FIXED && fixedIn != null && !fixedIn.isBlank()
+                ? "Fixed in " + fixedIn : status.label();
+    }
+
+    public List<SignatureTerm> curatedSignature() {
+        return signature.stream().filter(term -> term.origin() == SignatureTerm.Origin.CURATED).toList();
+    }
+}

@@ -1,0 +1,4 @@
+package forumkb.report;
+
+/** A report moves new → triaged → closed. */
+public enum ReportStatus { NEW, TRIAGED, CLOSED }

@@ -1,0 +1,142 @@
+package forumkb.triage;
+
+import forumkb.extract.EntityExtractor;
+import forumkb.extract.ErrorCatalog;
+import forumkb.extract.ExtractedEntity;
+import forumkb.extract.SymptomLines;
+import forumkb.index.IndexedThread;
+import forumkb.index.ThreadDocuments;
+import forumkb.index.analysis.ForumAnalyzers;
+import forumkb.knownissue.KnownIssue;
+import forumkb.knownissue.KnownIssueService;
+import forumkb.knownissue.KnownIssuesChanged;
+import forumkb.knownissue.SignatureTerm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The known issues as a small in-memory Lucene index with the same fields as threads (title,
+ * symptom and cause as body, workaround as answer, signature entities as exact fields), so
+ * triage runs one query over both. Rebuilt whenever a known issue changes: there are tens to
+ * hundreds of them, not millions.
+ */
+@Component
+public class KnownIssueIndex {
+
+    private final KnownIssueService knownIssues;
+    private final ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
+    private final EntityExtractor extractor = new EntityExtractor();
+    private final SymptomLines symptoms = new SymptomLines(extractor);
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+    /** The known issues as of the last rebuild, their index, and which known issues each thread is linked to. */
+    record Snapshot(DirectoryReader reader, Map<Long, KnownIssue> issues, Map<Long, List<Long>> issuesByThread) {
+
+        static final Snapshot EMPTY = new Snapshot(null, Map.of(), Map.of());
+
+        IndexSearcher searcher(IndexSearcher threads) {
+            return reader == null ? null : new BorrowedStatistics(reader, threads);
+        }
+    }
+
+    KnownIssueIndex(KnownIssueService knownIssues) {
+        this.knownIssues = knownIssues;
+    }
+
+    /** Runs a read against the current snapshot, which stays open until the read is done. */
+    <T> T read(Function<Snapshot, T> read) {
+        while (true) {
+            Snapshot current = snapshot;
+            if (current.reader() == null) {
+                return read.apply(current);
+            }
+            if (current.reader().tryIncRef()) {
+                try {
+                    return read.apply(current);
+                } finally {
+                    release(current.reader());
+                }
+            }
+        }
+    }
+
+    private static void release(DirectoryReader reader) {
+        try {
+            reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void load() {
+        rebuild();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void changed(KnownIssuesChanged event) {
+        rebuild();
+    }
+
+    synchronized void rebuild() {
+        List<KnownIssue> all = knownIssues.all();
+        Map<Long, List<String>> reports = knownIssues.assignedReportTexts();
+        Map<Long, KnownIssue> issues = new LinkedHashMap<>();
+        Map<Long, List<Long>> byThread = new HashMap<>();
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
+            for (KnownIssue issue : all) {
+                issues.put(issue.id(), issue);
+                issue.threads().forEach(thread -> byThread.computeIfAbsent(thread.id(), id -> new ArrayList<>())
+                        .add(issue.id()));
+                writer.addDocument(documents.document(asThread(issue, reports.getOrDefault(issue.id(), List.of()))));
+            }
+            writer.commit();
+            DirectoryReader reader = all.isEmpty() ? null : DirectoryReader.open(directory);
+            Snapshot old = snapshot;
+            snapshot = new Snapshot(reader, Map.copyOf(issues), Map.copyOf(byThread));
+            if (old.reader() != null) {
+                release(old.reader());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A known issue in the shape of a thread: phrases join the body, signature entities the
+     * entities, and the symptom lines of reports assigned to it stand in for further posts.
+     */
+    private IndexedThread asThread(KnownIssue issue, List<String> reports) {
+        String phrases = String.join("\n", issue.signature().stream().filter(SignatureTerm::phrase)
+                .map(SignatureTerm::value).toList());
+        String body = String.join("\n", issue.symptom(), issue.rootCause(), phrases);
+        Set<IndexedThread.Entity> entities = new LinkedHashSet<>();
+        for (ExtractedEntity entity : extractor.extract(issue.title() + "\n" + body + "\n" + issue.workaround())) {
+            entities.add(new IndexedThread.Entity(entity.kind().wireName(), entity.normalized()));
+        }
+        issue.signature().stream().filter(term -> !term.phrase())
+                .forEach(term -> entities.add(new IndexedThread.Entity(term.kind(), term.value())));
+        return new IndexedThread(issue.id(), 0, "known-issue", "/known-issues/" + issue.id(), issue.title(), null,
+                null, List.of(), issue.createdAt(), issue.updatedAt(), null, null, false, body,
+                issue.workaround().isBlank() ? null : issue.workaround(),
+                String.join("\n", reports.stream().map(symptoms::reduce).toList()), List.copyOf(entities));
+    }
+}

@@ -1,0 +1,24 @@
+package forumkb.triage;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/triage {"text": …}}: ranked known issues and threads, each with why. */
+@RestController
+class TriageController {
+
+    private final TriageService triage;
+
+    TriageController(TriageService triage) {
+        this.triage = triage;
+    }
+
+    record TriageRequest(String text) {
+    }
+
+    @PostMapping("/api/triage")
+    TriageResult triage(@RequestBody TriageRequest request) {
+        return triage.triage(request == null ? null : request.text());
+    }
+}
