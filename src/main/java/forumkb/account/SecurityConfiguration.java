@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -43,6 +44,9 @@ class SecurityConfiguration {
             + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     private static final RequestMatcher ACTUATOR = PathPatternRequestMatcher.pathPattern("/actuator/**");
+    private static final RequestMatcher DIGEST_LINKS = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/digest/confirm"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/digest/unsubscribe"));
     private static final String[] STAFF = {Role.ENGINEER.name(), Role.ADMIN.name()};
 
     private final boolean publicRead;
@@ -114,7 +118,10 @@ class SecurityConfiguration {
         http.addFilterBefore(abuse, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
                 // A bearer token is no ambient credential a foreign page could ride on: no CSRF token needed.
+                // Nor is the signed token of a digest mail's link: a forged cross-site post would need
+                // it, and mail clients post the unsubscribe link without any page of ours (RFC 8058).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer)
+                        .ignoringRequestMatchers(DIGEST_LINKS)
                         .csrfTokenRequestHandler(eagerCsrfToken()))
                 .headers(this::headers)
                 .formLogin(login -> login.loginPage("/login").permitAll()
@@ -141,6 +148,8 @@ class SecurityConfiguration {
                             .requestMatchers("/error", "/css/**", "/webjars/**", "/favicon.ico", "/login", "/signup")
                             .permitAll()
                             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            // Digest mail links: the signed token in them says whose subscription it is.
+                            .requestMatchers("/digest/confirm", "/digest/unsubscribe").permitAll()
                             .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                             .permitAll()

@@ -120,6 +120,22 @@ class AccessRulesTests {
             PUT      | /api/admin/users/{developer}/engineer  |                          | 401       | 401    | 403       | 403      | 200
             DELETE   | /api/admin/users/{developer}/engineer  |                          | 401       | 401    | 403       | 403      | 200
             GET      | /api/admin/audit                       |                          | 401       | 401    | 403       | 403      | 200
+            GET      | /account/digest                        |                          | 302       | 302    | 200       | 200      | 200
+            POST     | /account/digest                        | form:tags=XPC&timeZone=UTC | 403     | 403    | 200       | 200      | 200
+            POST     | /account/digest                        | form:timeZone=Mars/Base  | 403       | 403    | 400       | 400      | 400
+            GET      | /account/digest/preview?week=2026-W10  |                          | 302       | 302    | 200       | 200      | 200
+            GET      | /account/digest/preview?week=2026-W99  |                          | 302       | 302    | 400       | 400      | 400
+            POST     | /account/digest/unsubscribe            |                          | 403       | 403    | 302       | 302      | 302
+            GET      | /digest/confirm?token=forged.x         |                          | 400       | 400    | 400       | 400      | 400
+            POST     | /digest/confirm                        | form:token=forged.x      | 400       | 400    | 400       | 400      | 400
+            GET      | /digest/unsubscribe?token=forged.x     |                          | 400       | 400    | 400       | 400      | 400
+            POST     | /digest/unsubscribe?token=forged.x     | form:List-Unsubscribe=One-Click | 400 | 400    | 400       | 400      | 400
+            GET      | /admin/digest                          |                          | 302       | 302    | 403       | 403      | 200
+            POST     | /admin/digest/send                     | form:week=2001-W01       | 403       | 403    | 403       | 403      | 302
+            POST     | /admin/digest/deliveries/999999/resend |                          | 403       | 403    | 403       | 403      | 302
+            GET      | /api/digest/preview?week=2026-W10      |                          | 401       | 401    | 200       | 200      | 200
+            GET      | /api/digest/preview?week=2026-10       |                          | 401       | 401    | 400       | 400      | 400
+            GET      | /api/digest/preview?subscription=999999 |                         | 401       | 401    | 403       | 403      | 404
             """)
     void everyEndpointAnswersEachRoleAsExpected(String method, String path, String body, int anonymous,
             int publicRead, int developer, int engineer, int admin) {

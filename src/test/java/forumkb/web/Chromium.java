@@ -1,25 +1,28 @@
 package forumkb.web;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** The system's headless Chromium, driven through its chromedriver (see .ci/run). */
-final class Chromium {
+public final class Chromium {
 
-    static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     private Chromium() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
-    static ChromeDriver start(int width) {
+    public static ChromeDriver start(int width) {
         ChromeOptions options = new ChromeOptions().setBinary(BINARY.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -27,5 +30,23 @@ final class Chromium {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).build();
         return new ChromeDriver(service, options);
+    }
+
+    /** A full-page PNG of what the browser shows, {@code width} CSS pixels wide, into the project's docs/ folder. */
+    public static void screenshot(ChromeDriver browser, int width, String name) throws Exception {
+        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Number height = (Number) ((Map<?, ?>) metrics.get("cssContentSize")).get("height");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.ceil(height.doubleValue()), "scale", 1)));
+        Path docs = projectDir().resolve("docs");
+        Files.createDirectories(docs);
+        Files.write(docs.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** target/test-classes → the project directory, whatever the working directory is. */
+    public static Path projectDir() throws Exception {
+        File classes = new File(Chromium.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return classes.toPath().getParent().getParent();
     }
 }

@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import forumkb.HttpClientSupport;
-import java.io.File;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -152,19 +148,6 @@ class SearchFlowBrowserTests {
 
     /** A full-page PNG, {@value #WIDTH} CSS pixels wide, into the project's docs/ folder. */
     void screenshot(String name) throws Exception {
-        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Number height = (Number) ((Map<?, ?>) metrics.get("cssContentSize")).get("height");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", WIDTH, "height", Math.ceil(height.doubleValue()), "scale", 1)));
-        Path docs = projectDir().resolve("docs");
-        Files.createDirectories(docs);
-        Files.write(docs.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
-    /** target/test-classes → the project directory, whatever the working directory is. */
-    static Path projectDir() throws Exception {
-        File classes = new File(SearchFlowBrowserTests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return classes.toPath().getParent().getParent();
+        Chromium.screenshot(browser, WIDTH, name);
     }
 }
