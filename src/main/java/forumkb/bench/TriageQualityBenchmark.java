@@ -176,16 +176,13 @@ class TriageQualityBenchmark implements CommandLine.Command {
                     linked);
             issueByExpected.put(query.expected(), knownIssues.create(draft, "benchmark").id());
         }
-        List<EvalSet.Query> withExpectations = eval.queries().stream().filter(q -> !q.expected().isEmpty()).toList();
+        Map<EvalSet.Query, Integer> folds = folds(eval.queries());
         Groups before = new Groups();
         Groups after = new Groups();
         for (int fold = 0; fold < 2; fold++) {
             int taught = fold;
-            List<EvalSet.Query> teach = new ArrayList<>();
-            List<EvalSet.Query> held = new ArrayList<>();
-            for (int i = 0; i < withExpectations.size(); i++) {
-                (i % 2 == taught ? teach : held).add(withExpectations.get(i));
-            }
+            List<EvalSet.Query> teach = folds.keySet().stream().filter(q -> folds.get(q) == taught).toList();
+            List<EvalSet.Query> held = folds.keySet().stream().filter(q -> folds.get(q) != taught).toList();
             before.addAll(measure(held, triage::triage, null, externalIds, false));
             for (EvalSet.Query query : teach) {
                 confirm(query, issueByExpected.get(query.expected()));
@@ -194,9 +191,30 @@ class TriageQualityBenchmark implements CommandLine.Command {
             forget();
         }
         System.out.println();
-        System.out.println("Feedback, on held-out queries (each half taught by the other half's confirmed reports):");
+        System.out.println("Feedback, on held-out queries (each half taught by the other half's confirmed reports;"
+                + " reports of the same threads split across the halves):");
         before.print("before feedback", null);
         after.print("after feedback", null);
+    }
+
+    /**
+     * Two folds in which reports of the same threads fall on both sides where there are
+     * several: feedback is for the known issue reported again in other words.
+     */
+    private static Map<EvalSet.Query, Integer> folds(List<EvalSet.Query> queries) {
+        Map<List<String>, Integer> seen = new HashMap<>();
+        Map<EvalSet.Query, Integer> folds = new LinkedHashMap<>();
+        int next = 0;
+        for (EvalSet.Query query : queries) {
+            if (query.expected().isEmpty()) {
+                continue;
+            }
+            Integer previous = seen.get(query.expected());
+            int fold = previous == null ? next++ % 2 : 1 - previous;
+            seen.put(query.expected(), fold);
+            folds.put(query, fold);
+        }
+        return folds;
     }
 
     private void confirm(EvalSet.Query query, long knownIssueId) {

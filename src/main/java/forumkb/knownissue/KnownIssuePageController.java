@@ -99,6 +99,7 @@ class KnownIssuePageController {
     private static String form(Model model, KnownIssueForm form, Long id, String error) {
         model.addAttribute("form", form);
         model.addAttribute("id", id);
+        model.addAttribute("pageTitle", id == null ? "New known issue" : "Edit known issue");
         model.addAttribute("error", error);
         model.addAttribute("statuses", KnownIssueStatus.values());
         return "knownissue/form";

@@ -40,6 +40,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class KnownIssueIndex {
 
+    private static final int VECTOR_CACHE = 20_000;
+
     private final KnownIssueService knownIssues;
     private final ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
     private final EntityExtractor extractor = new EntityExtractor();
@@ -67,6 +69,13 @@ public class KnownIssueIndex {
     }
 
     private final SentenceEmbeddings embeddings;
+    /** Rebuilds follow every edit; texts that did not change keep their vectors (~40 ms each to compute). */
+    private final Map<String, float[]> vectorCache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > VECTOR_CACHE;
+        }
+    };
 
     KnownIssueIndex(KnownIssueService knownIssues, SentenceEmbeddings embeddings) {
         this.knownIssues = knownIssues;
@@ -148,10 +157,14 @@ public class KnownIssueIndex {
                 owners.add(issue.id());
             }
         }
-        List<float[]> embedded = embeddings.embedAll(texts);
+        List<String> missing = texts.stream().filter(text -> !vectorCache.containsKey(text)).distinct().toList();
+        List<float[]> embedded = missing.isEmpty() ? List.of() : embeddings.embedAll(missing);
+        for (int i = 0; i < missing.size(); i++) {
+            vectorCache.put(missing.get(i), embedded.get(i));
+        }
         Map<Long, List<float[]>> vectors = new HashMap<>();
-        for (int i = 0; i < embedded.size(); i++) {
-            vectors.computeIfAbsent(owners.get(i), id -> new ArrayList<>()).add(embedded.get(i));
+        for (int i = 0; i < texts.size(); i++) {
+            vectors.computeIfAbsent(owners.get(i), id -> new ArrayList<>()).add(vectorCache.get(texts.get(i)));
         }
         return vectors;
     }

@@ -67,7 +67,11 @@ class AccessRulesTests {
         callers.put("admin", new HttpClientSupport(port, TestAccounts.token(app, Role.ADMIN)));
         callers.get("engineer").upload("/api/ingest", "one.jsonl", thread());
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        callers.get("engineer").postJson("/api/known-issues", "{\"title\": \"XPC connection interrupted\"}");
+        callers.get("developer").postJson("/api/reports", "{\"text\": \"NSXPCConnectionInterrupted\"}");
         return new Deployment(app, callers, Map.of(
+                "{knownIssue}", jdbc.queryForObject("select max(id) from known_issue", Long.class).toString(),
+                "{report}", jdbc.queryForObject("select max(id) from report", Long.class).toString(),
                 "{thread}", jdbc.queryForObject("select min(id) from thread", Long.class).toString(),
                 "{run}", jdbc.queryForObject("select max(id) from ingest_run", Long.class).toString(),
                 "{developer}", developer.getId().toString()));
@@ -97,6 +101,29 @@ class AccessRulesTests {
             GET      | /api/search?q=xpc                      |                          | 401       | 200    | 200       | 200      | 200
             POST     | /api/admin/reindex                     |                          | 401       | 401    | 403       | 202      | 202
             GET      | /api/admin/index                       |                          | 401       | 401    | 403       | 200      | 200
+            GET      | /triage                                |                          | 302       | 200    | 200       | 200      | 200
+            POST     | /triage/suggestions                    | form:text=xpc_error      | 403       | 403    | 200       | 200      | 200
+            POST     | /api/triage                            | json:{"text": "xpc_error=[159]"} | 401 | 200    | 200       | 200      | 200
+            GET      | /known-issues                          |                          | 302       | 200    | 200       | 200      | 200
+            GET      | /known-issues/{knownIssue}             |                          | 302       | 200    | 200       | 200      | 200
+            GET      | /known-issues/new                      |                          | 302       | 302    | 403       | 200      | 200
+            GET      | /known-issues/{knownIssue}/edit        |                          | 302       | 302    | 403       | 200      | 200
+            POST     | /known-issues                          | form:title=Page+issue    | 403       | 403    | 403       | 302      | 302
+            POST     | /known-issues/{knownIssue}/links       | form:threadId={thread}   | 403       | 403    | 403       | 302      | 302
+            GET      | /api/known-issues                      |                          | 401       | 200    | 200       | 200      | 200
+            GET      | /api/known-issues/{knownIssue}         |                          | 401       | 200    | 200       | 200      | 200
+            GET      | /api/known-issues/{knownIssue}/weekly  |                          | 401       | 200    | 200       | 200      | 200
+            GET      | /api/known-issues/draft?fromThread={thread} |                     | 401       | 200    | 200       | 200      | 200
+            POST     | /api/known-issues                      | json:{"title": "Api issue"} | 401    | 401    | 403       | 201      | 201
+            PUT      | /api/known-issues/{knownIssue}/threads/{thread} |                 | 401       | 401    | 403       | 200      | 200
+            GET      | /reports                               |                          | 302       | 302    | 403       | 200      | 200
+            GET      | /reports/{report}                      |                          | 302       | 302    | 200       | 200      | 200
+            POST     | /reports/new                           | form:text=xpc_error      | 403       | 403    | 302       | 302      | 302
+            POST     | /reports/{report}/decision             | form:action=shrug        | 403       | 403    | 403       | 400      | 400
+            GET      | /api/reports                           |                          | 401       | 401    | 403       | 200      | 200
+            POST     | /api/reports                           | json:{"text": "xpc_error"} | 401     | 401    | 201       | 201      | 201
+            GET      | /api/reports/{report}                  |                          | 401       | 401    | 200       | 200      | 200
+            POST     | /api/reports/{report}/decision         | json:{"action": "shrug"} | 401       | 401    | 403       | 400      | 400
             GET      | /actuator/health                       |                          | 200       | 200    | 200       | 200      | 200
             GET      | /actuator/prometheus                   |                          | 401       | 401    | 403       | 403      | 200
             GET      | /v3/api-docs                           |                          | 200       | 200    | 200       | 200      | 200

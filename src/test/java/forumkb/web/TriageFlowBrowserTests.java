@@ -1,0 +1,120 @@
+package forumkb.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import forumkb.TestAccounts;
+import forumkb.account.Account;
+import forumkb.account.Role;
+import forumkb.index.SearchIndex;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Triage in a real browser on the demo corpus and known issues: a developer pastes an error,
+ * suggestions appear while typing, the report is submitted; an engineer confirms the
+ * suggested known issue from the queue. Writes docs/triage-page.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"forumkb.demo.enabled=true", "forumkb.test.isolated=triage-browser"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TriageFlowBrowserTests {
+
+    static final int WIDTH = 1280;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext application;
+
+    @Autowired
+    SearchIndex index;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void demoAndChromium() {
+        assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
+        await().atMost(Duration.ofSeconds(30)).until(() -> index.search(s -> s.getIndexReader().numDocs()) >= 49);
+        browser = Chromium.start(WIDTH);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    void quitChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void pasteSeeSuggestionsSubmitAndAnEngineerConfirms() throws Exception {
+        Account developer = TestAccounts.account(application, Role.DEVELOPER);
+        signIn(developer.getEmail());
+        browser.get(url("/triage"));
+        WebElement text = wait.until(ExpectedConditions.elementToBeClickable(By.id("text")));
+        text.sendKeys("<NSXPCConnection: 0x6000> connection to service named com.acme.agent: Exception caught during "
+                + "decoding of reply to message 'scanWithReply:'\nError Domain=NSCocoaErrorDomain Code=4864 "
+                + "\"Exception while decoding argument 0 (#2 of invocation)\"");
+        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#suggestions li.suggestion h2 a")));
+        assertThat(first.getText()).contains("NSXPCConnection rejects");
+        assertThat(browser.findElement(By.cssSelector("#suggestions .verdict")).getText()).contains("Confident match");
+        assertThat(browser.findElement(By.cssSelector("#suggestions li.suggestion .why")).getText())
+                .contains("NSCocoaErrorDomain:4864");
+        browser.findElement(By.name("description")).sendKeys("Scanner reply never arrives from the XPC service");
+        browser.findElement(By.name("osVersion")).sendKeys("15.1");
+        Chromium.screenshot(browser, WIDTH, "triage-page.png");
+        click(By.id("submit-report"));
+        wait.until(ExpectedConditions.urlMatches("/reports/\\d+$"));
+        String report = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("report-status")).getText()).isEqualTo("NEW");
+        assertThat(browser.findElements(By.cssSelector("button.confirm"))).isEmpty();
+
+        signOut();
+        Account engineer = TestAccounts.account(application, Role.ENGINEER);
+        signIn(engineer.getEmail());
+        browser.get(url("/reports?status=new"));
+        click(By.cssSelector("table.reports a[href='" + report.substring(report.indexOf("/reports/")) + "']"));
+        click(By.cssSelector("button.confirm"));
+        wait.until(ExpectedConditions.textToBe(By.id("report-status"), "TRIAGED"));
+        assertThat(browser.findElement(By.cssSelector("p.meta")).getText()).contains("CONFIRMED", "NSXPCConnection rejects");
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void signIn(String email) {
+        browser.get(url("/login"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.name("username"))).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
+        click(By.cssSelector("form button[type=submit]"));
+    }
+
+    void signOut() {
+        click(By.cssSelector("header.top .who button"));
+    }
+
+    /** Clicks and waits until the page it was on is gone. */
+    void click(By target) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+        element.click();
+        wait.until(ExpectedConditions.stalenessOf(element));
+    }
+}
