@@ -38,6 +38,35 @@ final class BenchQueries {
         return new BenchQueries(seed).queries(count);
     }
 
+    /**
+     * Crash logs as developers paste them into triage, about {@code size} characters each: a
+     * sentence of symptom, then crash reports and console lines of the same theme.
+     */
+    static List<String> crashLogs(int count, int size, long seed) {
+        BenchQueries generator = new BenchQueries(seed);
+        List<String> logs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            logs.add(generator.crashLog(size));
+        }
+        return logs;
+    }
+
+    private String crashLog(int size) {
+        composer.begin(rng.pick(THEMES), rng.between(FIRST_SECOND, LAST_SECOND));
+        StringBuilder out = new StringBuilder(size + 2_048);
+        out.append(composer.symptom).append(" on ").append(composer.os).append(". Crash report:\n\n");
+        artefacts.crash(out);
+        while (out.length() < size) {
+            out.append("\n\n");
+            if (rng.chance(0.7)) {
+                artefacts.consoleLog(out);
+            } else {
+                artefacts.crash(out);
+            }
+        }
+        return out.substring(0, size);
+    }
+
     private List<Query> queries(int count) {
         int logs = Math.max(2, count / 50);
         int[] weights = {22, 14, 18, 26, 14};

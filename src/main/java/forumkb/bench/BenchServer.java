@@ -4,7 +4,9 @@ import forumkb.ForumkbApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,16 +34,19 @@ final class BenchServer implements AutoCloseable {
         this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    static BenchServer start() throws IOException {
+    /** {@code settings}: more {@code --name=value} arguments for this benchmark. */
+    static BenchServer start(String... settings) throws IOException {
         Path indexDirectory = Files.createTempDirectory("forumkb-bench-index-");
+        List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--server.address=127.0.0.1", "--server.port=0",
+                "--forumkb.command-line=false", "--forumkb.embedded.ephemeral=true",
+                "--forumkb.demo.enabled=false", "--forumkb.feeds.urls=",
+                "--forumkb.index.dir=" + indexDirectory));
+        arguments.addAll(List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ForumkbApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .registerShutdownHook(false)
-                .run("--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                        "--server.address=127.0.0.1", "--server.port=0",
-                        "--forumkb.command-line=false", "--forumkb.embedded.ephemeral=true",
-                        "--forumkb.demo.enabled=false", "--forumkb.feeds.urls=",
-                        "--forumkb.index.dir=" + indexDirectory);
+                .run(arguments.toArray(String[]::new));
         return new BenchServer(indexDirectory, context);
     }
 

@@ -53,7 +53,8 @@ class SearchBenchmark implements CommandLine.Command {
                 texts.stream().mapToInt(String::length).max().orElse(0));
         try {
             Path corpus = BenchCorpus.generate(threads, seed);
-            try (BenchServer server = BenchServer.start()) {
+            // Search does not read the sentence vectors; embedding 200,000 threads would take hours.
+            try (BenchServer server = BenchServer.start("--forumkb.triage.vectors.enabled=false")) {
                 indexCorpus(server, corpus);
                 Files.deleteIfExists(corpus);
                 try (PostgresBaseline baseline = PostgresBaseline.build(server.bean(DataSource.class))) {
@@ -79,7 +80,7 @@ class SearchBenchmark implements CommandLine.Command {
      * {@code appliedChange()} moves as documents are added, a moment before the searcher is
      * refreshed, so the last change alone does not say they are searchable.
      */
-    private static void indexCorpus(BenchServer server, Path corpus) throws IOException, InterruptedException {
+    static void indexCorpus(BenchServer server, Path corpus) throws IOException, InterruptedException {
         JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
         BenchCorpus.Ingested ingested = BenchCorpus.ingest(server.bean(IngestService.class), jdbc, corpus);
         System.out.println(ingested.summary() + ", with the index tailing");

@@ -135,9 +135,17 @@ public class ThreadVectors implements SmartLifecycle {
 
     /** Embeds everything not yet embedded (benchmarks wait for this). */
     public void catchUp() {
-        while (writer != null && applyPages(Integer.MAX_VALUE) > 0) {
-            // keeps going until a pass finds nothing new
+        catchUp(Integer.MAX_VALUE);
+    }
+
+    /** Embeds up to about {@code threads} more threads, in change order; returns how many it did. */
+    public int catchUp(int threads) {
+        int done = 0;
+        int pass;
+        while (writer != null && done < threads && (pass = applyPages(Math.ceilDiv(threads - done, PAGE))) > 0) {
+            done += pass;
         }
+        return done;
     }
 
     /** How many threads and chunks it holds. */
