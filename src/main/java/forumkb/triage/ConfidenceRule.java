@@ -20,8 +20,7 @@ final class ConfidenceRule {
     Confidence of(float score, float best, List<Suggestion.Matched> matched, long threads, int linkedMatches,
             Float cosine) {
         boolean close = cosine != null && cosine >= CLOSE_MEANING;
-        long rareLimit = Math.max(RARE_MIN, Math.round(threads * RARE_SHARE));
-        long rare = matched.stream().filter(m -> identifying(m.kind()) && m.threads() <= rareLimit).count();
+        long rare = rareCount(matched, threads);
         boolean nearTop = score >= best * NEAR_TOP;
         if (nearTop && (rare >= 2 || rare >= 1 && (linkedMatches > 0 || close))) {
             return Confidence.HIGH;
@@ -30,6 +29,23 @@ final class ConfidenceRule {
             return Confidence.MEDIUM;
         }
         return Confidence.LOW;
+    }
+
+    /**
+     * A known issue judged without other candidates to compare with: two rare shared
+     * entities, or one and a signature phrase, are high; one rare entity or a phrase, medium.
+     */
+    Confidence onItsOwn(List<Suggestion.Matched> matched, long threads, int phrases) {
+        long rare = rareCount(matched, threads);
+        if (rare >= 2 || rare >= 1 && phrases > 0) {
+            return Confidence.HIGH;
+        }
+        return rare >= 1 || phrases > 0 ? Confidence.MEDIUM : Confidence.LOW;
+    }
+
+    private static long rareCount(List<Suggestion.Matched> matched, long threads) {
+        long rareLimit = Math.max(RARE_MIN, Math.round(threads * RARE_SHARE));
+        return matched.stream().filter(m -> identifying(m.kind()) && m.threads() <= rareLimit).count();
     }
 
     private static boolean identifying(String kind) {

@@ -98,6 +98,43 @@ public class TriageService {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** A known issue a text matches on its own evidence, as a newly arrived thread is checked. */
+    public record KnownIssueMatch(long knownIssueId, float score, Confidence confidence) {
+    }
+
+    /**
+     * The known issues a text matches with high or medium confidence on lexical evidence
+     * alone: shared rare entities and signature phrases. Cheap enough to run on every
+     * arriving thread (no embedding, no thread ranking).
+     */
+    public List<KnownIssueMatch> matchKnownIssues(String text) {
+        String symptom = symptoms.reduce(text);
+        QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
+        String lower = symptom.toLowerCase(Locale.ROOT);
+        return index.search(threads -> knownIssues.read(snapshot -> {
+            IndexSearcher issues = snapshot.searcher(threads);
+            if (issues == null) {
+                return List.<KnownIssueMatch>of();
+            }
+            try {
+                ScoreDoc[] top = issues.search(built.query(), KNOWN_ISSUE_CANDIDATES).scoreDocs;
+                List<Hit> hits = search.hits(issues, built, built.query(), top);
+                List<KnownIssueMatch> matches = new ArrayList<>();
+                for (int i = 0; i < hits.size(); i++) {
+                    KnownIssue issue = snapshot.issues().get(hits.get(i).id());
+                    Confidence level = confidence.onItsOwn(matched(threads, hits.get(i)),
+                            threads.getIndexReader().numDocs(), phrases(null, issue, lower).size());
+                    if (level != Confidence.LOW) {
+                        matches.add(new KnownIssueMatch(issue.id(), top[i].score, level));
+                    }
+                }
+                return matches;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+    }
+
     private List<Suggestion> rank(IndexSearcher threads, KnownIssueIndex.Snapshot snapshot,
             QueryBuilderService.Built built, String symptom, float[] queryVector) {
         try {

@@ -1,12 +1,14 @@
 package forumkb.knownissue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
 import java.io.InputStream;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -146,5 +148,22 @@ class KnownIssueApiTests {
         JsonNode thisWeek = weeks.get(25);
         assertThat(thisWeek.get("threads").asInt()).isEqualTo(1);
         assertThat(thisWeek.get("reports").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aThreadArrivingWithAKnownIssuesRareErrorIsRecordedAsItsMatch() {
+        long id = engineer.postJson("/api/known-issues", draft("Notarized helper rejected", "fixed",
+                "{\"kind\": \"error\", \"value\": \"NSOSStatusErrorDomain:-67050\"}, "
+                        + "{\"kind\": \"phrase\", \"value\": \"code requirement failed\"}")).json().get("id").asLong();
+        engineer.upload("/api/ingest", "arrival.jsonl", """
+                {"source": "apple-developer-forums", "externalId": "996001", "title": "SMAppService helper will not launch",
+                 "posts": [{"body": "launchd refuses it: Error Domain=NSOSStatusErrorDomain Code=-67050 code requirement failed"}]}"""
+                .replace("\n", " "));
+        long thread = jdbc.queryForObject("select id from thread where external_id = '996001'", Long.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from known_issue_match where known_issue_id = ? and thread_id = ?", Long.class, id, thread)
+                == 1);
+        assertThat(engineer.get("/api/known-issues/" + id + "/weekly").json().get(25).get("threads").asInt())
+                .isPositive();
     }
 }

@@ -1,0 +1,81 @@
+package forumkb.triage;
+
+import forumkb.index.IndexFeed;
+import forumkb.index.IndexedThread;
+import forumkb.index.SearchIndex;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every arriving thread against the known issues and records the ones it matches
+ * with high or medium confidence ({@code known_issue_match}): the known issue's weekly chart
+ * counts them, and a fixed known issue that gains matches is the digest's regression alert.
+ * It follows the thread change sequence from where it was when it first ran, so a new
+ * install matches what arrives from then on (the demo corpus included).
+ */
+@Component
+class KnownIssueMatcher {
+
+    static final String CURSOR = "known-issue-matcher";
+    private static final int PAGE = 200;
+    private static final Logger log = LoggerFactory.getLogger(KnownIssueMatcher.class);
+
+    private final JdbcTemplate jdbc;
+    private final IndexFeed feed;
+    private final SearchIndex index;
+    private final TriageService triage;
+    private final boolean commandLine;
+
+    KnownIssueMatcher(JdbcTemplate jdbc, IndexFeed feed, SearchIndex index, TriageService triage,
+            @Value("${forumkb.command-line:false}") boolean commandLine) {
+        this.jdbc = jdbc;
+        this.feed = feed;
+        this.index = index;
+        this.triage = triage;
+        this.commandLine = commandLine;
+    }
+
+    @Scheduled(fixedDelayString = "${forumkb.triage.match-interval:PT5S}")
+    void matchArrivals() {
+        if (commandLine || !index.isRunning()) {
+            return;
+        }
+        jdbc.update("insert into job_cursor (name, position) values (?, ?) on conflict do nothing", CURSOR,
+                feed.lastChange());
+        long cursor = jdbc.queryForObject("select position from job_cursor where name = ?", Long.class, CURSOR);
+        if (index.appliedChange() <= cursor) {
+            return;
+        }
+        try {
+            List<IndexedThread> page = feed.changedAfter(cursor, PAGE);
+            for (IndexedThread thread : page) {
+                if (thread.changeSeq() > index.appliedChange()) {
+                    break;
+                }
+                record(thread);
+                cursor = thread.changeSeq();
+            }
+            jdbc.update("update job_cursor set position = ? where name = ?", cursor, CURSOR);
+        } catch (RuntimeException e) {
+            log.warn("Matching arriving threads to known issues failed; will retry", e);
+        }
+    }
+
+    private void record(IndexedThread thread) {
+        String text = String.join("\n", thread.title() == null ? "" : thread.title(),
+                thread.question() == null ? "" : thread.question());
+        for (TriageService.KnownIssueMatch match : triage.matchKnownIssues(text)) {
+            jdbc.update("""
+                    insert into known_issue_match (known_issue_id, thread_id, score, confidence)
+                    select ?, ?, ?, ? where not exists (
+                        select 1 from known_issue_thread where known_issue_id = ? and thread_id = ?)
+                    on conflict do nothing""", match.knownIssueId(), thread.id(), match.score(),
+                    match.confidence().name(), match.knownIssueId(), thread.id());
+        }
+    }
+}
