@@ -26,11 +26,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,6 +71,9 @@ public class TriageService {
     private final SentenceEmbeddings embeddings;
     private final ThreadVectors vectors;
     private final Timer latency;
+    private static final Logger log = LoggerFactory.getLogger(TriageService.class);
+    private final ExecutorService embedder = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
+            .name("triage-embed-", 0).factory());
 
     TriageService(SearchIndex index, KnownIssueIndex knownIssues, QueryBuilderService queries, SearchService search,
             SentenceEmbeddings embeddings, ThreadVectors vectors, MeterRegistry meters) {
@@ -90,7 +98,13 @@ public class TriageService {
         long started = System.nanoTime();
         String symptom = symptoms.reduce(text);
         QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
-        float[] queryVector = vectors.enabled() ? embeddings.embed(symptom) : null;
+        // The text is embedded while Lucene ranks: the two take about as long and use different cores.
+        CompletableFuture<float[]> queryVector = vectors.enabled()
+                ? CompletableFuture.supplyAsync(() -> embeddings.embed(symptom), embedder).exceptionally(e -> {
+                    log.warn("Embedding the triage text failed; ranking without semantic similarity", e);
+                    return null;
+                })
+                : CompletableFuture.completedFuture(null);
         List<Suggestion> suggestions = latency.record(() -> index.search(threads -> knownIssues.read(
                 snapshot -> rank(threads, snapshot, built, symptom, queryVector))));
         boolean confident = suggestions.stream().anyMatch(s -> s.confidence() == Confidence.HIGH);
@@ -136,13 +150,14 @@ public class TriageService {
     }
 
     private List<Suggestion> rank(IndexSearcher threads, KnownIssueIndex.Snapshot snapshot,
-            QueryBuilderService.Built built, String symptom, float[] queryVector) {
+            QueryBuilderService.Built built, String symptom, CompletableFuture<float[]> embedding) {
         try {
             Query query = built.query();
             Map<Long, ScoreDoc> lexical = new LinkedHashMap<>();
             for (ScoreDoc doc : threads.search(query, THREAD_CANDIDATES).scoreDocs) {
                 lexical.put(threadId(threads, doc.doc), doc);
             }
+            float[] queryVector = embedding.join();
             Map<Long, Float> semantic = new LinkedHashMap<>();
             if (queryVector != null) {
                 vectors.nearest(queryVector, SEMANTIC_CANDIDATES)
@@ -320,10 +335,15 @@ public class TriageService {
         }
         if (hit != null) {
             hit.snippetParts().stream().filter(SnippetPart::match).map(part -> part.text().strip())
-                    .filter(word -> !word.isEmpty()).map(word -> word.toLowerCase(Locale.ROOT)).distinct().limit(8)
+                    .filter(TriageService::telling).map(word -> word.toLowerCase(Locale.ROOT)).distinct().limit(8)
                     .forEach(phrases::add);
         }
         return phrases.stream().distinct().toList();
+    }
+
+    /** A highlighted word worth showing as a reason: not a number, a host-name piece or a two-letter word. */
+    private static boolean telling(String word) {
+        return word.length() >= 4 && word.chars().anyMatch(Character::isLetter);
     }
 
     private static List<Suggestion.Related> related(KnownIssue issue, List<Long> matchedThreads) {
