@@ -48,6 +48,7 @@ import org.springframework.stereotype.Service;
 public class TriageService {
 
     public static final int MAX_TEXT = 100_000;
+    private static final Logger log = LoggerFactory.getLogger(TriageService.class);
     static final int SUGGESTIONS = 10;
     private static final int THREAD_CANDIDATES = 50;
     private static final int KNOWN_ISSUE_CANDIDATES = 20;
@@ -71,7 +72,6 @@ public class TriageService {
     private final SentenceEmbeddings embeddings;
     private final ThreadVectors vectors;
     private final Timer latency;
-    private static final Logger log = LoggerFactory.getLogger(TriageService.class);
     private final ExecutorService embedder = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
             .name("triage-embed-", 0).factory());
 
