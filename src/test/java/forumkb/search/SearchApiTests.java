@@ -111,6 +111,9 @@ class SearchApiTests {
         long count = all.get("facets").get("tag").get(0).get("count").asLong();
         assertThat(total("NEFilterManager tag:\"" + tag + "\"")).isEqualTo(count);
         assertThat(all.get("months").size()).isPositive();
+        // Under a thousand matches everything is counted: the total is exact, facets count every match.
+        assertThat(all.get("totalRelation").asString()).isEqualTo("eq");
+        assertThat(all.get("countedTop").asLong()).isEqualTo(all.get("total").asLong());
         assertThat(total("NEFilterManager after:2030-01")).isZero();
     }
 
