@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -65,10 +66,7 @@ public class QueryBuilderService {
         }
         if (!free.isBlank()) {
             for (Map.Entry<String, Float> field : PROSE_WEIGHTS.entrySet()) {
-                Query query = prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD);
-                if (query != null) {
-                    scoring.add(new BoostQuery(query, field.getValue()), Occur.SHOULD);
-                }
+                addBoosted(scoring, prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD), field.getValue());
             }
             addBoosted(scoring, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
             addBoosted(scoring, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
@@ -107,8 +105,29 @@ public class QueryBuilderService {
 
     private static void addBoosted(BooleanQuery.Builder scoring, Query query, float weight) {
         if (query != null) {
-            scoring.add(new BoostQuery(query, weight), Occur.SHOULD);
+            scoring.add(new BoostQuery(mergeRepeats(query), weight), Occur.SHOULD);
         }
+    }
+
+    /**
+     * One clause per distinct term, boosted by how often the text repeats it. Scores add up,
+     * so this scores as a clause per occurrence did, but a pasted log that names the same
+     * words over and over no longer makes hundreds of clauses to iterate.
+     */
+    private static Query mergeRepeats(Query query) {
+        if (!(query instanceof BooleanQuery words) || words.getMinimumNumberShouldMatch() > 0) {
+            return query;
+        }
+        Map<Query, Integer> counts = new LinkedHashMap<>();
+        for (BooleanClause clause : words.clauses()) {
+            if (clause.occur() != Occur.SHOULD) {
+                return query;
+            }
+            counts.merge(clause.query(), 1, Integer::sum);
+        }
+        BooleanQuery.Builder merged = new BooleanQuery.Builder();
+        counts.forEach((word, count) -> merged.add(count == 1 ? word : new BoostQuery(word, count), Occur.SHOULD));
+        return merged.build();
     }
 
     /**
