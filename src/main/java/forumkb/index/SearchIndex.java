@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -45,6 +46,7 @@ public class SearchIndex implements SmartLifecycle {
     private static final String DATABASE = "forumkb.database";
     private static final int PAGE = 500;
     private static final int COMMIT_EVERY = 20_000;
+    private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final IndexFeed feed;
     private final ThreadDocuments documents;
@@ -185,8 +187,14 @@ public class SearchIndex implements SmartLifecycle {
         }
     }
 
+    /**
+     * Applies the changes a page at a time. The searcher is refreshed at most once a second
+     * while a backlog drains, and once at the end: every refresh flushes a small segment
+     * that later merges rewrite, which slowed a long catch-up more than anything but analysis.
+     */
     private void applyChanges(Live target) throws IOException {
         boolean changed = false;
+        long refreshed = System.nanoTime();
         List<IndexedThread> page;
         while (!(page = feed.changedAfter(target.applied, PAGE)).isEmpty()) {
             for (IndexedThread thread : page) {
@@ -199,7 +207,10 @@ public class SearchIndex implements SmartLifecycle {
             if (target.uncommitted >= COMMIT_EVERY) {
                 commit(target);
             }
-            target.searchers.maybeRefresh();
+            if (System.nanoTime() - refreshed >= REFRESH_EVERY_NANOS) {
+                target.searchers.maybeRefresh();
+                refreshed = System.nanoTime();
+            }
         }
         if (changed) {
             commit(target);

@@ -16,7 +16,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -65,11 +64,13 @@ public class QueryBuilderService {
             free = free.substring(0, MAX_FREE_TEXT);
         }
         if (!free.isBlank()) {
+            Map<Query, Float> words = new LinkedHashMap<>();
             for (Map.Entry<String, Float> field : PROSE_WEIGHTS.entrySet()) {
-                addBoosted(scoring, prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD), field.getValue());
+                addWeighted(words, prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD), field.getValue());
             }
-            addBoosted(scoring, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
-            addBoosted(scoring, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
+            addWeighted(words, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
+            addWeighted(words, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
+            words.forEach((word, weight) -> scoring.add(new BoostQuery(word, weight), Occur.SHOULD));
             addEntities(scoring, entityTerms, free);
         }
         BooleanQuery.Builder root = new BooleanQuery.Builder();
@@ -103,31 +104,23 @@ public class QueryBuilderService {
         return new Built(built, entityTerms);
     }
 
-    private static void addBoosted(BooleanQuery.Builder scoring, Query query, float weight) {
-        if (query != null) {
-            scoring.add(new BoostQuery(mergeRepeats(query), weight), Occur.SHOULD);
-        }
-    }
-
     /**
-     * One clause per distinct term, boosted by how often the text repeats it. Scores add up,
-     * so this scores as a clause per occurrence did, but a pasted log that names the same
-     * words over and over no longer makes hundreds of clauses to iterate.
+     * Adds a field's words to one flat list, each distinct term once with the sum of its
+     * weights: a term the text repeats, or that two analyzers of a field both produce, weighs
+     * as its clauses did together (scores add up). One flat disjunction lets Lucene skip the
+     * documents that cannot reach the top, term by term; nested per-field disjunctions and
+     * hundreds of repeated clauses from a pasted log defeated that.
      */
-    private static Query mergeRepeats(Query query) {
-        if (!(query instanceof BooleanQuery words) || words.getMinimumNumberShouldMatch() > 0) {
-            return query;
+    private static void addWeighted(Map<Query, Float> words, Query query, float weight) {
+        if (query == null) {
+            return;
         }
-        Map<Query, Integer> counts = new LinkedHashMap<>();
-        for (BooleanClause clause : words.clauses()) {
-            if (clause.occur() != Occur.SHOULD) {
-                return query;
-            }
-            counts.merge(clause.query(), 1, Integer::sum);
+        if (query instanceof BooleanQuery disjunction && disjunction.getMinimumNumberShouldMatch() == 0
+                && disjunction.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD)) {
+            disjunction.clauses().forEach(clause -> words.merge(clause.query(), weight, Float::sum));
+        } else {
+            words.merge(query, weight, Float::sum);
         }
-        BooleanQuery.Builder merged = new BooleanQuery.Builder();
-        counts.forEach((word, count) -> merged.add(count == 1 ? word : new BoostQuery(word, count), Occur.SHOULD));
-        return merged.build();
     }
 
     /**
