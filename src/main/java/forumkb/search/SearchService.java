@@ -175,7 +175,7 @@ public class SearchService {
             }
         }
         String body = doc.get(BODY);
-        String start = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        String start = body == null ? "" : SnippetFormatter.WHITESPACE.matcher(body.strip()).replaceAll(" ");
         return List.of(new SnippetPart(start.length() > 240 ? start.substring(0, 240) + "…" : start, false));
     }
 
