@@ -181,7 +181,7 @@ public class SearchIndex implements SmartLifecycle {
             try {
                 switchIfRebuiltElsewhere();
                 applyChanges(live);
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 log.error("Search index catch-up failed; will retry", e);
             }
         }
@@ -191,17 +191,16 @@ public class SearchIndex implements SmartLifecycle {
      * Applies the changes a page at a time. The searcher is refreshed at most once a second
      * while a backlog drains, and once at the end: every refresh flushes a small segment
      * that later merges rewrite, which slowed a long catch-up more than anything but analysis.
+     * Analysis, the rest of the cost, runs on as many cores as the common pool has: a page holds
+     * each thread once, so its updates commute, and a failed page is applied again whole.
      */
     private void applyChanges(Live target) throws IOException {
         boolean changed = false;
         long refreshed = System.nanoTime();
         List<IndexedThread> page;
         while (!(page = feed.changedAfter(target.applied, PAGE)).isEmpty()) {
-            for (IndexedThread thread : page) {
-                target.writer.updateDocument(new Term(IndexFields.ID, Long.toString(thread.id())),
-                        documents.document(thread));
-                target.applied = thread.changeSeq();
-            }
+            page.parallelStream().forEach(thread -> update(target.writer, thread));
+            target.applied = page.getLast().changeSeq();
             target.uncommitted += page.size();
             changed = true;
             if (target.uncommitted >= COMMIT_EVERY) {
@@ -215,6 +214,14 @@ public class SearchIndex implements SmartLifecycle {
         if (changed) {
             commit(target);
             target.searchers.maybeRefresh();
+        }
+    }
+
+    private void update(IndexWriter writer, IndexedThread thread) {
+        try {
+            writer.updateDocument(new Term(IndexFields.ID, Long.toString(thread.id())), documents.document(thread));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
