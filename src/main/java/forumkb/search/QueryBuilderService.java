@@ -43,6 +43,8 @@ public class QueryBuilderService {
             ENTITLEMENT, 3f, SERVICE, 1.5f, FRAMEWORK, 1f);
     /** Pasted logs can be long; the first part carries the symptom often enough. */
     private static final int MAX_FREE_TEXT = 6_000;
+    /** Distinct words a free text scores by at most, the rarest; see {@link RarestWords}. */
+    private static final int MAX_WORDS = 64;
 
     private final EntityExtractor extractor = new EntityExtractor();
     private final ErrorCatalog catalog = ErrorCatalog.load();
@@ -70,7 +72,7 @@ public class QueryBuilderService {
             }
             addWeighted(words, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
             addWeighted(words, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
-            words.forEach((word, weight) -> scoring.add(new BoostQuery(word, weight), Occur.SHOULD));
+            scoring.add(new RarestWords(words, MAX_WORDS), Occur.SHOULD);
             addEntities(scoring, entityTerms, free);
         }
         BooleanQuery.Builder root = new BooleanQuery.Builder();
