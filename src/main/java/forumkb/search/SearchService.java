@@ -86,8 +86,9 @@ public class SearchService {
         QueryBuilderService.Built built = queries.build(query);
         return index.search(searcher -> {
             try {
-                ScoreDoc[] top = slice(ranked(searcher, query, built.query()).scoreDocs, 0, SIMILAR + 1);
-                return hits(searcher, built, top).stream().filter(hit -> hit.id() != threadId)
+                Query rewritten = searcher.rewrite(built.query());
+                ScoreDoc[] top = slice(ranked(searcher, query, rewritten).scoreDocs, 0, SIMILAR + 1);
+                return hits(searcher, built, rewritten, top).stream().filter(hit -> hit.id() != threadId)
                         .limit(SIMILAR).toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -103,10 +104,11 @@ public class SearchService {
     private SearchResult run(IndexSearcher searcher, String raw, SearchQuery parsed, QueryBuilderService.Built built,
             int page, boolean recent) {
         try {
-            TopDocs top = ranked(searcher, parsed, built.query());
-            ScoreDoc[] ordered = recent ? searcher.search(built.query(), new TopFieldCollectorManager(BY_ACTIVITY,
+            Query query = searcher.rewrite(built.query());
+            TopDocs top = ranked(searcher, parsed, query);
+            ScoreDoc[] ordered = recent ? searcher.search(query, new TopFieldCollectorManager(BY_ACTIVITY,
                     (page + 1) * PAGE_SIZE, COUNTED)).scoreDocs : top.scoreDocs;
-            List<Hit> hits = hits(searcher, built, slice(ordered, page * PAGE_SIZE, PAGE_SIZE));
+            List<Hit> hits = hits(searcher, built, query, slice(ordered, page * PAGE_SIZE, PAGE_SIZE));
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             List<FacetValue> months = List.of();
             SortedSetDocValuesReaderState state = index.facetState(searcher);
@@ -142,7 +144,8 @@ public class SearchService {
         return new TopDocs(top.totalHits, tieBreakers.rescore(searcher, top.scoreDocs, RESCORED));
     }
 
-    private List<Hit> hits(IndexSearcher searcher, QueryBuilderService.Built built, ScoreDoc[] docs)
+    /** The hits for {@code docs}; {@code query} is the rewritten one, so the words it dropped are not marked. */
+    private List<Hit> hits(IndexSearcher searcher, QueryBuilderService.Built built, Query query, ScoreDoc[] docs)
             throws IOException {
         if (docs.length == 0) {
             return List.of();
@@ -152,7 +155,7 @@ public class SearchService {
             ids[i] = docs[i].doc;
         }
         PartsHighlighter highlighter = new PartsHighlighter(searcher, queries.analyzer());
-        Map<String, Object[]> snippets = highlighter.highlight(new String[] {BODY, ANSWER}, built.query(), ids, new int[] {2, 1});
+        Map<String, Object[]> snippets = highlighter.highlight(new String[] {BODY, ANSWER}, query, ids, new int[] {2, 1});
         List<Hit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             Document doc = searcher.storedFields().document(docs[i].doc);
