@@ -23,7 +23,8 @@ import org.apache.lucene.search.TermQuery;
  * hand. A pasted log has hundreds of distinct words; the common ones ("the", "error",
  * "connection") match most of the corpus and barely move the ranking, yet each must be
  * iterated. A word counts once however many fields carry it, and its rarity is its document
- * frequency summed over them; words in no document are dropped, other clause kinds kept.
+ * frequency summed over them. When cutting, words in no document go, and clauses that are
+ * not single terms (a symbol's parts at one position) stay.
  */
 final class RarestWords extends Query {
 
