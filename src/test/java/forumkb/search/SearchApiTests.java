@@ -178,6 +178,25 @@ class SearchApiTests {
     }
 
     @Test
+    void pastAThousandMatchesTheTotalIsALowerBoundAndFacetsCountTheTop() {
+        StringBuilder threads = new StringBuilder();
+        for (int i = 0; i < 1_005; i++) {
+            threads.append("""
+                    {"source": "apple-developer-forums", "externalId": "996%04d", "title": "Grumblefrotz stalls %d",
+                     "posts": [{"body": "The grumblefrotz daemon stalls after wake."}]}""".formatted(i, i)
+                    .replace("\n", " ")).append('\n');
+        }
+        http.upload("/api/ingest", "many.jsonl", threads.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> search("grumblefrotz").get("totalRelation").asString()
+                .equals("gte"));
+        JsonNode many = search("grumblefrotz");
+        assertThat(many.get("total").asLong()).isEqualTo(1_000);
+        assertThat(many.get("countedTop").asLong()).isEqualTo(1_000);
+        String page = http.get("/search?q=grumblefrotz").body();
+        assertThat(page).contains("1,000+ threads").contains("Counts in the top 1,000 matches");
+    }
+
+    @Test
     void theIndexCatchesUpAfterARestart() {
         index.stop();
         http.upload("/api/ingest", "while-down.jsonl", """
