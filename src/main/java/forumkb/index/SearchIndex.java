@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -45,6 +46,7 @@ public class SearchIndex implements SmartLifecycle {
     private static final String DATABASE = "forumkb.database";
     private static final int PAGE = 500;
     private static final int COMMIT_EVERY = 20_000;
+    private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final IndexFeed feed;
     private final ThreadDocuments documents;
@@ -179,31 +181,47 @@ public class SearchIndex implements SmartLifecycle {
             try {
                 switchIfRebuiltElsewhere();
                 applyChanges(live);
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 log.error("Search index catch-up failed; will retry", e);
             }
         }
     }
 
+    /**
+     * Applies the changes a page at a time. The searcher is refreshed at most once a second
+     * while a backlog drains, and once at the end: every refresh flushes a small segment
+     * that later merges rewrite, which slowed a long catch-up more than anything but analysis.
+     * Analysis, the rest of the cost, runs on as many cores as the common pool has: a page holds
+     * each thread once, so its updates commute, and a failed page is applied again whole.
+     */
     private void applyChanges(Live target) throws IOException {
         boolean changed = false;
+        long refreshed = System.nanoTime();
         List<IndexedThread> page;
         while (!(page = feed.changedAfter(target.applied, PAGE)).isEmpty()) {
-            for (IndexedThread thread : page) {
-                target.writer.updateDocument(new Term(IndexFields.ID, Long.toString(thread.id())),
-                        documents.document(thread));
-                target.applied = thread.changeSeq();
-            }
+            page.parallelStream().forEach(thread -> update(target.writer, thread));
+            target.applied = page.getLast().changeSeq();
             target.uncommitted += page.size();
             changed = true;
             if (target.uncommitted >= COMMIT_EVERY) {
                 commit(target);
             }
-            target.searchers.maybeRefresh();
+            if (System.nanoTime() - refreshed >= REFRESH_EVERY_NANOS) {
+                target.searchers.maybeRefresh();
+                refreshed = System.nanoTime();
+            }
         }
         if (changed) {
             commit(target);
             target.searchers.maybeRefresh();
+        }
+    }
+
+    private void update(IndexWriter writer, IndexedThread thread) {
+        try {
+            writer.updateDocument(new Term(IndexFields.ID, Long.toString(thread.id())), documents.document(thread));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -43,6 +43,8 @@ public class QueryBuilderService {
             ENTITLEMENT, 3f, SERVICE, 1.5f, FRAMEWORK, 1f);
     /** Pasted logs can be long; the first part carries the symptom often enough. */
     private static final int MAX_FREE_TEXT = 6_000;
+    /** Distinct words a free text scores by at most, the rarest; see {@link RarestWords}. */
+    private static final int MAX_WORDS = 64;
 
     private final EntityExtractor extractor = new EntityExtractor();
     private final ErrorCatalog catalog = ErrorCatalog.load();
@@ -64,14 +66,13 @@ public class QueryBuilderService {
             free = free.substring(0, MAX_FREE_TEXT);
         }
         if (!free.isBlank()) {
+            Map<Query, Float> words = new LinkedHashMap<>();
             for (Map.Entry<String, Float> field : PROSE_WEIGHTS.entrySet()) {
-                Query query = prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD);
-                if (query != null) {
-                    scoring.add(new BoostQuery(query, field.getValue()), Occur.SHOULD);
-                }
+                addWeighted(words, prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD), field.getValue());
             }
-            addBoosted(scoring, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
-            addBoosted(scoring, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
+            addWeighted(words, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
+            addWeighted(words, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
+            scoring.add(new RarestWords(words, MAX_WORDS), Occur.SHOULD);
             addEntities(scoring, entityTerms, free);
         }
         BooleanQuery.Builder root = new BooleanQuery.Builder();
@@ -105,9 +106,22 @@ public class QueryBuilderService {
         return new Built(built, entityTerms);
     }
 
-    private static void addBoosted(BooleanQuery.Builder scoring, Query query, float weight) {
-        if (query != null) {
-            scoring.add(new BoostQuery(query, weight), Occur.SHOULD);
+    /**
+     * Adds a field's words to one flat list, each distinct term once with the sum of its
+     * weights: a term the text repeats, or that two analyzers of a field both produce, weighs
+     * as its clauses did together (scores add up). One flat disjunction lets Lucene skip the
+     * documents that cannot reach the top, term by term; nested per-field disjunctions and
+     * hundreds of repeated clauses from a pasted log defeated that.
+     */
+    private static void addWeighted(Map<Query, Float> words, Query query, float weight) {
+        if (query == null) {
+            return;
+        }
+        if (query instanceof BooleanQuery disjunction && disjunction.getMinimumNumberShouldMatch() == 0
+                && disjunction.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD)) {
+            disjunction.clauses().forEach(clause -> words.merge(clause.query(), weight, Float::sum));
+        } else {
+            words.merge(query, weight, Float::sum);
         }
     }
 

@@ -5,8 +5,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/search?q=…&page=…&sort=relevance|recent}: total, hits (id, title, url,
- * score, highlighted snippet, entities and the ones that matched), facets with counts.
+ * {@code GET /api/search?q=…&page=…&sort=relevance|recent}: total (exact, or a lower bound
+ * past a thousand matches), hits (id, title, url, score, highlighted snippet, entities and the
+ * ones that matched), facets with counts over the top matches.
  */
 @RestController
 class SearchController {

@@ -3,9 +3,14 @@ package forumkb.search;
 import java.util.List;
 import java.util.Map;
 
-/** What a search answers: the hits of one page, facet counts, and threads per month. */
-public record SearchResult(String query, long total, int page, int pageSize, String sort, List<Hit> hits,
-        Map<String, List<FacetValue>> facets, List<FacetValue> months) {
+/**
+ * What a search answers: the hits of one page, facet counts, and threads per month. The total
+ * is exact when {@code totalRelation} is {@code "eq"} and a lower bound when it is {@code "gte"};
+ * facets and months count the top {@code countedTop} matches by relevance, all of them when
+ * that is not less than the total.
+ */
+public record SearchResult(String query, long total, String totalRelation, int countedTop, int page, int pageSize,
+        String sort, List<Hit> hits, Map<String, List<FacetValue>> facets, List<FacetValue> months) {
 
     /** One thread that matched, with why. */
     public record Hit(long id, String title, String url, boolean excerpt, float score, String snippet,
@@ -21,6 +26,15 @@ public record SearchResult(String query, long total, int page, int pageSize, Str
     }
 
     public record FacetValue(String value, long count) {
+    }
+
+    public boolean totalIsLowerBound() {
+        return "gte".equals(totalRelation);
+    }
+
+    /** Facets and months count only the top matches, not all of them. */
+    public boolean countsTopOnly() {
+        return countedTop < total;
     }
 
     public int pageCount() {

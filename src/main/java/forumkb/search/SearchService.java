@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -32,6 +31,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.springframework.stereotype.Service;
 
 /** Symptom search: ranked threads with snippets, matched entities, facets and a monthly count. */
@@ -43,6 +45,11 @@ public class SearchService {
     private static final int FACET_VALUES = 10;
     private static final int MAX_PAGE = 100;
     private static final int SIMILAR = 5;
+    /** Matches counted exactly, and the ones facets and the month chart count over. */
+    static final int COUNTED = 1000;
+    /** Matches the tie-breakers may reorder. */
+    private static final int RESCORED = 100;
+    private static final Sort BY_ACTIVITY = new Sort(new SortField(ACTIVITY, SortField.Type.LONG, true));
 
     private final SearchIndex index;
     private final SearchQueryParser parser = new SearchQueryParser();
@@ -62,8 +69,7 @@ public class SearchService {
         boolean recent = "recent".equalsIgnoreCase(sort);
         SearchQuery parsed = parser.parse(raw);
         QueryBuilderService.Built built = queries.build(parsed);
-        Query query = FunctionScoreQuery.boostByValue(built.query(), new TieBreakers(System.currentTimeMillis()));
-        return latency.record(() -> index.search(searcher -> run(searcher, raw, parsed, built, query, safePage, recent)));
+        return latency.record(() -> index.search(searcher -> run(searcher, raw, parsed, built, safePage, recent)));
     }
 
     /**
@@ -78,11 +84,11 @@ public class SearchService {
         }
         SearchQuery query = new SearchQuery(text.toString(), List.of(), Map.of(), null, null);
         QueryBuilderService.Built built = queries.build(query);
-        Query scored = FunctionScoreQuery.boostByValue(built.query(), new TieBreakers(System.currentTimeMillis()));
         return index.search(searcher -> {
             try {
-                ScoreDoc[] top = searcher.search(scored, SIMILAR + 1).scoreDocs;
-                return hits(searcher, built, scored, top).stream().filter(hit -> hit.id() != threadId)
+                Query rewritten = searcher.rewrite(built.query());
+                ScoreDoc[] top = slice(ranked(searcher, query, rewritten).scoreDocs, 0, SIMILAR + 1);
+                return hits(searcher, built, rewritten, top).stream().filter(hit -> hit.id() != threadId)
                         .limit(SIMILAR).toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -96,37 +102,52 @@ public class SearchService {
     }
 
     private SearchResult run(IndexSearcher searcher, String raw, SearchQuery parsed, QueryBuilderService.Built built,
-            Query query, int page, boolean recent) {
+            int page, boolean recent) {
         try {
-            int wanted = (page + 1) * PAGE_SIZE;
-            FacetsCollectorManager manager = new FacetsCollectorManager();
-            FacetsCollectorManager.FacetsResult result = recent
-                    ? FacetsCollectorManager.search(searcher, query, wanted,
-                            new Sort(new SortField(ACTIVITY, SortField.Type.LONG, true)), manager)
-                    : FacetsCollectorManager.search(searcher, query, wanted, manager);
-            TopDocs top = result.topDocs();
-            ScoreDoc[] pageDocs = slice(top.scoreDocs, page * PAGE_SIZE, PAGE_SIZE);
-            List<Hit> hits = hits(searcher, built, query, pageDocs);
+            Query query = searcher.rewrite(built.query());
+            TopDocs top = ranked(searcher, parsed, query);
+            ScoreDoc[] ordered = recent ? searcher.search(query, new TopFieldCollectorManager(BY_ACTIVITY,
+                    (page + 1) * PAGE_SIZE, COUNTED)).scoreDocs : top.scoreDocs;
+            List<Hit> hits = hits(searcher, built, query, slice(ordered, page * PAGE_SIZE, PAGE_SIZE));
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             List<FacetValue> months = List.of();
             SortedSetDocValuesReaderState state = index.facetState(searcher);
-            if (state != null) {
-                SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
+            if (state != null && top.scoreDocs.length > 0) {
+                SortedSetDocValuesFacetCounts counts = TopFacets.count(state, searcher, top.scoreDocs);
                 for (String dimension : FACETS) {
                     facets.put(dimension, values(counts, dimension, FACET_VALUES));
                 }
                 months = values(counts, MONTH, 1000).stream().sorted(Comparator.comparing(FacetValue::value)).toList();
             }
-            return new SearchResult(raw == null ? "" : raw, top.totalHits.value(), page, PAGE_SIZE,
-                    recent ? "recent" : "relevance", hits, facets, months);
+            boolean lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+            return new SearchResult(raw == null ? "" : raw, top.totalHits.value(), lowerBound ? "gte" : "eq",
+                    top.scoreDocs.length, page, PAGE_SIZE, recent ? "recent" : "relevance", hits, facets, months);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Hits for documents already ranked, with snippets and matched entities. Triage uses it
-     * for threads and, with its own searcher, for known issues, which share the fields.
+     * The top {@link #COUNTED} matches by relevance, tie-breakers applied, and their total
+     * counted exactly only up to that number, so that Lucene may skip matches that cannot
+     * reach the top. Without free text every match scores the same and the tie-breakers
+     * alone order them, so they score inside the query; every match is visited then, and
+     * counted exactly.
+     */
+    private static TopDocs ranked(IndexSearcher searcher, SearchQuery parsed, Query query) throws IOException {
+        TieBreakers tieBreakers = new TieBreakers(System.currentTimeMillis());
+        if (parsed.freeText().isBlank() && parsed.phrases().isEmpty()) {
+            return searcher.search(FunctionScoreQuery.boostByValue(query, tieBreakers),
+                    new TopScoreDocCollectorManager(COUNTED, Integer.MAX_VALUE));
+        }
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(COUNTED, COUNTED));
+        return new TopDocs(top.totalHits, tieBreakers.rescore(searcher, top.scoreDocs, RESCORED));
+    }
+
+    /**
+     * The hits for {@code docs}, with snippets and matched entities; {@code query} is the
+     * rewritten one, so the words it dropped are not marked. Triage uses it for threads and,
+     * with its own searcher, for known issues, which share the fields.
      */
     public List<Hit> hits(IndexSearcher searcher, QueryBuilderService.Built built, Query query, ScoreDoc[] docs)
             throws IOException {
@@ -161,7 +182,7 @@ public class SearchService {
             }
         }
         String body = doc.get(BODY);
-        String start = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        String start = body == null ? "" : SnippetFormatter.WHITESPACE.matcher(body.strip()).replaceAll(" ");
         return List.of(new SnippetPart(start.length() > 240 ? start.substring(0, 240) + "…" : start, false));
     }
 

@@ -3,6 +3,7 @@ package forumkb.search;
 import forumkb.search.SearchResult.SnippetPart;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
@@ -11,6 +12,9 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
  * text is untrusted, so the page escapes every part and marks the matches itself.
  */
 final class SnippetFormatter extends PassageFormatter {
+
+    /** Compiled once: every part of every snippet passes through it. */
+    static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     @Override
     public List<SnippetPart> format(Passage[] passages, String content) {
@@ -39,7 +43,7 @@ final class SnippetFormatter extends PassageFormatter {
 
     private static void add(List<SnippetPart> parts, String text, boolean match) {
         if (!text.isEmpty()) {
-            parts.add(new SnippetPart(text.replaceAll("\\s+", " "), match));
+            parts.add(new SnippetPart(WHITESPACE.matcher(text).replaceAll(" "), match));
         }
     }
 }

@@ -131,8 +131,9 @@ public class TriageService {
                 return List.<KnownIssueMatch>of();
             }
             try {
-                ScoreDoc[] top = issues.search(built.query(), KNOWN_ISSUE_CANDIDATES).scoreDocs;
-                List<Hit> hits = search.hits(issues, built, built.query(), top);
+                Query query = threads.rewrite(built.query());
+                ScoreDoc[] top = issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs;
+                List<Hit> hits = search.hits(issues, built, query, top);
                 List<KnownIssueMatch> matches = new ArrayList<>();
                 for (int i = 0; i < hits.size(); i++) {
                     KnownIssue issue = snapshot.issues().get(hits.get(i).id());
@@ -152,7 +153,8 @@ public class TriageService {
     private List<Suggestion> rank(IndexSearcher threads, KnownIssueIndex.Snapshot snapshot,
             QueryBuilderService.Built built, String symptom, CompletableFuture<float[]> embedding) {
         try {
-            Query query = built.query();
+            // Rewritten once against the threads, so the known issues are searched with the same words.
+            Query query = threads.rewrite(built.query());
             Map<Long, ScoreDoc> lexical = new LinkedHashMap<>();
             for (ScoreDoc doc : threads.search(query, THREAD_CANDIDATES).scoreDocs) {
                 lexical.put(threadId(threads, doc.doc), doc);
@@ -190,7 +192,7 @@ public class TriageService {
             }
             candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
             List<Candidate> top = candidates.subList(0, Math.min(SUGGESTIONS, candidates.size()));
-            return suggestions(threads, issueSearcher, snapshot, built, top, symptom);
+            return suggestions(threads, issueSearcher, snapshot, built, query, top, symptom);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -273,9 +275,10 @@ public class TriageService {
     }
 
     private List<Suggestion> suggestions(IndexSearcher threads, IndexSearcher issues, KnownIssueIndex.Snapshot snapshot,
-            QueryBuilderService.Built built, List<Candidate> top, String symptom) throws IOException {
-        Map<Long, Hit> threadHits = hitsById(threads, built, top, Suggestion.THREAD);
-        Map<Long, Hit> issueHits = issues == null ? Map.of() : hitsById(issues, built, top, Suggestion.KNOWN_ISSUE);
+            QueryBuilderService.Built built, Query query, List<Candidate> top, String symptom) throws IOException {
+        Map<Long, Hit> threadHits = hitsById(threads, built, query, top, Suggestion.THREAD);
+        Map<Long, Hit> issueHits = issues == null ? Map.of()
+                : hitsById(issues, built, query, top, Suggestion.KNOWN_ISSUE);
         float best = top.isEmpty() ? 0 : top.getFirst().score();
         String lower = symptom.toLowerCase(Locale.ROOT);
         List<Suggestion> suggestions = new ArrayList<>();
@@ -298,12 +301,13 @@ public class TriageService {
         return suggestions;
     }
 
-    private Map<Long, Hit> hitsById(IndexSearcher searcher, QueryBuilderService.Built built, List<Candidate> top,
+    private Map<Long, Hit> hitsById(IndexSearcher searcher, QueryBuilderService.Built built, Query query,
+            List<Candidate> top,
             String type) throws IOException {
         ScoreDoc[] docs = top.stream().filter(c -> c.type().equals(type) && c.doc().doc >= 0).map(Candidate::doc)
                 .toArray(ScoreDoc[]::new);
         Map<Long, Hit> byId = new HashMap<>();
-        for (Hit hit : search.hits(searcher, built, built.query(), docs)) {
+        for (Hit hit : search.hits(searcher, built, query, docs)) {
             byId.put(hit.id(), hit);
         }
         return byId;

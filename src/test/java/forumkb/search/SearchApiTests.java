@@ -111,6 +111,9 @@ class SearchApiTests {
         long count = all.get("facets").get("tag").get(0).get("count").asLong();
         assertThat(total("NEFilterManager tag:\"" + tag + "\"")).isEqualTo(count);
         assertThat(all.get("months").size()).isPositive();
+        // Under a thousand matches everything is counted: the total is exact, facets count every match.
+        assertThat(all.get("totalRelation").asString()).isEqualTo("eq");
+        assertThat(all.get("countedTop").asLong()).isEqualTo(all.get("total").asLong());
         assertThat(total("NEFilterManager after:2030-01")).isZero();
     }
 
@@ -172,6 +175,25 @@ class SearchApiTests {
         JsonNode status = http.get("/api/admin/index").json();
         assertThat(status.get("appliedChange").asLong()).isEqualTo(status.get("databaseChange").asLong());
         assertThat(total("code:4097")).isPositive();
+    }
+
+    @Test
+    void pastAThousandMatchesTheTotalIsALowerBoundAndFacetsCountTheTop() {
+        StringBuilder threads = new StringBuilder();
+        for (int i = 0; i < 1_005; i++) {
+            threads.append("""
+                    {"source": "apple-developer-forums", "externalId": "996%04d", "title": "Grumblefrotz stalls %d",
+                     "posts": [{"body": "The grumblefrotz daemon stalls after wake."}]}""".formatted(i, i)
+                    .replace("\n", " ")).append('\n');
+        }
+        http.upload("/api/ingest", "many.jsonl", threads.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> search("grumblefrotz").get("totalRelation").asString()
+                .equals("gte"));
+        JsonNode many = search("grumblefrotz");
+        assertThat(many.get("total").asLong()).isEqualTo(1_000);
+        assertThat(many.get("countedTop").asLong()).isEqualTo(1_000);
+        String page = http.get("/search?q=grumblefrotz").body();
+        assertThat(page).contains("1,000+ threads").contains("Counts in the top 1,000 matches");
     }
 
     @Test

@@ -139,7 +139,7 @@ class SearchFlowBrowserTests {
 
     long resultCount() {
         String summary = browser.findElement(By.cssSelector("section.results .summary span")).getText();
-        return Long.parseLong(summary.replaceAll("\\D.*", ""));
+        return Long.parseLong(summary.replace(",", "").replaceAll("\\D.*", ""));
     }
 
     List<String> texts(String css) {

@@ -2,7 +2,6 @@ package forumkb.index.analysis;
 
 import java.io.Reader;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 
 /**
  * Machine noise in pasted logs and crash reports, blanked before either analyzer tokenizes, so
@@ -38,6 +37,38 @@ final class ForumText {
 
     /** The text with each noise run replaced by one space; offsets still point into the original. */
     static Reader withoutNoise(Reader reader) {
-        return new PatternReplaceCharFilter(NOISE, " ", reader);
+        return new NoiseCharFilter(reader);
+    }
+
+    /**
+     * False where no {@link #NOISE} match can begin, decided from a character or two. Trying the
+     * pattern at every position is what made analysis slow; most positions are letters inside
+     * words, and none of them can start noise. Each case mirrors an alternative above: a digit
+     * (hex literal, date, time, pid) after a word character only as the pid of {@code pid123};
+     * {@code [} and {@code :} only before a digit; {@code +} only before a space; a hex letter
+     * only as the start of a UUID, whose ninth character is a dash.
+     */
+    static boolean mayStartNoise(String text, int at) {
+        char c = text.charAt(at);
+        if (c >= '0' && c <= '9') {
+            return at == 0 || !isAsciiWordChar(text.charAt(at - 1))
+                    || at >= 3 && text.startsWith("pid", at - 3);
+        }
+        return switch (c) {
+            case '[', ':' -> at + 1 < text.length() && isAsciiDigit(text.charAt(at + 1));
+            case '+' -> at + 1 < text.length() && text.charAt(at + 1) == ' ';
+            case 'a', 'b', 'c', 'd', 'e', 'f', 'A', 'B', 'C', 'D', 'E', 'F' ->
+                    at + 8 < text.length() && text.charAt(at + 8) == '-';
+            default -> false;
+        };
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** What {@code \w} and {@code \b} in {@link #NOISE} count as a word character. */
+    private static boolean isAsciiWordChar(char c) {
+        return isAsciiDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
     }
 }

@@ -1,0 +1,96 @@
+package forumkb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The weighted words of a free text, cut to the {@code limit} rarest when the searcher is at
+ * hand. A pasted log has hundreds of distinct words; the common ones ("the", "error",
+ * "connection") match most of the corpus and barely move the ranking, yet each must be
+ * iterated. A word counts once however many fields carry it, and its rarity is its document
+ * frequency summed over them. When cutting, words in no document go, and clauses that are
+ * not single terms (a symbol's parts at one position) stay.
+ */
+final class RarestWords extends Query {
+
+    private final Map<Query, Float> words;
+    private final int limit;
+
+    RarestWords(Map<Query, Float> words, int limit) {
+        this.words = new LinkedHashMap<>(words);
+        this.limit = limit;
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher) throws IOException {
+        Set<String> texts = new HashSet<>();
+        words.keySet().forEach(word -> texts.add(text(word)));
+        Set<String> kept = texts.size() <= limit ? texts : rarest(searcher.getIndexReader());
+        BooleanQuery.Builder disjunction = new BooleanQuery.Builder();
+        words.forEach((word, weight) -> {
+            if (kept.contains(text(word))) {
+                disjunction.add(new BoostQuery(word, weight), Occur.SHOULD);
+            }
+        });
+        return disjunction.build();
+    }
+
+    /** Looked up only when there are too many words: a few hundred seeks per segment are not free. */
+    private Set<String> rarest(IndexReader reader) throws IOException {
+        Map<String, Long> frequency = new HashMap<>();
+        Set<String> kept = new HashSet<>();
+        for (Query word : words.keySet()) {
+            if (word instanceof TermQuery term) {
+                frequency.merge(term.getTerm().text(), (long) reader.docFreq(term.getTerm()), Long::sum);
+            } else {
+                kept.add(text(word));
+            }
+        }
+        List<String> byRarity = new ArrayList<>(frequency.keySet());
+        byRarity.removeIf(text -> frequency.get(text) == 0);
+        byRarity.sort(Comparator.comparing(frequency::get));
+        kept.addAll(byRarity.subList(0, Math.min(limit, byRarity.size())));
+        return kept;
+    }
+
+    /** What makes clauses the same word: the term text, or the whole clause when it is not one term. */
+    private static String text(Query word) {
+        return word instanceof TermQuery term ? term.getTerm().text() : word.toString();
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+        QueryVisitor any = visitor.getSubVisitor(Occur.SHOULD, this);
+        words.keySet().forEach(word -> word.visit(any));
+    }
+
+    @Override
+    public String toString(String field) {
+        return "rarest " + limit + " of " + words.size() + " words";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return sameClassAs(other) && ((RarestWords) other).limit == limit && ((RarestWords) other).words.equals(words);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * classHash() + 17 * limit + words.hashCode();
+    }
+}
