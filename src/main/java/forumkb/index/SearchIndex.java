@@ -174,10 +174,11 @@ public class SearchIndex implements SmartLifecycle {
     /** Applies every change PostgreSQL has that the index has not; runs twice a second. */
     @Scheduled(fixedDelayString = "${forumkb.index.refresh-interval:PT0.5S}")
     public void catchUp() {
-        if (live == null) {
-            return;
-        }
         synchronized (writeLock) {
+            // Checked under the lock: stop() closes the index under it while a run may be due.
+            if (live == null) {
+                return;
+            }
             try {
                 switchIfRebuiltElsewhere();
                 applyChanges(live);
