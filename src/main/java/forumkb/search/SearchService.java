@@ -46,7 +46,7 @@ public class SearchService {
     private static final int MAX_PAGE = 100;
     private static final int SIMILAR = 5;
     /** Matches counted exactly, and the ones facets and the month chart count over. */
-    static final int COUNTED = 1000;
+    private static final int COUNTED = 1000;
     /** Matches the tie-breakers may reorder. */
     private static final int RESCORED = 100;
     private static final Sort BY_ACTIVITY = new Sort(new SortField(ACTIVITY, SortField.Type.LONG, true));
