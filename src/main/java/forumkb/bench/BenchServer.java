@@ -41,6 +41,8 @@ final class BenchServer implements AutoCloseable {
                 "--server.address=127.0.0.1", "--server.port=0",
                 "--forumkb.command-line=false", "--forumkb.embedded.ephemeral=true",
                 "--forumkb.demo.enabled=false", "--forumkb.feeds.urls=",
+                // No known issues exist while the corpus arrives: matching it to them would only compete for the cores.
+                "--forumkb.triage.match-interval=PT1000H",
                 "--forumkb.index.dir=" + indexDirectory));
         arguments.addAll(List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ForumkbApplication.class)
