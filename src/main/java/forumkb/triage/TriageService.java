@@ -50,7 +50,8 @@ public class TriageService {
     public static final int MAX_TEXT = 100_000;
     private static final Logger log = LoggerFactory.getLogger(TriageService.class);
     static final int SUGGESTIONS = 10;
-    private static final int THREAD_CANDIDATES = 50;
+    /** As deep as the fusion scales: a thread below the 30th adds nothing lexically. */
+    private static final int THREAD_CANDIDATES = 30;
     private static final int KNOWN_ISSUE_CANDIDATES = 20;
     /** Each further linked thread that matches adds this share of its score to the known issue. */
     private static final float LINKED_SHARE = 0.3f;
