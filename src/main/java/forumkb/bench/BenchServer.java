@@ -42,7 +42,7 @@ final class BenchServer implements AutoCloseable {
                 "--forumkb.command-line=false", "--forumkb.embedded.ephemeral=true",
                 "--forumkb.demo.enabled=false", "--forumkb.feeds.urls=",
                 // No known issues exist while the corpus arrives: matching it to them would only compete for the cores.
-                "--forumkb.triage.match-interval=PT1000H",
+                "--forumkb.triage.matcher.enabled=false",
                 "--forumkb.index.dir=" + indexDirectory));
         arguments.addAll(List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ForumkbApplication.class)

@@ -3,6 +3,7 @@ package forumkb.bench;
 import forumkb.ingest.parse.ParsedPost;
 import forumkb.ingest.parse.ParsedThread;
 import forumkb.triage.SentenceEmbeddings;
+import forumkb.triage.ThreadVectors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,26 +27,12 @@ final class ThreadTexts {
         int room = SentenceEmbeddings.MAX_CHARS - titleOf(thread).length() - 1;
         List<String> texts = new ArrayList<>();
         for (ParsedPost post : thread.posts()) {
-            for (String piece : pieces(post.body(), Math.max(room, SentenceEmbeddings.MAX_CHARS / 2))) {
+            for (String piece : ThreadVectors.pieces(post.body(), Math.max(room, SentenceEmbeddings.MAX_CHARS / 2),
+                    Integer.MAX_VALUE)) {
                 texts.add(titleOf(thread) + "\n" + piece);
             }
         }
         return texts.isEmpty() ? title(thread) : texts;
-    }
-
-    private static List<String> pieces(String body, int size) {
-        List<String> pieces = new ArrayList<>();
-        String rest = body.strip();
-        while (rest.length() > size) {
-            int cut = rest.lastIndexOf(' ', size);
-            cut = cut > size / 2 ? cut : size;
-            pieces.add(rest.substring(0, cut));
-            rest = rest.substring(cut).strip();
-        }
-        if (!rest.isEmpty()) {
-            pieces.add(rest);
-        }
-        return pieces;
     }
 
     private static String titleOf(ParsedThread thread) {

@@ -29,25 +29,25 @@ class KnownIssueMatcher {
     private final IndexFeed feed;
     private final SearchIndex index;
     private final TriageService triage;
-    private final boolean commandLine;
+    private final boolean enabled;
 
     KnownIssueMatcher(JdbcTemplate jdbc, IndexFeed feed, SearchIndex index, TriageService triage,
-            @Value("${forumkb.command-line:false}") boolean commandLine) {
+            @Value("${forumkb.command-line:false}") boolean commandLine,
+            @Value("${forumkb.triage.matcher.enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.feed = feed;
         this.index = index;
         this.triage = triage;
-        this.commandLine = commandLine;
+        this.enabled = enabled && !commandLine;
     }
 
     @Scheduled(fixedDelayString = "${forumkb.triage.match-interval:PT5S}")
     void matchArrivals() {
-        if (commandLine || !index.isRunning()) {
+        if (!enabled || !index.isRunning()) {
             return;
         }
-        jdbc.update("insert into job_cursor (name, position) values (?, ?) on conflict do nothing", CURSOR,
-                feed.lastChange());
-        long cursor = jdbc.queryForObject("select position from job_cursor where name = ?", Long.class, CURSOR);
+        List<Long> stored = jdbc.queryForList("select position from job_cursor where name = ?", Long.class, CURSOR);
+        long cursor = stored.isEmpty() ? start() : stored.getFirst();
         if (index.appliedChange() <= cursor) {
             return;
         }
@@ -64,6 +64,13 @@ class KnownIssueMatcher {
         } catch (RuntimeException e) {
             log.warn("Matching arriving threads to known issues failed; will retry", e);
         }
+    }
+
+    /** The first run starts from the newest change: what arrives from now on is matched. */
+    private long start() {
+        long now = feed.lastChange();
+        jdbc.update("insert into job_cursor (name, position) values (?, ?) on conflict do nothing", CURSOR, now);
+        return jdbc.queryForObject("select position from job_cursor where name = ?", Long.class, CURSOR);
     }
 
     private void record(IndexedThread thread) {

@@ -205,7 +205,7 @@ public class ThreadVectors implements SmartLifecycle {
         int room = Math.max(SentenceEmbeddings.MAX_CHARS - title.length() - 1, SentenceEmbeddings.MAX_CHARS / 2);
         List<String> chunks = new ArrayList<>();
         for (String text : new String[] {thread.question(), thread.acceptedAnswer(), thread.otherPosts()}) {
-            for (String piece : pieces(text, room)) {
+            for (String piece : pieces(text, room, MAX_CHUNKS)) {
                 if (chunks.size() < MAX_CHUNKS) {
                     chunks.add(title + "\n" + piece);
                 }
@@ -214,16 +214,17 @@ public class ThreadVectors implements SmartLifecycle {
         return chunks.isEmpty() ? List.of(title) : chunks;
     }
 
-    private static List<String> pieces(String text, int size) {
+    /** A text cut at spaces into pieces of at most {@code size} characters, the first {@code max} of them. */
+    public static List<String> pieces(String text, int size, int max) {
         List<String> pieces = new ArrayList<>();
         String rest = text == null ? "" : text.strip();
-        while (rest.length() > size && pieces.size() < MAX_CHUNKS) {
+        while (rest.length() > size && pieces.size() < max) {
             int cut = rest.lastIndexOf(' ', size);
             cut = cut > size / 2 ? cut : size;
             pieces.add(rest.substring(0, cut));
             rest = rest.substring(cut).strip();
         }
-        if (!rest.isEmpty() && pieces.size() < MAX_CHUNKS) {
+        if (!rest.isEmpty() && pieces.size() < max) {
             pieces.add(rest);
         }
         return pieces;
