@@ -25,21 +25,28 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class BenchServer implements AutoCloseable {
 
     private final Path indexDirectory;
+    private final boolean kept;
     private final ConfigurableApplicationContext context;
     private final int port;
 
-    private BenchServer(Path indexDirectory, ConfigurableApplicationContext context) {
+    private BenchServer(Path indexDirectory, boolean kept, ConfigurableApplicationContext context) {
         this.indexDirectory = indexDirectory;
+        this.kept = kept;
         this.context = context;
         this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    /** {@code settings}: more {@code --name=value} arguments for this benchmark. */
-    static BenchServer start(String... settings) throws IOException {
-        Path indexDirectory = Files.createTempDirectory("forumkb-bench-index-");
+    /**
+     * {@code kept}: null for a throw-away database and index, else a directory whose {@code pg}
+     * and {@code index} folders are kept for the next run ({@code --keep DIR}), so the query
+     * timings can be repeated without ingesting again. {@code settings}: more
+     * {@code --name=value} arguments for this benchmark.
+     */
+    static BenchServer start(Path kept, String... settings) throws IOException {
+        Path indexDirectory = kept == null ? Files.createTempDirectory("forumkb-bench-index-") : kept.resolve("index");
         List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--server.address=127.0.0.1", "--server.port=0",
-                "--forumkb.command-line=false", "--forumkb.embedded.ephemeral=true",
+                "--server.address=127.0.0.1", "--server.port=0", "--forumkb.command-line=false",
+                kept == null ? "--forumkb.embedded.ephemeral=true" : "--forumkb.embedded.data-dir=" + kept.resolve("pg"),
                 "--forumkb.demo.enabled=false", "--forumkb.feeds.urls=",
                 // No known issues exist while the corpus arrives: matching it to them would only compete for the cores.
                 "--forumkb.triage.matcher.enabled=false",
@@ -49,7 +56,7 @@ final class BenchServer implements AutoCloseable {
                 .web(WebApplicationType.SERVLET)
                 .registerShutdownHook(false)
                 .run(arguments.toArray(String[]::new));
-        return new BenchServer(indexDirectory, context);
+        return new BenchServer(indexDirectory, kept != null, context);
     }
 
     <T> T bean(Class<T> type) {
@@ -70,6 +77,9 @@ final class BenchServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         context.close();
+        if (kept) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(indexDirectory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

@@ -1,5 +1,8 @@
 package forumkb.bench;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+
 /** The {@code --name value} options of the benchmark commands. */
 final class Options {
 
@@ -18,5 +21,20 @@ final class Options {
             }
         }
         return fallback;
+    }
+
+    /** The path after {@code name}, else null. */
+    static Path pathOption(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Path.of(args[i + 1]).toAbsolutePath();
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code name} is among the arguments. */
+    static boolean flag(String[] args, String name) {
+        return Arrays.asList(args).contains(name);
     }
 }

@@ -12,7 +12,8 @@ import javax.sql.DataSource;
  * The obvious alternative to the Lucene index, for comparison: PostgreSQL full-text search
  * over a table of one {@code tsvector} a thread (title and every post) with a GIN index,
  * ranked by {@code ts_rank}, top 10. The table is built once (timed on its own) and dropped
- * on close. One connection, as one in-process caller would use.
+ * on close, unless the database is kept for the next run. One connection, as one in-process
+ * caller would use.
  */
 final class PostgresBaseline implements AutoCloseable {
 
@@ -24,14 +25,16 @@ final class PostgresBaseline implements AutoCloseable {
 
     private final Connection connection;
     private final double buildSeconds;
+    private final boolean kept;
     private int timeouts;
 
-    private PostgresBaseline(Connection connection, double buildSeconds) {
+    private PostgresBaseline(Connection connection, double buildSeconds, boolean kept) {
         this.connection = connection;
         this.buildSeconds = buildSeconds;
+        this.kept = kept;
     }
 
-    static PostgresBaseline build(DataSource dataSource) throws SQLException {
+    static PostgresBaseline build(DataSource dataSource, boolean kept) throws SQLException {
         Connection connection = dataSource.getConnection();
         long start = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
@@ -47,7 +50,7 @@ final class PostgresBaseline implements AutoCloseable {
             connection.close();
             throw e;
         }
-        return new PostgresBaseline(connection, (System.nanoTime() - start) / 1e9);
+        return new PostgresBaseline(connection, (System.nanoTime() - start) / 1e9, kept);
     }
 
     double buildSeconds() {
@@ -94,7 +97,9 @@ final class PostgresBaseline implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (connection; Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists fts_thread");
+            if (!kept) {
+                statement.execute("drop table if exists fts_thread");
+            }
         }
     }
 }

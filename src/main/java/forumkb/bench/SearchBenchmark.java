@@ -7,6 +7,8 @@ import forumkb.system.CommandLine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -18,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark-search [--threads N] [--queries N] [--clients N] [--requests N] [--seed S]}:
+ * {@code benchmark-search [--threads N] [--queries N] [--clients N] [--requests N] [--seed S] [--keep DIR] [--no-baseline]}:
  * ingests a generated corpus into a full application started for the purpose (see
  * {@link BenchServer}) while its index tails the database, waits for the index to catch up,
  * then times a seeded query set in process, over HTTP with concurrent clients, and against
@@ -28,6 +30,15 @@ import org.springframework.stereotype.Component;
 class SearchBenchmark implements CommandLine.Command {
 
     private static final long CATCH_UP_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(60);
+    /**
+     * Passes over the queries before timing, in process and over HTTP, at least and at most: the
+     * JIT compiler keeps compiling the search path for a minute or more (in the second pass it
+     * took as much CPU as the searches), and a server that has run for a while is past that.
+     */
+    private static final int MIN_WARM_UP_PASSES = 3;
+    private static final int MAX_WARM_UP_PASSES = 100;
+    /** Warm once a pass spends less than this share of its wall time compiling. */
+    private static final double QUIET_COMPILER = 0.02;
 
     @Override
     public String name() {
@@ -36,7 +47,7 @@ class SearchBenchmark implements CommandLine.Command {
 
     @Override
     public String usage() {
-        return "benchmark-search [--threads N] [--queries N] [--clients N] [--requests N] [--seed S]"
+        return "benchmark-search [--threads N] [--queries N] [--clients N] [--requests N] [--seed S] [--keep DIR] [--no-baseline]"
                 + "   time search on a generated corpus, in process, over HTTP and against PostgreSQL full text";
     }
 
@@ -51,21 +62,21 @@ class SearchBenchmark implements CommandLine.Command {
         List<String> texts = queries.stream().map(BenchQueries.Query::text).toList();
         System.out.printf("%d queries: %s; longest %,d characters%n", queries.size(), mix(queries),
                 texts.stream().mapToInt(String::length).max().orElse(0));
-        try {
-            Path corpus = BenchCorpus.generate(threads, seed);
-            // Search does not read the sentence vectors; embedding 200,000 threads would take hours.
-            try (BenchServer server = BenchServer.start("--forumkb.triage.vectors.enabled=false")) {
-                indexCorpus(server, corpus);
-                Files.deleteIfExists(corpus);
-                try (PostgresBaseline baseline = PostgresBaseline.build(server.bean(DataSource.class))) {
-                    System.out.printf("PostgreSQL baseline: fts_thread + GIN built in %.1f s, %,d MB%n",
-                            baseline.buildSeconds(), baseline.bytes() >> 20);
-                    measure(server, queries, clients, requests, baseline);
-                }
+        Path kept = Options.pathOption(args, "--keep");
+        try (BenchServer server = BenchServer.start(kept,
+                // Search does not read the sentence vectors; embedding 200,000 threads would take hours.
+                "--forumkb.triage.vectors.enabled=false")) {
+            indexCorpus(server, threads, seed);
+            if (Options.flag(args, "--no-baseline")) {
+                measure(server, queries, clients, requests, null);
                 return 0;
-            } finally {
-                Files.deleteIfExists(corpus);
             }
+            try (PostgresBaseline baseline = PostgresBaseline.build(server.bean(DataSource.class), kept != null)) {
+                System.out.printf("PostgreSQL baseline: fts_thread + GIN built in %.1f s, %,d MB%n",
+                        baseline.buildSeconds(), baseline.bytes() >> 20);
+                measure(server, queries, clients, requests, baseline);
+            }
+            return 0;
         } catch (IOException | SQLException e) {
             System.err.println("benchmark failed: " + e.getMessage());
             return 1;
@@ -76,25 +87,46 @@ class SearchBenchmark implements CommandLine.Command {
     }
 
     /**
-     * Ingests with the live index tailing, then waits until the searcher holds every thread:
-     * {@code appliedChange()} moves as documents are added, a moment before the searcher is
-     * refreshed, so the last change alone does not say they are searchable.
+     * Generates the corpus and ingests it, unless a kept database ({@code --keep}) holds it
+     * from an earlier run already.
      */
-    static void indexCorpus(BenchServer server, Path corpus) throws IOException, InterruptedException {
+    static void indexCorpus(BenchServer server, int threads, long seed) throws IOException, InterruptedException {
         JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
-        BenchCorpus.Ingested ingested = BenchCorpus.ingest(server.bean(IngestService.class), jdbc, corpus);
-        System.out.println(ingested.summary() + ", with the index tailing");
+        long present = jdbc.queryForObject("select count(*) from thread", Long.class);
+        if (present >= threads) {
+            System.out.printf("kept database: %,d threads already ingested%n", present);
+            waitForIndex(server);
+            return;
+        }
+        Path corpus = BenchCorpus.generate(threads, seed);
+        try {
+            BenchCorpus.Ingested ingested = BenchCorpus.ingest(server.bean(IngestService.class), jdbc, corpus);
+            System.out.println(ingested.summary() + ", with the index tailing");
+        } finally {
+            Files.deleteIfExists(corpus);
+        }
+        waitForIndex(server);
+    }
+
+    /**
+     * Waits until the searcher holds every thread, merged: {@code appliedChange()} moves as
+     * documents are added, a moment before the searcher is refreshed, so the last change alone
+     * does not say they are searchable; after a bulk catch-up the index merges its segments in
+     * the background, which would compete with the timed searches.
+     */
+    private static void waitForIndex(BenchServer server) throws IOException, InterruptedException {
+        JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
         long last = jdbc.queryForObject("select coalesce(max(change_seq), 0) from thread", Long.class);
         long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
         SearchIndex index = server.bean(SearchIndex.class);
         long start = System.nanoTime();
-        while (index.appliedChange() < last || searchable(index) < threads) {
+        while (index.appliedChange() < last || searchable(index) < threads || index.merging()) {
             if (System.nanoTime() - start > CATCH_UP_LIMIT_NANOS) {
                 throw new IOException("the index did not catch up within an hour");
             }
             Thread.sleep(100);
         }
-        System.out.printf("index caught up %.1f s after ingest ended: %,d threads, %,d MB on disk%n",
+        System.out.printf("index caught up and merged %.1f s after ingest ended: %,d threads, %,d MB on disk%n",
                 (System.nanoTime() - start) / 1e9, searchable(index), server.indexBytes() >> 20);
     }
 
@@ -106,29 +138,64 @@ class SearchBenchmark implements CommandLine.Command {
             PostgresBaseline baseline) throws SQLException, InterruptedException {
         List<String> texts = queries.stream().map(BenchQueries.Query::text).toList();
         SearchService search = server.bean(SearchService.class);
-        timeInProcess(search, texts);
+        warmUp("in process", () -> timeInProcess(search, texts));
         Latencies lucene = timeInProcess(search, texts);
 
         HttpLoad load = new HttpLoad(server.port(), texts);
-        load.run(clients, Math.ceilDiv(texts.size(), clients));
+        warmUp("over HTTP", () -> load.run(clients, Math.ceilDiv(texts.size(), clients)));
         Timer serverSide = server.bean(MeterRegistry.class).get("forumkb.search").timer();
         long countBefore = serverSide.count();
         double totalBefore = serverSide.totalTime(TimeUnit.MILLISECONDS);
+        long cpuBefore = processCpuNanos();
         HttpLoad.Result http = load.run(clients, requests);
+        double cpuPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / http.requests();
         double serverMean = (serverSide.totalTime(TimeUnit.MILLISECONDS) - totalBefore)
                 / Math.max(1, serverSide.count() - countBefore);
 
-        baseline.run(texts);
-        Latencies postgres = baseline.run(texts);
-
+        Latencies postgres = null;
+        if (baseline != null) {
+            baseline.run(texts);
+            postgres = baseline.run(texts);
+        }
         System.out.println("Lucene in process:     " + lucene.summary());
         System.out.printf("HTTP, %d clients:      %s%n", clients, http.latencies().summary());
         System.out.printf("  %,d requests in %.1f s: %,.0f req/s; failures %s; SearchService mean %.1f ms;"
-                + " longest URI %,d characters%n", http.requests(), http.seconds(), http.throughput(),
-                http.failures().isEmpty() ? "none" : http.failures(), serverMean, load.longestUri());
-        System.out.println("PostgreSQL in process: " + postgres.summary()
-                + (baseline.timeouts() > 0 ? "; " + baseline.timeouts() + " timed out" : ""));
-        byKind(queries, lucene, postgres);
+                + " CPU %.1f ms a request (server and clients); longest URI %,d characters%n", http.requests(),
+                http.seconds(), http.throughput(), http.failures().isEmpty() ? "none" : http.failures(), serverMean,
+                cpuPerRequest, load.longestUri());
+        if (postgres != null) {
+            System.out.println("PostgreSQL in process: " + postgres.summary()
+                    + (baseline.timeouts() > 0 ? "; " + baseline.timeouts() + " timed out" : ""));
+        }
+        byKind(queries, lucene, postgres == null ? new Latencies() : postgres);
+    }
+
+    /** Runs {@code pass} until the JIT compiler is quiet during one. */
+    private static void warmUp(String where, WarmUpPass pass) throws InterruptedException {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        for (int passes = 1; passes <= MAX_WARM_UP_PASSES; passes++) {
+            long compiling = compiler.getTotalCompilationTime();
+            long start = System.nanoTime();
+            pass.run();
+            double share = (compiler.getTotalCompilationTime() - compiling) / ((System.nanoTime() - start) / 1e6);
+            if (passes >= MIN_WARM_UP_PASSES && share < QUIET_COMPILER) {
+                System.out.printf("warmed up %s in %d passes, %.0f s%n", where, passes,
+                        (System.nanoTime() - started) / 1e9);
+                return;
+            }
+        }
+        System.out.printf("warm-up %s: the JIT compiler was still busy after %d passes%n", where, MAX_WARM_UP_PASSES);
+    }
+
+    private interface WarmUpPass {
+        void run() throws InterruptedException;
+    }
+
+    /** CPU time of this whole process (every thread, the JIT and the garbage collector included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One pass of every query through SearchService, each timed. */

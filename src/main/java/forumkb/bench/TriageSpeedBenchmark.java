@@ -6,8 +6,6 @@ import forumkb.triage.ThreadVectors;
 import forumkb.triage.TriageResult;
 import forumkb.triage.TriageService;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,7 +28,7 @@ class TriageSpeedBenchmark implements CommandLine.Command {
 
     @Override
     public String usage() {
-        return "benchmark-triage-speed [--threads N] [--vectors N] [--queries N] [--size CHARS] [--seed S]"
+        return "benchmark-triage-speed [--threads N] [--vectors N] [--queries N] [--size CHARS] [--seed S] [--keep DIR]"
                 + "   time triage of pasted crash logs on a generated corpus";
     }
 
@@ -42,25 +40,20 @@ class TriageSpeedBenchmark implements CommandLine.Command {
         int size = Options.intOption(args, "--size", 5_000);
         long seed = Options.intOption(args, "--seed", 42);
         List<String> logs = BenchQueries.crashLogs(queryCount, size, seed + 2);
-        try {
-            Path corpus = BenchCorpus.generate(threads, seed);
-            try (BenchServer server = BenchServer.start("--forumkb.triage.vectors.refresh-interval=PT1000H")) {
-                SearchBenchmark.indexCorpus(server, corpus);
-                Files.deleteIfExists(corpus);
-                ThreadVectors vectors = server.bean(ThreadVectors.class);
-                long started = System.nanoTime();
-                int embedded = vectors.catchUp(vectorThreads);
-                System.out.printf("sentence vectors for %,d threads in %.1f s: %s%n", embedded,
-                        (System.nanoTime() - started) / 1e9, vectors.status());
-                addKnownIssues(server);
-                TriageService triage = server.bean(TriageService.class);
-                time(triage, logs);
-                Latencies latencies = time(triage, logs);
-                System.out.printf("triage of %,d-character crash logs, in process: %s%n", size, latencies.summary());
-                return 0;
-            } finally {
-                Files.deleteIfExists(corpus);
-            }
+        try (BenchServer server = BenchServer.start(Options.pathOption(args, "--keep"),
+                "--forumkb.triage.vectors.refresh-interval=PT1000H")) {
+            SearchBenchmark.indexCorpus(server, threads, seed);
+            ThreadVectors vectors = server.bean(ThreadVectors.class);
+            long started = System.nanoTime();
+            int embedded = vectors.catchUp(vectorThreads);
+            System.out.printf("sentence vectors for %,d threads in %.1f s: %s%n", embedded,
+                    (System.nanoTime() - started) / 1e9, vectors.status());
+            addKnownIssues(server);
+            TriageService triage = server.bean(TriageService.class);
+            time(triage, logs);
+            Latencies latencies = time(triage, logs);
+            System.out.printf("triage of %,d-character crash logs, in process: %s%n", size, latencies.summary());
+            return 0;
         } catch (IOException e) {
             System.err.println("benchmark failed: " + e.getMessage());
             return 1;
@@ -74,6 +67,10 @@ class TriageSpeedBenchmark implements CommandLine.Command {
     private static void addKnownIssues(BenchServer server) {
         JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
         KnownIssueService knownIssues = server.bean(KnownIssueService.class);
+        if (jdbc.queryForObject("select count(*) from known_issue", Long.class) >= KNOWN_ISSUES) {
+            System.out.println("kept database: known issues made in an earlier run");
+            return;
+        }
         List<Long> ids = jdbc.queryForList("select id from thread where id % 997 = 0 order by id limit ?", Long.class,
                 KNOWN_ISSUES);
         for (long id : ids) {
