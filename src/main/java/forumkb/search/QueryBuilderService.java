@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -67,8 +66,12 @@ public class QueryBuilderService {
         }
         if (!free.isBlank()) {
             Map<Query, Float> words = new LinkedHashMap<>();
+            // The prose fields share one analyzer: the text is analysed once and its terms reused.
+            Query body = prose.createBooleanQuery(BODY, free, Occur.SHOULD);
             for (Map.Entry<String, Float> field : PROSE_WEIGHTS.entrySet()) {
-                addWeighted(words, prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD), field.getValue());
+                Query query = onField(body, field.getKey());
+                addWeighted(words, query != null || body == null ? query
+                        : prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD), field.getValue());
             }
             addWeighted(words, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
             addWeighted(words, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
@@ -123,6 +126,28 @@ public class QueryBuilderService {
         } else {
             words.merge(query, weight, Float::sum);
         }
+    }
+
+    /**
+     * {@code query}'s terms on {@code field} instead; null when it is null or holds anything
+     * but terms and disjunctions of terms (then the text is analysed for the field again).
+     */
+    private static Query onField(Query query, String field) {
+        if (query instanceof TermQuery term) {
+            return term.getTerm().field().equals(field) ? term : new TermQuery(new Term(field, term.getTerm().bytes()));
+        }
+        if (query instanceof BooleanQuery disjunction && disjunction.getMinimumNumberShouldMatch() == 0) {
+            BooleanQuery.Builder moved = new BooleanQuery.Builder();
+            for (var clause : disjunction.clauses()) {
+                Query clauseOnField = onField(clause.query(), field);
+                if (clauseOnField == null) {
+                    return null;
+                }
+                moved.add(clauseOnField, clause.occur());
+            }
+            return moved.build();
+        }
+        return null;
     }
 
     /**
@@ -215,9 +240,5 @@ public class QueryBuilderService {
             any.add(new TermQuery(new Term(field, alias.toLowerCase(Locale.ROOT))), Occur.SHOULD);
         }
         return any.build();
-    }
-
-    Analyzer analyzer() {
-        return ForumAnalyzers.queryAnalyzer();
     }
 }
