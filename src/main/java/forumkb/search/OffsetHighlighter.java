@@ -227,6 +227,12 @@ final class OffsetHighlighter {
             int space = lastIndexOfWhitespace(text, found.end(last - 1), to);
             to = space < 0 ? to : space;
         }
+        while (from < found.start(first) && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > found.end(last - 1) && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
         int position = from;
         for (int i = first; i < found.size && found.end(i) <= to; i++) {
             add(parts, text.substring(position, found.start(i)), false);

@@ -41,6 +41,8 @@ class OffsetHighlighterTests {
             Calling saveToPreferences on NEFilterManager never returns: the completion handler is not called \
             and nothing is logged.
             """;
+    /** Pasted logs come with runs of blank lines and indentation; a passage must not end in them. */
+    private static final String SPACED = "wibble" + " \n".repeat(150) + "end of log";
     private static ByteBuffersDirectory directory;
     private static DirectoryReader reader;
     private static IndexSearcher searcher;
@@ -54,6 +56,7 @@ class OffsetHighlighterTests {
             writer.addDocument(documents.document(thread(1, "XPC reply fails with 4097", XPC,
                     "Add the helper's class to the interface's allowed classes.")));
             writer.addDocument(documents.document(thread(2, "Filter manager save hangs", FILTER, null)));
+            writer.addDocument(documents.document(thread(40, "Spaced log", SPACED, null)));
             for (int i = 3; i < 40; i++) {
                 writer.addDocument(documents.document(thread(i, "Unrelated " + i, "The app crashes on launch " + i,
                         null)));
@@ -96,8 +99,9 @@ class OffsetHighlighterTests {
         String text = snippet("helper restarting odd", 1).stream().map(SnippetPart::text)
                 .collect(Collectors.joining());
         // Two passages at most, each a window around its matches, joined by an ellipsis.
-        assertThat(text.split(" … ")).hasSizeBetween(1, 2).allSatisfy(passage -> {
+        assertThat(text.split(" … ", -1)).hasSizeBetween(1, 2).allSatisfy(passage -> {
             assertThat(passage.length()).isLessThan(300);
+            assertThat(passage).doesNotStartWith(" ").doesNotEndWith(" ");
             assertThat(XPC.replaceAll("\\s+", " ")).contains(passage.strip());
         });
     }
@@ -114,6 +118,15 @@ class OffsetHighlighterTests {
         assertThat(bodies.getFirst()).isNull();
         assertThat(answers.getFirst()).filteredOn(SnippetPart::match).extracting(SnippetPart::text)
                 .containsExactly("class", "allowed", "classes");
+    }
+
+    @Test
+    void aPassageEndsAtItsLastWordNotInBlankSpace() throws IOException {
+        Query query = searcher.rewrite(queries.build(new SearchQuery("wibble", List.of(), Map.of(), null, null))
+                .query());
+        List<SnippetPart> snippet = new OffsetHighlighter(searcher).highlight(query, IndexFields.BODY,
+                new int[] {docOf(40)}, new String[] {SPACED}, 2).getFirst();
+        assertThat(snippet).containsExactly(new SnippetPart("wibble", true));
     }
 
     @Test
