@@ -54,7 +54,7 @@ public class SearchIndex implements SmartLifecycle {
     private final IndexGenerations generations;
     private final boolean commandLine;
     /**
-     * A catch-up that brought at least this many threads, and a tenth of the index, is
+     * Catch-ups that brought at least this many threads, and a tenth of the index, are
      * followed by a merge to one segment in the background: a bulk import leaves a dozen
      * segments, and every search pays for each (terms looked up, scorers set up per segment).
      * Measured at 200,000 threads: ten segments to one took the search part of a query from
@@ -197,8 +197,9 @@ public class SearchIndex implements SmartLifecycle {
             }
             try {
                 switchIfRebuiltElsewhere();
-                applyChanges(live);
-                mergeAfterBulk(live);
+                if (!applyChanges(live)) {
+                    mergeAfterBulk(live);
+                }
             } catch (IOException | UncheckedIOException e) {
                 log.error("Search index catch-up failed; will retry", e);
             }
@@ -211,8 +212,9 @@ public class SearchIndex implements SmartLifecycle {
      * that later merges rewrite, which slowed a long catch-up more than anything but analysis.
      * Analysis, the rest of the cost, runs on as many cores as the common pool has: a page holds
      * each thread once, so its updates commute, and a failed page is applied again whole.
+     * Returns whether there was anything to apply.
      */
-    private void applyChanges(Live target) throws IOException {
+    private boolean applyChanges(Live target) throws IOException {
         boolean changed = false;
         long refreshed = System.nanoTime();
         List<IndexedThread> page;
@@ -234,9 +236,14 @@ public class SearchIndex implements SmartLifecycle {
             commit(target);
             target.searchers.maybeRefresh();
         }
+        return changed;
     }
 
-    /** Merges to one segment in the background after a bulk catch-up; see {@link #mergeAfter}. */
+    /**
+     * Merges to one segment in the background once a bulk catch-up is over (a tick found
+     * nothing new), so that an import in progress is not merged again and again; see
+     * {@link #mergeAfter}.
+     */
     private void mergeAfterBulk(Live target) {
         if (target.merging || !dueForMerge(target)) {
             return;

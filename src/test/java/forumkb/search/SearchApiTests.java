@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Symptom search over HTTP on the demo corpus, against the real index and database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"forumkb.test.isolated=search", "forumkb.index.merge-after=500"})
+        properties = "forumkb.test.isolated=search")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchApiTests {
 
@@ -195,17 +195,8 @@ class SearchApiTests {
                 .contains("Counts in the top 100 matches");
     }
 
-    @Test
-    void aBulkImportIsMergedIntoOneSegment() {
-        http.upload("/api/ingest", "bulk.jsonl", threads(600, "997", "Wobblesprocket hangs",
-                "The wobblesprocket extension hangs on save."));
-        await().atMost(Duration.ofSeconds(30)).until(() -> total("wobblesprocket") == 600
-                && index.search(searcher -> searcher.getIndexReader().leaves().size()) == 1);
-        assertThat(index.merging()).isFalse();
-    }
-
     /** {@code count} one-post threads as JSON Lines, numbered in their ids and titles. */
-    private static String threads(int count, String idPrefix, String title, String body) {
+    static String threads(int count, String idPrefix, String title, String body) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < count; i++) {
             lines.append("""
