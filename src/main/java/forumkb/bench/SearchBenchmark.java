@@ -167,7 +167,7 @@ class SearchBenchmark implements CommandLine.Command {
             System.out.println("PostgreSQL in process: " + postgres.summary()
                     + (baseline.timeouts() > 0 ? "; " + baseline.timeouts() + " timed out" : ""));
         }
-        byKind(queries, lucene, postgres == null ? new Latencies() : postgres);
+        byKind(queries, lucene, postgres);
     }
 
     /** Runs {@code pass} until the JIT compiler is quiet during one. */
@@ -210,15 +210,20 @@ class SearchBenchmark implements CommandLine.Command {
     }
 
     /** The measured passes' samples of each kind of query, for where the time goes. */
+    /** {@code postgres} null: without the baseline's column. */
     private static void byKind(List<BenchQueries.Query> queries, Latencies lucene, Latencies postgres) {
-        System.out.println("by kind (p50 / p99 / max ms):       Lucene in process          PostgreSQL");
+        System.out.println("by kind (p50 / p99 / max ms):       Lucene in process"
+                + (postgres == null ? "" : "          PostgreSQL"));
         for (String kind : BenchQueries.KINDS) {
             IntPredicate ofKind = i -> queries.get(i).kind().equals(kind);
             Latencies ours = lucene.select(ofKind);
-            Latencies theirs = postgres.select(ofKind);
-            System.out.printf("  %-11s %4d queries    %6.1f / %6.1f / %6.1f    %7.1f / %7.1f / %7.1f%n", kind,
-                    ours.count(), ours.millis(50), ours.millis(99), ours.millis(100), theirs.millis(50),
-                    theirs.millis(99), theirs.millis(100));
+            System.out.printf("  %-11s %4d queries    %6.1f / %6.1f / %6.1f", kind, ours.count(), ours.millis(50),
+                    ours.millis(99), ours.millis(100));
+            if (postgres != null) {
+                Latencies theirs = postgres.select(ofKind);
+                System.out.printf("    %7.1f / %7.1f / %7.1f", theirs.millis(50), theirs.millis(99), theirs.millis(100));
+            }
+            System.out.println();
         }
     }
 

@@ -53,13 +53,7 @@ public class SearchIndex implements SmartLifecycle {
     private final FacetsConfig facets = ThreadDocuments.facetsConfig();
     private final IndexGenerations generations;
     private final boolean commandLine;
-    /**
-     * Catch-ups that brought at least this many threads, and a tenth of the index, are
-     * followed by a merge to one segment in the background: a bulk import leaves a dozen
-     * segments, and every search pays for each (terms looked up, scorers set up per segment).
-     * Measured at 200,000 threads: ten segments to one took the search part of a query from
-     * 4.1 to 2.7 ms; the merge took 17 s.
-     */
+    /** Threads a bulk catch-up brings before the index merges to one segment; see {@link BulkMerge}. */
     private final int mergeAfter;
     private final Object writeLock = new Object();
     private volatile Live live;
@@ -83,16 +77,15 @@ public class SearchIndex implements SmartLifecycle {
         final Path generation;
         final IndexWriter writer;
         final SearcherManager searchers;
+        final BulkMerge merge;
         long applied;
         int uncommitted;
-        /** Threads applied since the last merge to one segment began. */
-        long sinceMerge;
-        volatile boolean merging;
 
-        Live(Path generation, IndexWriter writer, long applied) throws IOException {
+        Live(Path generation, IndexWriter writer, long applied, int mergeAfter) throws IOException {
             this.generation = generation;
             this.writer = writer;
             this.searchers = new SearcherManager(writer, null);
+            this.merge = new BulkMerge(writer, mergeAfter);
             this.applied = applied;
         }
 
@@ -182,7 +175,7 @@ public class SearchIndex implements SmartLifecycle {
             String value = toMap(writer.getLiveCommitData()).get(APPLIED);
             applied = value == null ? 0 : Long.parseLong(value);
         }
-        return new Live(generation, writer, applied);
+        return new Live(generation, writer, applied, mergeAfter);
     }
 
     // --- keeping current
@@ -198,7 +191,8 @@ public class SearchIndex implements SmartLifecycle {
             try {
                 switchIfRebuiltElsewhere();
                 if (!applyChanges(live)) {
-                    mergeAfterBulk(live);
+                    Live target = live;
+                    target.merge.startIfDue(() -> committedAfterMerge(target));
                 }
             } catch (IOException | UncheckedIOException e) {
                 log.error("Search index catch-up failed; will retry", e);
@@ -222,7 +216,7 @@ public class SearchIndex implements SmartLifecycle {
             page.parallelStream().forEach(thread -> update(target.writer, thread));
             target.applied = page.getLast().changeSeq();
             target.uncommitted += page.size();
-            target.sinceMerge += page.size();
+            target.merge.applied(page.size());
             changed = true;
             if (target.uncommitted >= COMMIT_EVERY) {
                 commit(target);
@@ -239,44 +233,20 @@ public class SearchIndex implements SmartLifecycle {
         return changed;
     }
 
-    /**
-     * Merges to one segment in the background once a bulk catch-up is over (a tick found
-     * nothing new), so that an import in progress is not merged again and again; see
-     * {@link #mergeAfter}.
-     */
-    private void mergeAfterBulk(Live target) {
-        if (target.merging || !dueForMerge(target)) {
-            return;
-        }
-        target.merging = true;
-        target.sinceMerge = 0;
-        Thread.ofVirtual().name("index-merge").start(() -> {
-            try {
-                long started = System.nanoTime();
-                target.writer.forceMerge(1);
-                synchronized (writeLock) {
-                    if (live == target) {
-                        commit(target);
-                        target.searchers.maybeRefresh();
-                    }
-                }
-                log.info("Search index merged to one segment in {} s", (System.nanoTime() - started) / 1_000_000_000);
-            } catch (IOException | RuntimeException closedMeanwhile) {
-                log.debug("Search index merge ended early", closedMeanwhile);
-            } finally {
-                target.merging = false;
+    /** A background merge ended: its segment becomes searchable, unless the generation was replaced meanwhile. */
+    private void committedAfterMerge(Live target) throws IOException {
+        synchronized (writeLock) {
+            if (live == target) {
+                commit(target);
+                target.searchers.maybeRefresh();
             }
-        });
-    }
-
-    private boolean dueForMerge(Live target) {
-        return target.sinceMerge >= Math.max(mergeAfter, target.writer.getDocStats().numDocs / 10);
+        }
     }
 
     /** Whether a merge after a bulk catch-up runs or is about to start. */
     public boolean merging() {
         Live current = live;
-        return current != null && (current.merging || dueForMerge(current));
+        return current != null && current.merge.pending();
     }
 
     private void update(IndexWriter writer, IndexedThread thread) {
@@ -339,10 +309,9 @@ public class SearchIndex implements SmartLifecycle {
         Path generation = generations.create();
         Live fresh = open(generation, IndexWriterConfig.OpenMode.CREATE);
         applyChanges(fresh);
-        fresh.writer.forceMerge(1);
+        fresh.merge.now();
         commit(fresh);
         fresh.searchers.maybeRefresh();
-        fresh.sinceMerge = 0;
         if (live == null) {
             int documents = fresh.writer.getDocStats().numDocs;
             fresh.close();

@@ -25,7 +25,9 @@ import org.apache.lucene.util.BytesRef;
  * Snippets for a page of hits, the query's terms marked. Prose fields are indexed with
  * offsets, so the matches come from the postings: each term is looked up once per segment
  * and advanced through the page's documents in order. A passage is the window of text with
- * the most distinct query terms, rarer terms weighing more.
+ * the most distinct query terms, rarer terms weighing more. Snippets are plain parts (text,
+ * and whether it matched), never HTML: forum text is untrusted, so the page escapes every part
+ * and marks the matches itself.
  *
  * <p>Lucene's unified highlighter found the same matches document by document, opening fresh
  * postings for every term and document: on a page of ten it took longer than the search

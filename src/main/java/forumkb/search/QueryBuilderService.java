@@ -69,9 +69,7 @@ public class QueryBuilderService {
             // The prose fields share one analyzer: the text is analysed once and its terms reused.
             Query body = prose.createBooleanQuery(BODY, free, Occur.SHOULD);
             for (Map.Entry<String, Float> field : PROSE_WEIGHTS.entrySet()) {
-                Query query = onField(body, field.getKey());
-                addWeighted(words, query != null || body == null ? query
-                        : prose.createBooleanQuery(field.getKey(), free, Occur.SHOULD), field.getValue());
+                addWeighted(words, onField(body, field.getKey()), field.getValue());
             }
             addWeighted(words, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
             addWeighted(words, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
@@ -129,25 +127,20 @@ public class QueryBuilderService {
     }
 
     /**
-     * {@code query}'s terms on {@code field} instead; null when it is null or holds anything
-     * but terms and disjunctions of terms (then the text is analysed for the field again).
+     * {@code query}, the prose analyzer's disjunction of terms (it puts one token at each
+     * position, so never a synonym or phrase), with its terms on {@code field} instead.
      */
     private static Query onField(Query query, String field) {
-        if (query instanceof TermQuery term) {
-            return term.getTerm().field().equals(field) ? term : new TermQuery(new Term(field, term.getTerm().bytes()));
-        }
-        if (query instanceof BooleanQuery disjunction && disjunction.getMinimumNumberShouldMatch() == 0) {
-            BooleanQuery.Builder moved = new BooleanQuery.Builder();
-            for (var clause : disjunction.clauses()) {
-                Query clauseOnField = onField(clause.query(), field);
-                if (clauseOnField == null) {
-                    return null;
-                }
-                moved.add(clauseOnField, clause.occur());
+        return switch (query) {
+            case null -> null;
+            case TermQuery term -> new TermQuery(new Term(field, term.getTerm().bytes()));
+            case BooleanQuery disjunction -> {
+                BooleanQuery.Builder moved = new BooleanQuery.Builder();
+                disjunction.clauses().forEach(clause -> moved.add(onField(clause.query(), field), clause.occur()));
+                yield moved.build();
             }
-            return moved.build();
-        }
-        return null;
+            default -> throw new IllegalStateException("prose analysis gave " + query.getClass().getSimpleName());
+        };
     }
 
     /**
