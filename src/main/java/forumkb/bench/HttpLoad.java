@@ -1,27 +1,34 @@
 package forumkb.bench;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.net.URI;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Concurrent clients against {@code GET /api/search} on loopback: each client thread has
- * its own HttpClient and sends a fixed number of requests back to back, so the load is
- * bounded. Client {@code c}'s {@code i}-th request carries query {@code c + i * clients},
- * so together the clients cycle through the whole list evenly.
+ * Concurrent clients against {@code GET /api/search} on loopback: each client thread keeps
+ * one HTTP/1.1 connection alive and sends a fixed number of requests back to back, so the
+ * load is bounded. Client {@code c}'s {@code i}-th request carries query
+ * {@code c + i * clients}, so together the clients cycle through the whole list evenly.
+ *
+ * <p>A plain blocking socket, like {@code wrk}'s: the clients share the server's two cores,
+ * and the JDK's HttpClient (a selector thread and an executor per client, futures per
+ * request) spent more CPU per request than the server did.
  */
 final class HttpLoad {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int TIMEOUT_MILLIS = (int) Duration.ofSeconds(60).toMillis();
 
     /** Latencies of the 200 answers, every other status counted, and the wall time. */
     record Result(Latencies latencies, Map<Integer, Integer> failures, double seconds, int requests) {
@@ -30,16 +37,22 @@ final class HttpLoad {
         }
     }
 
-    private final List<URI> uris;
+    private final int port;
+    private final List<byte[]> requests;
+    private final int longestTarget;
 
     HttpLoad(int port, List<String> queries) {
-        this.uris = queries.stream().map(query -> URI.create("http://127.0.0.1:" + port + "/api/search?q="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8))).toList();
+        this.port = port;
+        List<String> targets = queries.stream()
+                .map(query -> "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).toList();
+        this.requests = targets.stream().map(target -> ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII)).toList();
+        this.longestTarget = targets.stream().mapToInt(String::length).max().orElse(0);
     }
 
-    /** The longest request URI, which must stay under the server's request header limit. */
+    /** The longest request target, which must stay under the server's request header limit. */
     int longestUri() {
-        return uris.stream().mapToInt(uri -> uri.toString().length()).max().orElse(0);
+        return longestTarget;
     }
 
     Result run(int clients, int requestsPerClient) throws InterruptedException {
@@ -47,7 +60,7 @@ final class HttpLoad {
         List<Thread> threads = new ArrayList<>(clients);
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            Client client = new Client(uris, c, clients, requestsPerClient, new Latencies(), new TreeMap<>());
+            Client client = new Client(c, clients, requestsPerClient, new Latencies(), new TreeMap<>());
             threads.add(Thread.ofPlatform().name("bench-client-" + c).start(client));
             running.add(client);
         }
@@ -63,36 +76,169 @@ final class HttpLoad {
         return new Result(latencies, failures, (System.nanoTime() - start) / 1e9, clients * requestsPerClient);
     }
 
-    /** One client: its own connection pool, its own samples; status 0 means an I/O failure. */
-    private record Client(List<URI> uris, int first, int stride, int requests, Latencies latencies,
-            Map<Integer, Integer> failures) implements Runnable {
+    /** One client: its own connection, its own samples; status 0 means an I/O failure. */
+    private final class Client implements Runnable {
+
+        private final int first;
+        private final int stride;
+        private final int count;
+        private final Latencies latencies;
+        private final Map<Integer, Integer> failures;
+        private Connection connection;
+
+        Client(int first, int stride, int count, Latencies latencies, Map<Integer, Integer> failures) {
+            this.first = first;
+            this.stride = stride;
+            this.count = count;
+            this.latencies = latencies;
+            this.failures = failures;
+        }
 
         @Override
         public void run() {
-            try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(TIMEOUT).build()) {
-                for (int i = 0; i < requests; i++) {
-                    HttpRequest request = HttpRequest.newBuilder(uris.get((first + i * stride) % uris.size()))
-                            .timeout(TIMEOUT).GET().build();
+            try {
+                for (int i = 0; i < count; i++) {
+                    byte[] request = requests.get((first + i * stride) % requests.size());
                     long start = System.nanoTime();
-                    int status = send(http, request);
+                    int status = send(request);
                     if (status == 200) {
                         latencies.add(System.nanoTime() - start);
                     } else {
                         failures.merge(status, 1, Integer::sum);
                     }
                 }
+            } finally {
+                close();
             }
         }
 
-        private static int send(HttpClient http, HttpRequest request) {
+        private int send(byte[] request) {
             try {
-                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (connection == null) {
+                    connection = new Connection(port);
+                }
+                Response response = connection.exchange(request);
+                if (!response.keepAlive()) {
+                    close();
+                }
+                return response.status();
             } catch (IOException e) {
+                close();
                 return 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
+            }
+        }
+
+        private void close() {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        }
+    }
+
+    record Response(int status, boolean keepAlive, int bodyBytes) {
+    }
+
+    /** One kept-alive HTTP/1.1 connection; reads each response whole, fixed-length or chunked. */
+    static final class Connection implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        Connection(int port) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+            in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            out = socket.getOutputStream();
+        }
+
+        Response exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            String[] parts = statusLine.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+                throw new IOException("not an HTTP response: " + statusLine);
+            }
+            int status = Integer.parseInt(parts[1]);
+            long length = -1;
+            boolean chunked = false;
+            boolean keepAlive = parts[0].equals("HTTP/1.1");
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.contains("chunked");
+                    case "connection" -> keepAlive = !value.contains("close");
+                    default -> {
+                        // other headers do not frame the body
+                    }
+                }
+            }
+            long body = chunked ? chunkedBody() : skip(Math.max(0, length));
+            return new Response(status, keepAlive && (chunked || length >= 0), (int) body);
+        }
+
+        private long chunkedBody() throws IOException {
+            long total = 0;
+            while (true) {
+                String size = line();
+                int extension = size.indexOf(';');
+                long chunk = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
+                if (chunk == 0) {
+                    while (!line().isEmpty()) {
+                        // trailers
+                    }
+                    return total;
+                }
+                total += skip(chunk);
+                line();
+            }
+        }
+
+        private long skip(long bytes) throws IOException {
+            long left = bytes;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new EOFException("connection closed inside a response body");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+            return bytes;
+        }
+
+        /** A header line without its CRLF. */
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("connection closed inside a response");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a connection that failed already
             }
         }
     }
