@@ -220,12 +220,24 @@ public final class ErrorCatalog {
         return parseInt(t).map(this::byCode).filter(list -> list.size() == 1).map(List::getFirst);
     }
 
+    /**
+     * A signed decimal that fits an int; checked before parsing because search runs this on
+     * every token of a pasted log and on every chip of a page, and a thrown exception per
+     * word cost more than the lookup.
+     */
     private static Optional<Integer> parseInt(String s) {
-        try {
-            return Optional.of(Integer.parseInt(s.strip()));
-        } catch (NumberFormatException ex) {
+        String number = s.strip();
+        int digits = number.startsWith("-") || number.startsWith("+") ? 1 : 0;
+        if (number.length() == digits || number.length() - digits > 10) {
             return Optional.empty();
         }
+        for (int i = digits; i < number.length(); i++) {
+            if (number.charAt(i) < '0' || number.charAt(i) > '9') {
+                return Optional.empty();
+            }
+        }
+        long value = Long.parseLong(number);
+        return value == (int) value ? Optional.of((int) value) : Optional.empty();
     }
 
     private static List<String> spellings(CatalogEntry e) {

@@ -247,6 +247,7 @@ class ErrorCatalogTests {
         return Stream.of(
                 Arguments.of("errsecmissingentitlement", List.of("errSecMissingEntitlement", "-34018", "NSOSStatusErrorDomain:-34018")),
                 Arguments.of("-34018", List.of("errSecMissingEntitlement", "NSOSStatusErrorDomain:-34018")),
+                Arguments.of(" NSOSStatusErrorDomain:-34018 ", List.of("errSecMissingEntitlement", "-34018")),
                 Arguments.of("NSURLErrorDomain:-1200", List.of("NSURLErrorSecureConnectionFailed", "URLError.secureConnectionFailed",
                         "kCFURLErrorSecureConnectionFailed", "-1200")),
                 Arguments.of("0xe00002e2", List.of("kIOReturnNotPermitted", "-536870174", "IOReturn:-536870174")),
@@ -262,7 +263,8 @@ class ErrorCatalogTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"22", "1", "cancelled", "hello", "NoSuchDomain:1", ""})
+    @ValueSource(strings = {"22", "1", "cancelled", "hello", "NoSuchDomain:1", "", "-", "EXC_CRASH", "0x0", "99999999999",
+            "NSOSStatusErrorDomain:-34018x"})
     void aliasesOfLeavesAmbiguousAndUnknownTokensAlone(String token) {
         assertThat(catalog.aliasesOf(token)).isEmpty();
     }
