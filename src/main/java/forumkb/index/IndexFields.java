@@ -7,6 +7,11 @@ public final class IndexFields {
     public static final String TITLE = "title";
     public static final String BODY = "body";
     public static final String ANSWER = "answer";
+    /**
+     * Title, accepted answer and body as one field for ranking, title and answer repeated
+     * (see {@link ThreadDocuments}); the three above serve phrases and snippets.
+     */
+    public static final String TEXT = "text";
     public static final String SYMBOLS = "symbols";
     public static final String URL = "url";
     public static final String SOURCE = "source";

@@ -44,6 +44,7 @@ public class SearchIndex implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final String APPLIED = "forumkb.applied-change";
     private static final String DATABASE = "forumkb.database";
+    private static final String LAYOUT = "forumkb.layout";
     private static final int PAGE = 500;
     private static final int COMMIT_EVERY = 20_000;
     private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -143,7 +144,10 @@ public class SearchIndex implements SmartLifecycle {
         return live != null;
     }
 
-    /** Opens the generation CURRENT names, unless it was built from another database or is ahead of it. */
+    /**
+     * Opens the generation CURRENT names, unless it was built from another database or with
+     * other fields, or is ahead of the database.
+     */
     private Live openCurrent() throws IOException {
         Path generation = generations.current();
         database = feed.databaseIdentity();
@@ -151,11 +155,13 @@ public class SearchIndex implements SmartLifecycle {
             Live opened = open(generation, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             Map<String, String> data = opened.writer.getLiveCommitData() == null ? Map.of()
                     : toMap(opened.writer.getLiveCommitData());
-            if (database.equals(data.get(DATABASE)) && opened.applied <= feed.lastChange()) {
+            if (database.equals(data.get(DATABASE)) && ThreadDocuments.LAYOUT.equals(data.get(LAYOUT))
+                    && opened.applied <= feed.lastChange()) {
                 log.info("Search index {} resumes after change {}", generation.getFileName(), opened.applied);
                 return opened;
             }
-            log.info("Search index {} belongs to another database; building a new one", generation.getFileName());
+            log.info("Search index {} belongs to another database or an older layout; building a new one",
+                    generation.getFileName());
             opened.close();
         }
         Path fresh = generations.create();
@@ -261,7 +267,8 @@ public class SearchIndex implements SmartLifecycle {
         if (database == null) {
             database = feed.databaseIdentity();
         }
-        target.writer.setLiveCommitData(Map.of(APPLIED, Long.toString(target.applied), DATABASE, database).entrySet());
+        target.writer.setLiveCommitData(Map.of(APPLIED, Long.toString(target.applied), DATABASE, database,
+                LAYOUT, ThreadDocuments.LAYOUT).entrySet());
         target.writer.commit();
         target.uncommitted = 0;
     }

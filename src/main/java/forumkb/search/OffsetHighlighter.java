@@ -1,5 +1,6 @@
 package forumkb.search;
 
+import forumkb.index.IndexFields;
 import forumkb.search.SearchResult.SnippetPart;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -74,11 +75,16 @@ final class OffsetHighlighter {
         return snippets;
     }
 
-    /** The distinct terms of {@code field} the query matches on, phrases' words included. */
+    /**
+     * The distinct terms the query finds {@code field}'s words by: its phrases' words on the
+     * field itself, and the words ranked on {@link IndexFields#TEXT}, which holds the same
+     * words analysed alike.
+     */
     static List<BytesRef> terms(Query query, String field) {
         Set<Term> all = new LinkedHashSet<>();
         query.visit(QueryVisitor.termCollector(all));
-        return all.stream().filter(term -> term.field().equals(field)).map(Term::bytes).distinct().toList();
+        return all.stream().filter(term -> term.field().equals(field) || term.field().equals(IndexFields.TEXT))
+                .map(Term::bytes).distinct().toList();
     }
 
     /** Every document's matches, reading each term's postings once per segment. */

@@ -7,6 +7,7 @@ import forumkb.extract.ErrorCatalog;
 import forumkb.extract.ExtractedEntity;
 import forumkb.extract.MethodNames;
 import forumkb.extract.SymptomLines;
+import forumkb.index.IndexFields;
 import forumkb.index.analysis.ForumAnalyzers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,16 +26,15 @@ import org.apache.lucene.util.QueryBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the Lucene query for a parsed search. Prose is BM25 over title, accepted answer
- * and body (in that order of weight) plus the symbols field; errors, codes and API names
- * found in the text are matched exactly and weigh more than prose, and their rarity (IDF)
- * makes a shared rare code outweigh a common type.
+ * Builds the Lucene query for a parsed search. Prose is BM25F over title, accepted answer
+ * and body (one field in which title and answer weigh double, see {@link IndexFields#TEXT})
+ * plus the symbols field; errors, codes and API names found in the text are matched exactly
+ * and weigh more than prose, and their rarity (IDF) makes a shared rare code outweigh a
+ * common type.
  */
 @Component
 public class QueryBuilderService {
 
-    /** Field weights for prose; entities get theirs in {@link #ENTITY_WEIGHTS}. */
-    private static final Map<String, Float> PROSE_WEIGHTS = Map.of(TITLE, 1.0f, ANSWER, 1.0f, BODY, 1.0f);
     /** Symbols typed as symbols weigh like prose; plain words reaching symbol parts weigh little. */
     private static final float SYMBOL_WEIGHT = 1.2f;
     private static final float WORDS_AS_SYMBOL_PARTS_WEIGHT = 0.3f;
@@ -66,11 +66,7 @@ public class QueryBuilderService {
         }
         if (!free.isBlank()) {
             Map<Query, Float> words = new LinkedHashMap<>();
-            // The prose fields share one analyzer: the text is analysed once and its terms reused.
-            Query body = prose.createBooleanQuery(BODY, free, Occur.SHOULD);
-            for (Map.Entry<String, Float> field : PROSE_WEIGHTS.entrySet()) {
-                addWeighted(words, onField(body, field.getKey()), field.getValue());
-            }
+            addWeighted(words, prose.createBooleanQuery(TEXT, free, Occur.SHOULD), 1f);
             addWeighted(words, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
             addWeighted(words, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
             scoring.add(new RarestWords(words, MAX_WORDS), Occur.SHOULD);
@@ -124,23 +120,6 @@ public class QueryBuilderService {
         } else {
             words.merge(query, weight, Float::sum);
         }
-    }
-
-    /**
-     * {@code query}, the prose analyzer's disjunction of terms (it puts one token at each
-     * position, so never a synonym or phrase), with its terms on {@code field} instead.
-     */
-    private static Query onField(Query query, String field) {
-        return switch (query) {
-            case null -> null;
-            case TermQuery term -> new TermQuery(new Term(field, term.getTerm().bytes()));
-            case BooleanQuery disjunction -> {
-                BooleanQuery.Builder moved = new BooleanQuery.Builder();
-                disjunction.clauses().forEach(clause -> moved.add(onField(clause.query(), field), clause.occur()));
-                yield moved.build();
-            }
-            default -> throw new IllegalStateException("prose analysis gave " + query.getClass().getSimpleName());
-        };
     }
 
     /**

@@ -8,11 +8,20 @@ import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
 import forumkb.index.SearchIndex;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +214,26 @@ class SearchApiTests {
                     """.formatted(idPrefix, i, title, i, body));
         }
         return lines.toString();
+    }
+
+    @Test
+    void anIndexWrittenWithOtherFieldsIsRebuiltOnStart() throws IOException {
+        long before = total("");
+        Path generation = index.search(searcher -> ((FSDirectory) FilterDirectory.unwrap(
+                ((DirectoryReader) searcher.getIndexReader()).directory())).getDirectory());
+        index.stop();
+        // As an index written before its fields' layout was recorded: its last commit does not name one.
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(generation), new IndexWriterConfig())) {
+            Map<String, String> data = new HashMap<>();
+            writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+            data.remove("forumkb.layout");
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+        }
+        index.start();
+        assertThat(index.generation()).isNotEqualTo(generation.getFileName().toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> total("") == before);
+        assertThat(firstTitle("NEFilterManager")).containsIgnoringCase("filter");
     }
 
     @Test

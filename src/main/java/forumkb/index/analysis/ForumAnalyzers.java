@@ -10,7 +10,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
 /**
  * The one place that names analyzers and wires them to the fields of {@link forumkb.index.IndexFields}: prose for
- * {@code title}/{@code body}/{@code answer} (and any unknown field), symbols for {@code symbols},
+ * {@code title}/{@code body}/{@code answer}/{@code text} (and any unknown field), symbols for {@code symbols},
  * one lower-cased keyword per value for the exact entity fields.
  */
 public final class ForumAnalyzers {
@@ -22,7 +22,7 @@ public final class ForumAnalyzers {
     public static final String SYMBOL = "symbol";
     public static final String EXACT = "exact";
 
-    public static final List<String> PROSE_FIELDS = List.of(TITLE, BODY, ANSWER);
+    public static final List<String> PROSE_FIELDS = List.of(TITLE, BODY, ANSWER, TEXT);
     public static final List<String> EXACT_FIELDS = List.of(ERROR, CODE, DOMAIN, API, FRAMEWORK, ENTITLEMENT, TAG, TOPIC,
             SERVICE, HAS);
 
