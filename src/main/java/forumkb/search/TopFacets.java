@@ -3,12 +3,10 @@ package forumkb.search;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.ScoreDoc;
@@ -22,26 +20,23 @@ final class TopFacets {
     private TopFacets() {
     }
 
+    /**
+     * Every leaf gets its matches, none for most: given matches from one leaf only, Lucene
+     * takes the reader for a single segment and reads that leaf's ordinals as global ones,
+     * labelling the counts with other values.
+     */
     static SortedSetDocValuesFacetCounts count(SortedSetDocValuesReaderState state, IndexSearcher searcher,
             ScoreDoc[] matches) throws IOException {
         ScoreDoc[] byDoc = matches.clone();
         Arrays.sort(byDoc, Comparator.comparingInt(match -> match.doc));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FacetsCollector collector = new FacetsCollector();
-        LeafCollector leafCollector = null;
-        int leafIndex = -1;
-        for (ScoreDoc match : byDoc) {
-            int leaf = ReaderUtil.subIndex(match.doc, leaves);
-            if (leaf != leafIndex) {
-                if (leafCollector != null) {
-                    leafCollector.finish();
-                }
-                leafIndex = leaf;
-                leafCollector = collector.getLeafCollector(leaves.get(leaf));
+        int next = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            LeafCollector leafCollector = collector.getLeafCollector(leaf);
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            while (next < byDoc.length && byDoc[next].doc < end) {
+                leafCollector.collect(byDoc[next++].doc - leaf.docBase);
             }
-            leafCollector.collect(match.doc - leaves.get(leaf).docBase);
-        }
-        if (leafCollector != null) {
             leafCollector.finish();
         }
         return new SortedSetDocValuesFacetCounts(state, collector);
