@@ -21,6 +21,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,8 @@ public class QueryBuilderService {
     private static final float WORDS_AS_SYMBOL_PARTS_WEIGHT = 0.3f;
     private static final Map<String, Float> ENTITY_WEIGHTS = Map.of(ERROR, 6f, CODE, 4f, API, 2.5f,
             ENTITLEMENT, 3f, SERVICE, 1.5f, FRAMEWORK, 1f);
+    /** A quote from a pasted message found exactly weighs this much more than its words alone. */
+    private static final float PASTED_PHRASE_WEIGHT = 2f;
     /** Pasted logs can be long; the first part carries the symptom often enough. */
     private static final int MAX_FREE_TEXT = 6_000;
     /** Distinct words a free text scores by at most, the rarest; see {@link RarestWords}. */
@@ -51,8 +54,13 @@ public class QueryBuilderService {
     private final QueryBuilder prose = new QueryBuilder(ForumAnalyzers.queryAnalyzer());
     private final QueryBuilder symbolsOnly = new QueryBuilder(ForumAnalyzers.indexAnalyzer());
 
-    /** The scoring query (null when the search is only filters) and the exact terms it matched on. */
-    public record Built(Query query, Map<String, String> entityTerms) {
+    /**
+     * The scoring query (null when the search is only filters), the exact terms it matched on,
+     * and the bonus for quotes in pasted text (null without): added to the top matches' scores
+     * rather than part of the query, in which a phrase made every thread holding its words a
+     * candidate whose positions had to be read (a fifth of an error line's ranking time).
+     */
+    public record Built(Query query, Map<String, String> entityTerms, Query phraseBonus) {
     }
 
     public Built build(SearchQuery search) {
@@ -69,14 +77,15 @@ public class QueryBuilderService {
             addWeighted(words, prose.createBooleanQuery(TEXT, free, Occur.SHOULD), 1f);
             addWeighted(words, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
             addWeighted(words, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
-            scoring.add(new RarestWords(words, MAX_WORDS), Occur.SHOULD);
+            scoring.add(new RarestWords(words, MAX_WORDS, SYMBOLS), Occur.SHOULD);
             addEntities(scoring, entityTerms, free);
         }
         BooleanQuery.Builder root = new BooleanQuery.Builder();
+        BooleanQuery.Builder phraseBonus = new BooleanQuery.Builder();
         for (String phrase : search.phrases()) {
             Query anyField = phraseInAnyField(phrase);
             if (pasted) {
-                scoring.add(new BoostQuery(anyField, 2f), Occur.SHOULD);
+                phraseBonus.add(new BoostQuery(anyField, PASTED_PHRASE_WEIGHT), Occur.SHOULD);
             } else {
                 root.add(anyField, Occur.MUST);
             }
@@ -100,7 +109,8 @@ public class QueryBuilderService {
             root.add(new MatchAllDocsQuery(), Occur.MUST);
             built = root.build();
         }
-        return new Built(built, entityTerms);
+        BooleanQuery bonus = phraseBonus.build();
+        return new Built(built, entityTerms, bonus.clauses().isEmpty() ? null : bonus);
     }
 
     /**
@@ -111,14 +121,18 @@ public class QueryBuilderService {
      * hundreds of repeated clauses from a pasted log defeated that.
      */
     private static void addWeighted(Map<Query, Float> words, Query query, float weight) {
-        if (query == null) {
-            return;
-        }
-        if (query instanceof BooleanQuery disjunction && disjunction.getMinimumNumberShouldMatch() == 0
-                && disjunction.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD)) {
-            disjunction.clauses().forEach(clause -> words.merge(clause.query(), weight, Float::sum));
-        } else {
-            words.merge(query, weight, Float::sum);
+        switch (query) {
+            case null -> {
+                // nothing to search for in this field
+            }
+            case BooleanQuery disjunction when disjunction.getMinimumNumberShouldMatch() == 0
+                    && disjunction.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD) ->
+                disjunction.clauses().forEach(clause -> addWeighted(words, clause.query(), weight));
+            // A symbol and its first part share a position, which makes them one synonym clause,
+            // scored with the commoner's rarity: the whole, rare symbol counted like "ns".
+            case SynonymQuery synonyms -> synonyms.getTerms()
+                    .forEach(term -> words.merge(new TermQuery(term), weight, Float::sum));
+            default -> words.merge(query, weight, Float::sum);
         }
     }
 

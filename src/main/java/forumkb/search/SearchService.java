@@ -29,6 +29,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -110,7 +111,7 @@ public class SearchService {
         return index.search(searcher -> {
             try {
                 Query rewritten = searcher.rewrite(built.query());
-                ScoreDoc[] top = slice(ranked(searcher, query, rewritten, COLLECTED).scoreDocs, 0, SIMILAR + 1);
+                ScoreDoc[] top = slice(ranked(searcher, query, built, rewritten, COLLECTED).scoreDocs, 0, SIMILAR + 1);
                 return hits(searcher, built, rewritten, top).stream().filter(hit -> hit.id() != threadId)
                         .limit(SIMILAR).toList();
             } catch (IOException e) {
@@ -128,7 +129,7 @@ public class SearchService {
             int page, boolean recent) {
         try {
             Query query = searcher.rewrite(built.query());
-            TopDocs top = ranked(searcher, parsed, query, Math.max(COLLECTED, (page + 1) * PAGE_SIZE));
+            TopDocs top = ranked(searcher, parsed, built, query, Math.max(COLLECTED, (page + 1) * PAGE_SIZE));
             ScoreDoc[] ordered = recent ? searcher.search(query, new TopFieldCollectorManager(BY_ACTIVITY,
                     (page + 1) * PAGE_SIZE, COUNTED)).scoreDocs : top.scoreDocs;
             List<Hit> hits = hits(searcher, built, query, slice(ordered, page * PAGE_SIZE, PAGE_SIZE));
@@ -151,21 +152,23 @@ public class SearchService {
     }
 
     /**
-     * The top {@code collected} matches by relevance, tie-breakers applied, and their total
-     * counted exactly only up to {@link #COUNTED}, so that Lucene may skip matches that cannot
-     * reach the top. Without free text every match scores the same and the tie-breakers
-     * alone order them, so they score inside the query; every match is visited then, and
-     * counted exactly.
+     * The top {@code collected} matches by relevance, pasted quotes' bonus and tie-breakers
+     * applied, and their total counted exactly only up to {@link #COUNTED}, so that Lucene may
+     * skip matches that cannot reach the top. Without free text every match scores the same
+     * and the tie-breakers alone order them, so they score inside the query; every match is
+     * visited then, and counted exactly.
      */
-    private static TopDocs ranked(IndexSearcher searcher, SearchQuery parsed, Query query, int collected)
-            throws IOException {
+    private static TopDocs ranked(IndexSearcher searcher, SearchQuery parsed, QueryBuilderService.Built built,
+            Query query, int collected) throws IOException {
         TieBreakers tieBreakers = new TieBreakers(System.currentTimeMillis());
         if (parsed.freeText().isBlank() && parsed.phrases().isEmpty()) {
             return searcher.search(FunctionScoreQuery.boostByValue(query, tieBreakers),
                     new TopScoreDocCollectorManager(collected, Integer.MAX_VALUE));
         }
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(collected, COUNTED));
-        return new TopDocs(top.totalHits, tieBreakers.rescore(searcher, top.scoreDocs, COLLECTED));
+        ScoreDoc[] scored = built.phraseBonus() == null ? top.scoreDocs
+                : QueryRescorer.rescore(searcher, top, built.phraseBonus(), 1, top.scoreDocs.length).scoreDocs;
+        return new TopDocs(top.totalHits, tieBreakers.rescore(searcher, scored, COLLECTED));
     }
 
     /**

@@ -112,6 +112,22 @@ class SearchApiTests {
     }
 
     @Test
+    void theQuotedMessageOfAPastedErrorLiftsTheThreadThatHasItExactly() {
+        // Its title has the words, not the message itself; without the quote it ranks first.
+        String wordsApart = """
+                {"source": "apple-developer-forums", "externalId": "995101", "title": "Blorptrack proxy stalls upload",
+                 "posts": [{"body": "Error Domain=BlorptrackErrorDomain Code=7 when the proxy is on."}]}""";
+        String exactly = """
+                {"source": "apple-developer-forums", "externalId": "995102", "title": "Blorptrack fails",
+                 "posts": [{"body": "Each sync of our photo library ends with Error Domain=BlorptrackErrorDomain Code=7 \
+                \\"the upload stalled at the proxy\\"."}]}""";
+        http.upload("/api/ingest", "quotes.jsonl", wordsApart.replace("\n", " ") + "\n" + exactly.replace("\n", " "));
+        await().atMost(Duration.ofSeconds(3)).until(() -> total("blorptrack") == 2);
+        assertThat(firstTitle("Error Domain=BlorptrackErrorDomain Code=7 \"the upload stalled at the proxy\""))
+                .isEqualTo("Blorptrack fails");
+    }
+
+    @Test
     void filtersNarrowAndFacetsCount() {
         JsonNode all = search("NEFilterManager");
         JsonNode answered = search("NEFilterManager has:answer");

@@ -1,0 +1,129 @@
+package forumkb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forumkb.extract.ErrorCatalog;
+import forumkb.index.IndexFields;
+import forumkb.index.IndexedThread;
+import forumkb.index.ThreadDocuments;
+import forumkb.index.analysis.ForumAnalyzers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/** The query a pasted error line becomes, over indexes of forum threads built as the live one is. */
+class QueryBuilderServiceTests {
+
+    private static final String COCOA = "Saving fails: Error Domain=NSCocoaErrorDomain Code=4 \"The file doesn’t exist.\"";
+    private static final String VPN = "Connecting fails: Error Domain=NEVPNErrorDomain Code=5 \"permission denied\"";
+    private static final String LINE = "Error Domain=NEVPNErrorDomain Code=5 \"permission denied\"";
+
+    private final QueryBuilderService queries = new QueryBuilderService();
+
+    @Test
+    void inALargeIndexSymbolPartsInMostThreadsAreLeftToProse() throws IOException {
+        // 1,500 threads: "error", "domain" and "ns" are parts of a symbol in every one.
+        try (Index index = new Index(1_500)) {
+            Set<Term> terms = index.terms(LINE);
+            assertThat(terms).doesNotContain(symbols("error"), symbols("domain"), symbols("ns"))
+                    .contains(symbols("nevpnerrordomain"), symbols("vpn"), new Term(IndexFields.TEXT, "error"),
+                            new Term(IndexFields.TEXT, "domain"));
+            assertThat(index.top(LINE)).as("the VPN threads first").allMatch(thread -> thread % 100 == 0);
+        }
+    }
+
+    @Test
+    void inASmallIndexEveryPartCounts() throws IOException {
+        try (Index index = new Index(60)) {
+            assertThat(index.terms(LINE)).contains(symbols("error"), symbols("domain"), symbols("nevpnerrordomain"));
+        }
+    }
+
+    @Test
+    void aWholeSymbolIsAClauseOfItsOwnNotASynonymOfItsFirstPart() throws IOException {
+        try (Index index = new Index(60)) {
+            Query query = index.searcher.rewrite(queries.build(new SearchQueryParser().parse(LINE)).query());
+            List<Query> synonyms = new ArrayList<>();
+            query.visit(new QueryVisitor() {
+                @Override
+                public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                    return this;
+                }
+
+                @Override
+                public void consumeTerms(Query owner, Term... terms) {
+                    if (owner instanceof SynonymQuery) {
+                        synonyms.add(owner);
+                    }
+                }
+            });
+            assertThat(synonyms).isEmpty();
+            assertThat(index.terms(LINE)).contains(symbols("ne"), symbols("nevpnerrordomain"));
+        }
+    }
+
+    private static Term symbols(String text) {
+        return new Term(IndexFields.SYMBOLS, text);
+    }
+
+    /** Threads 0, 100, 200… are the VPN error; the others the Cocoa one. */
+    private final class Index implements AutoCloseable {
+
+        final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        final DirectoryReader reader;
+        final IndexSearcher searcher;
+
+        Index(int threads) throws IOException {
+            ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
+            try (IndexWriter writer = new IndexWriter(directory,
+                    new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
+                for (int i = 0; i < threads; i++) {
+                    boolean vpn = i % 100 == 0;
+                    writer.addDocument(documents.document(new IndexedThread(i, i, "test", null,
+                            (vpn ? "VPN" : "Save") + " fails " + i, null, null, List.of(), null, null, null, null,
+                            false, vpn ? VPN : COCOA, null, null, List.of())));
+                }
+            }
+            reader = DirectoryReader.open(directory);
+            searcher = new IndexSearcher(reader);
+        }
+
+        Set<Term> terms(String text) throws IOException {
+            Query query = searcher.rewrite(queries.build(new SearchQueryParser().parse(text)).query());
+            Set<Term> terms = new HashSet<>();
+            query.visit(QueryVisitor.termCollector(terms));
+            return terms;
+        }
+
+        /** The ids of the best matches, as many as there are VPN threads. */
+        List<Long> top(String text) throws IOException {
+            Query query = searcher.rewrite(queries.build(new SearchQueryParser().parse(text)).query());
+            int vpnThreads = (reader.numDocs() + 99) / 100;
+            List<Long> ids = new ArrayList<>();
+            for (ScoreDoc doc : searcher.search(query, vpnThreads).scoreDocs) {
+                ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get(IndexFields.ID)));
+            }
+            return ids;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+            directory.close();
+        }
+    }
+}
