@@ -160,9 +160,9 @@ class SearchBenchmark implements CommandLine.Command {
         System.out.println("Lucene in process:     " + lucene.summary());
         System.out.printf("HTTP, %d clients:      %s%n", clients, http.latencies().summary());
         System.out.printf("  %,d requests in %.1f s: %,.0f req/s; failures %s; SearchService mean %.1f ms;"
-                + " CPU %.1f ms a request (server and clients); longest URI %,d characters%n", http.requests(),
-                http.seconds(), http.throughput(), http.failures().isEmpty() ? "none" : http.failures(), serverMean,
-                cpuPerRequest, load.longestUri());
+                + " CPU %.1f ms a request (server and clients; the clients %.2f); longest URI %,d characters%n",
+                http.requests(), http.seconds(), http.throughput(), http.failures().isEmpty() ? "none" : http.failures(),
+                serverMean, cpuPerRequest, http.clientCpuNanos() / 1e6 / http.requests(), load.longestUri());
         if (postgres != null) {
             System.out.println("PostgreSQL in process: " + postgres.summary()
                     + (baseline.timeouts() > 0 ? "; " + baseline.timeouts() + " timed out" : ""));

@@ -67,7 +67,7 @@ public class QueryBuilderService {
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         Map<String, String> entityTerms = new LinkedHashMap<>();
         boolean pasted = looksPasted(search);
-        String free = pasted ? search.freeText() + " " + String.join(" ", search.phrases()) : search.freeText();
+        String free = search.freeText() + " " + String.join(" ", search.phrases());
         free = symptoms.reduce(free);
         if (free.length() > MAX_FREE_TEXT) {
             free = free.substring(0, MAX_FREE_TEXT);
@@ -87,7 +87,9 @@ public class QueryBuilderService {
             if (pasted) {
                 phraseBonus.add(new BoostQuery(anyField, PASTED_PHRASE_WEIGHT), Occur.SHOULD);
             } else {
-                root.add(anyField, Occur.MUST);
+                // Required, not scored (its words are): scored in three fields, a quoted
+                // "waiting" made its query ten times slower than without.
+                root.add(anyField, Occur.FILTER);
             }
         }
         BooleanQuery scored = scoring.build();
@@ -138,7 +140,8 @@ public class QueryBuilderService {
 
     /**
      * Quotes in a pasted error line are part of the message, not phrase syntax: such quotes
-     * boost an exact match instead of requiring one. A short query's quotes are phrases.
+     * boost an exact match instead of requiring one. A short query's quotes are phrases that
+     * every match contains. Either way their words count like the others.
      */
     private static boolean looksPasted(SearchQuery search) {
         String free = search.freeText();

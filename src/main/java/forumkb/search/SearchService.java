@@ -13,11 +13,13 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
@@ -57,6 +59,9 @@ public class SearchService {
      * thousandth score, made a search take 2.4 times as long at 200,000 threads.
      */
     private static final int COLLECTED = 100;
+    /** What a hit shows; the accepted answer is read only when the body has no match to show. */
+    private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, URL, EXCERPT, BODY, ENTITY_LIST);
+    private static final Set<String> ANSWER_FIELD = Set.of(ANSWER);
     private static final Sort BY_ACTIVITY = new Sort(new SortField(ACTIVITY, SortField.Type.LONG, true));
 
     private final SearchIndex index;
@@ -186,11 +191,11 @@ public class SearchService {
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < docs.length; i++) {
             ids[i] = docs[i].doc;
-            documents[i] = stored.document(ids[i]);
+            documents[i] = stored.document(ids[i], HIT_FIELDS);
         }
         OffsetHighlighter highlighter = new OffsetHighlighter(searcher);
         List<List<SnippetPart>> bodies = highlighter.highlight(query, BODY, ids, values(documents, BODY), 2);
-        List<List<SnippetPart>> answers = highlighter.highlight(query, ANSWER, ids, values(documents, ANSWER), 1);
+        List<List<SnippetPart>> answers = answerSnippets(highlighter, stored, query, ids, bodies);
         List<Hit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             Document doc = documents[i];
@@ -201,6 +206,35 @@ public class SearchService {
                     docs[i].score, text(parts, true), parts, entities, matched));
         }
         return hits;
+    }
+
+    /**
+     * The accepted answer's snippet of each hit whose body the query did not match, null for
+     * the others: only those read and highlight their answer.
+     */
+    private static List<List<SnippetPart>> answerSnippets(OffsetHighlighter highlighter, StoredFields stored,
+            Query query, int[] ids, List<List<SnippetPart>> bodies) throws IOException {
+        List<Integer> missed = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (bodies.get(i) == null) {
+                missed.add(i);
+            }
+        }
+        List<List<SnippetPart>> answers = new ArrayList<>(Collections.nCopies(ids.length, null));
+        if (missed.isEmpty()) {
+            return answers;
+        }
+        int[] missedIds = new int[missed.size()];
+        String[] texts = new String[missed.size()];
+        for (int k = 0; k < missedIds.length; k++) {
+            missedIds[k] = ids[missed.get(k)];
+            texts[k] = stored.document(missedIds[k], ANSWER_FIELD).get(ANSWER);
+        }
+        List<List<SnippetPart>> found = highlighter.highlight(query, ANSWER, missedIds, texts, 1);
+        for (int k = 0; k < missedIds.length; k++) {
+            answers.set(missed.get(k), found.get(k));
+        }
+        return answers;
     }
 
     private static String[] values(Document[] documents, String field) {
@@ -220,8 +254,7 @@ public class SearchService {
             return answer;
         }
         String text = doc.get(BODY) == null ? "" : doc.get(BODY).strip();
-        String start = OffsetHighlighter.WHITESPACE.matcher(text.substring(0, Math.min(text.length(), 480)))
-                .replaceAll(" ");
+        String start = OffsetHighlighter.oneSpaced(text.substring(0, Math.min(text.length(), 480)));
         return List.of(new SnippetPart(start.length() > 240 ? start.substring(0, 240) + "…" : start, false));
     }
 

@@ -129,6 +129,16 @@ class OffsetHighlighterTests {
         assertThat(snippet).containsExactly(new SnippetPart("wibble", true));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            'Code=4097'                      | 'Code=4097'
+            'at  0x1a2b\t\tlibsystem'        | 'at 0x1a2b libsystem'
+            '\n\n  Thread 0 Crashed:\r\n'    | ' Thread 0 Crashed: '
+            """)
+    void whitespaceRunsBecomeOneSpace(String text, String shown) {
+        assertThat(OffsetHighlighter.oneSpaced(text.translateEscapes())).isEqualTo(shown);
+    }
+
     @Test
     void aDocumentWithoutTheTermsHasNoSnippet() throws IOException {
         Query query = searcher.rewrite(queries.build(new SearchQuery("NEFilterManager", List.of(), Map.of(), null,

@@ -125,6 +125,23 @@ class SearchApiTests {
         await().atMost(Duration.ofSeconds(3)).until(() -> total("blorptrack") == 2);
         assertThat(firstTitle("Error Domain=BlorptrackErrorDomain Code=7 \"the upload stalled at the proxy\""))
                 .isEqualTo("Blorptrack fails");
+        // Typed rather than pasted, quotes are phrases every match contains.
+        JsonNode typed = search("blorptrack \"upload stalled\"");
+        assertThat(typed.get("total").asLong()).isEqualTo(1);
+        assertThat(typed.get("hits").get(0).get("title").asString()).isEqualTo("Blorptrack fails");
+        assertThat(typed.get("hits").get(0).get("snippet").asString()).contains("<mark>upload</mark>");
+    }
+
+    @Test
+    void aMatchOnlyInTheAcceptedAnswerIsTheSnippet() {
+        http.upload("/api/ingest", "answered.jsonl", """
+                {"source": "apple-developer-forums", "externalId": "995201", "title": "Widget timeline stops",
+                 "posts": [{"body": "The timeline stops refreshing after a day."},
+                 {"body": "Reload it from the app with WidgetCenter; the zarnoflex budget was spent.", "accepted": true}]}
+                """.replace("\n", " "));
+        await().atMost(Duration.ofSeconds(3)).until(() -> total("zarnoflex") == 1);
+        assertThat(search("zarnoflex").get("hits").get(0).get("snippet").asString())
+                .contains("<mark>zarnoflex</mark> budget");
     }
 
     @Test
