@@ -198,10 +198,11 @@ public final class ErrorCatalog {
      * codes in several domains and stays as it is). Empty when the catalog does not know the token.
      */
     public List<String> aliasesOf(String token) {
-        return resolve(token).map(ErrorCatalog::spellings).orElse(List.of());
+        return entryOf(token).map(ErrorCatalog::spellings).orElse(List.of());
     }
 
-    private Optional<CatalogEntry> resolve(String token) {
+    /** The entry {@code token} names, read as {@link #aliasesOf} reads it. */
+    public Optional<CatalogEntry> entryOf(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }

@@ -45,8 +45,12 @@ public class QueryBuilderService {
     private static final float PASTED_PHRASE_WEIGHT = 2f;
     /** Pasted logs can be long; the first part carries the symptom often enough. */
     private static final int MAX_FREE_TEXT = 6_000;
-    /** Distinct words a free text scores by at most, the rarest; see {@link RarestWords}. */
-    private static final int MAX_WORDS = 64;
+    /**
+     * Distinct words a free text scores by at most, the rarest; see {@link RarestWords}. 32
+     * rather than 64 made a pasted log rank in two thirds of the time, and found more of
+     * eval-dev's noisy logs (search R@10 0.86 -> 0.90; triage R@5 and MRR unchanged).
+     */
+    private static final int MAX_WORDS = 32;
 
     private final EntityExtractor extractor = new EntityExtractor();
     private final ErrorCatalog catalog = ErrorCatalog.load();

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -196,12 +197,14 @@ public class SearchService {
         OffsetHighlighter highlighter = new OffsetHighlighter(searcher);
         List<List<SnippetPart>> bodies = highlighter.highlight(query, BODY, ids, values(documents, BODY), 2);
         List<List<SnippetPart>> answers = answerSnippets(highlighter, stored, query, ids, bodies);
+        Set<String> matchedValues = matchedValues(built);
         List<Hit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             Document doc = documents[i];
             List<SnippetPart> parts = snippet(bodies.get(i), answers.get(i), doc);
             List<Chip> entities = chips(doc);
-            List<Chip> matched = entities.stream().filter(chip -> matches(built, chip)).toList();
+            List<Chip> matched = entities.stream()
+                    .filter(chip -> matchedValues.contains(chip.value().toLowerCase(Locale.ROOT))).toList();
             hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(URL), doc.get(EXCERPT) != null,
                     docs[i].score, text(parts, true), parts, entities, matched));
         }
@@ -269,7 +272,18 @@ public class SearchService {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     /** The thread's distinct entities, catalogued codes with their meaning. */
@@ -288,14 +302,16 @@ public class SearchService {
         if (!kind.equals("error") && !kind.equals("code")) {
             return null;
         }
-        List<String> spellings = catalog.aliasesOf(value);
-        return spellings.isEmpty() ? null : catalog.byName(spellings.getFirst()).map(entry -> entry.name() + ": "
-                + entry.meaning()).orElse(null);
+        return catalog.entryOf(value).map(entry -> entry.name() + ": " + entry.meaning()).orElse(null);
     }
 
-    private static boolean matches(QueryBuilderService.Built built, Chip chip) {
-        String value = chip.value().toLowerCase(Locale.ROOT);
-        return built.entityTerms().keySet().stream().anyMatch(term -> term.endsWith(":" + value));
+    /** The entity values the query matched on, lower-cased: its {@code field:value} terms without the field. */
+    private static Set<String> matchedValues(QueryBuilderService.Built built) {
+        Set<String> values = new HashSet<>();
+        for (Map.Entry<String, String> term : built.entityTerms().entrySet()) {
+            values.add(term.getKey().substring(term.getValue().length() + 1));
+        }
+        return values;
     }
 
     private static List<FacetValue> values(SortedSetDocValuesFacetCounts counts, String dimension, int top)
