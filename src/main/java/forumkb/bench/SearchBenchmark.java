@@ -213,8 +213,10 @@ class SearchBenchmark implements CommandLine.Command {
         return latencies;
     }
 
-    /** The measured passes' samples of each kind of query, for where the time goes. */
-    /** {@code postgres} null: without the baseline's column. */
+    /**
+     * The measured passes' samples of each kind of query, for where the time goes;
+     * {@code postgres} null: without the baseline's column.
+     */
     private static void byKind(List<BenchQueries.Query> queries, Latencies lucene, Latencies postgres) {
         System.out.println("by kind (p50 / p99 / max ms):       Lucene in process"
                 + (postgres == null ? "" : "          PostgreSQL"));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -49,10 +50,12 @@ final class RarestWords extends Query {
 
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
-        Map<Query, Float> uncommon = withoutCommonParts(searcher.getIndexReader());
+        IndexReader reader = searcher.getIndexReader();
+        Map<Term, Integer> frequencies = new HashMap<>();
+        Map<Query, Float> uncommon = withoutCommonParts(reader, frequencies);
         Set<String> texts = new HashSet<>();
         uncommon.keySet().forEach(word -> texts.add(text(word)));
-        Set<String> kept = texts.size() <= limit ? texts : rarest(searcher.getIndexReader(), uncommon.keySet());
+        Set<String> kept = texts.size() <= limit ? texts : rarest(reader, uncommon.keySet(), frequencies);
         BooleanQuery.Builder disjunction = new BooleanQuery.Builder();
         uncommon.forEach((word, weight) -> {
             if (kept.contains(text(word))) {
@@ -62,12 +65,13 @@ final class RarestWords extends Query {
         return disjunction.build();
     }
 
-    private Map<Query, Float> withoutCommonParts(IndexReader reader) throws IOException {
+    private Map<Query, Float> withoutCommonParts(IndexReader reader, Map<Term, Integer> frequencies)
+            throws IOException {
         double common = Math.max(COMMON_MINIMUM, reader.numDocs() * COMMON_SHARE);
         Map<Query, Float> uncommon = new LinkedHashMap<>();
         for (Map.Entry<Query, Float> word : words.entrySet()) {
             if (!(word.getKey() instanceof TermQuery term && term.getTerm().field().equals(partsField)
-                    && reader.docFreq(term.getTerm()) > common)) {
+                    && docFreq(reader, term.getTerm(), frequencies) > common)) {
                 uncommon.put(word.getKey(), word.getValue());
             }
         }
@@ -75,12 +79,14 @@ final class RarestWords extends Query {
     }
 
     /** Looked up only when there are too many words: a few hundred seeks per segment are not free. */
-    private Set<String> rarest(IndexReader reader, Set<Query> candidates) throws IOException {
+    private Set<String> rarest(IndexReader reader, Set<Query> candidates, Map<Term, Integer> frequencies)
+            throws IOException {
         Map<String, Long> frequency = new HashMap<>();
         Set<String> kept = new HashSet<>();
         for (Query word : candidates) {
             if (word instanceof TermQuery term) {
-                frequency.merge(term.getTerm().text(), (long) reader.docFreq(term.getTerm()), Long::sum);
+                frequency.merge(term.getTerm().text(), (long) docFreq(reader, term.getTerm(), frequencies),
+                        Long::sum);
             } else {
                 kept.add(text(word));
             }
@@ -90,6 +96,16 @@ final class RarestWords extends Query {
         byRarity.sort(Comparator.comparing(frequency::get));
         kept.addAll(byRarity.subList(0, Math.min(limit, byRarity.size())));
         return kept;
+    }
+
+    /** A term's document frequency, looked up once per rewrite. */
+    private static int docFreq(IndexReader reader, Term term, Map<Term, Integer> known) throws IOException {
+        Integer frequency = known.get(term);
+        if (frequency == null) {
+            frequency = reader.docFreq(term);
+            known.put(term, frequency);
+        }
+        return frequency;
     }
 
     /** What makes clauses the same word: the term text, or the whole clause when it is not one term. */

@@ -42,6 +42,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 /** Symptom search: ranked threads with snippets, matched entities, facets and a monthly count. */
 @Service
@@ -265,25 +266,10 @@ public class SearchService {
     static String text(List<SnippetPart> parts, boolean marked) {
         StringBuilder text = new StringBuilder();
         for (SnippetPart part : parts) {
-            String escaped = marked ? escape(part.text()) : part.text();
+            String escaped = marked ? HtmlUtils.htmlEscape(part.text(), "UTF-8") : part.text();
             text.append(marked && part.match() ? "<mark>" + escaped + "</mark>" : escaped);
         }
         return text.toString();
-    }
-
-    private static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 
     /** The thread's distinct entities, catalogued codes with their meaning. */
