@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 /**
  * Concurrent clients against {@code GET /api/search} on loopback: each client thread keeps
@@ -33,11 +34,25 @@ final class HttpLoad {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int TIMEOUT_MILLIS = (int) Duration.ofSeconds(60).toMillis();
 
-    /** Latencies of the 200 answers, every other status counted, the wall time and the clients' own CPU time. */
-    record Result(Latencies latencies, Map<Integer, Integer> failures, double seconds, int requests,
-            long clientCpuNanos) {
+    /**
+     * Latencies of the 200 answers, all and per query (by its position in the list), every
+     * other status counted, the wall time, the clients' own CPU time and the body bytes read.
+     */
+    record Result(Latencies latencies, List<Latencies> perQuery, Map<Integer, Integer> failures, double seconds,
+            int requests, long clientCpuNanos, long bodyBytes) {
         double throughput() {
             return requests / seconds;
+        }
+
+        /** The latencies of the queries whose position passes {@code test}. */
+        Latencies ofQueries(IntPredicate test) {
+            Latencies selected = new Latencies();
+            for (int i = 0; i < perQuery.size(); i++) {
+                if (test.test(i)) {
+                    selected.addAll(perQuery.get(i));
+                }
+            }
+            return selected;
         }
     }
 
@@ -64,7 +79,7 @@ final class HttpLoad {
         List<Thread> threads = new ArrayList<>(clients);
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            Client client = new Client(c, clients, requestsPerClient, new Latencies(), new TreeMap<>());
+            Client client = new Client(c, clients, requestsPerClient);
             threads.add(Thread.ofPlatform().name("bench-client-" + c).start(client));
             running.add(client);
         }
@@ -72,15 +87,22 @@ final class HttpLoad {
             thread.join();
         }
         Latencies latencies = new Latencies();
+        List<Latencies> perQuery = new ArrayList<>();
+        for (int q = 0; q < requests.size(); q++) {
+            perQuery.add(new Latencies());
+        }
         Map<Integer, Integer> failures = new TreeMap<>();
         long clientCpu = 0;
+        long bodyBytes = 0;
         for (Client client : running) {
             latencies.addAll(client.latencies);
+            client.perQuery.forEach((query, samples) -> perQuery.get(query).addAll(samples));
             client.failures.forEach((status, count) -> failures.merge(status, count, Integer::sum));
             clientCpu += client.cpuNanos;
+            bodyBytes += client.bodyBytes;
         }
-        return new Result(latencies, failures, (System.nanoTime() - start) / 1e9, clients * requestsPerClient,
-                clientCpu);
+        return new Result(latencies, perQuery, failures, (System.nanoTime() - start) / 1e9,
+                clients * requestsPerClient, clientCpu, bodyBytes);
     }
 
     /** One client: its own connection, its own samples; status 0 means an I/O failure. */
@@ -89,17 +111,17 @@ final class HttpLoad {
         private final int first;
         private final int stride;
         private final int count;
-        private final Latencies latencies;
-        private final Map<Integer, Integer> failures;
+        private final Latencies latencies = new Latencies();
+        private final Map<Integer, Latencies> perQuery = new TreeMap<>();
+        private final Map<Integer, Integer> failures = new TreeMap<>();
         private Connection connection;
         private volatile long cpuNanos;
+        private long bodyBytes;
 
-        Client(int first, int stride, int count, Latencies latencies, Map<Integer, Integer> failures) {
+        Client(int first, int stride, int count) {
             this.first = first;
             this.stride = stride;
             this.count = count;
-            this.latencies = latencies;
-            this.failures = failures;
         }
 
         @Override
@@ -107,11 +129,13 @@ final class HttpLoad {
             long cpuStart = THREADS.getCurrentThreadCpuTime();
             try {
                 for (int i = 0; i < count; i++) {
-                    byte[] request = requests.get((first + i * stride) % requests.size());
+                    int query = (first + i * stride) % requests.size();
                     long start = System.nanoTime();
-                    int status = send(request);
+                    int status = send(requests.get(query));
                     if (status == 200) {
-                        latencies.add(System.nanoTime() - start);
+                        long elapsed = System.nanoTime() - start;
+                        latencies.add(elapsed);
+                        perQuery.computeIfAbsent(query, unused -> new Latencies()).add(elapsed);
                     } else {
                         failures.merge(status, 1, Integer::sum);
                     }
@@ -128,6 +152,7 @@ final class HttpLoad {
                     connection = new Connection(port);
                 }
                 Response response = connection.exchange(request);
+                bodyBytes += response.bodyBytes();
                 if (!response.keepAlive()) {
                     close();
                 }

@@ -164,14 +164,16 @@ class SearchBenchmark implements CommandLine.Command {
         System.out.println("Lucene in process:     " + lucene.summary());
         System.out.printf("HTTP, %d clients:      %s%n", clients, http.latencies().summary());
         System.out.printf("  %,d requests in %.1f s: %,.0f req/s; failures %s; SearchService mean %.1f ms;"
-                + " CPU %.1f ms a request (server and clients; the clients %.2f); longest URI %,d characters%n",
+                + " CPU %.1f ms a request (server and clients; the clients %.2f); %,d bytes an answer;"
+                + " longest URI %,d characters%n",
                 http.requests(), http.seconds(), http.throughput(), http.failures().isEmpty() ? "none" : http.failures(),
-                serverMean, cpuPerRequest, http.clientCpuNanos() / 1e6 / http.requests(), load.longestUri());
+                serverMean, cpuPerRequest, http.clientCpuNanos() / 1e6 / http.requests(),
+                http.bodyBytes() / Math.max(1, http.requests()), load.longestUri());
         if (postgres != null) {
             System.out.println("PostgreSQL in process: " + postgres.summary()
                     + (baseline.timeouts() > 0 ? "; " + baseline.timeouts() + " timed out" : ""));
         }
-        byKind(queries, lucene, postgres);
+        byKind(queries, lucene, http, postgres);
     }
 
     /** Runs {@code pass} until the JIT compiler is quiet during one. */
@@ -217,14 +219,17 @@ class SearchBenchmark implements CommandLine.Command {
      * The measured passes' samples of each kind of query, for where the time goes;
      * {@code postgres} null: without the baseline's column.
      */
-    private static void byKind(List<BenchQueries.Query> queries, Latencies lucene, Latencies postgres) {
-        System.out.println("by kind (p50 / p99 / max ms):       Lucene in process"
+    private static void byKind(List<BenchQueries.Query> queries, Latencies lucene, HttpLoad.Result http,
+            Latencies postgres) {
+        System.out.println("by kind (p50 / p99 / max ms):       Lucene in process      HTTP, all clients"
                 + (postgres == null ? "" : "          PostgreSQL"));
         for (String kind : BenchQueries.KINDS) {
             IntPredicate ofKind = i -> queries.get(i).kind().equals(kind);
             Latencies ours = lucene.select(ofKind);
-            System.out.printf("  %-11s %4d queries    %6.1f / %6.1f / %6.1f", kind, ours.count(), ours.millis(50),
-                    ours.millis(99), ours.millis(100));
+            Latencies overHttp = http.ofQueries(ofKind);
+            System.out.printf("  %-11s %4d queries    %6.1f / %6.1f / %6.1f    %6.1f / %6.1f / %6.1f", kind,
+                    ours.count(), ours.millis(50), ours.millis(99), ours.millis(100), overHttp.millis(50),
+                    overHttp.millis(99), overHttp.millis(100));
             if (postgres != null) {
                 Latencies theirs = postgres.select(ofKind);
                 System.out.printf("    %7.1f / %7.1f / %7.1f", theirs.millis(50), theirs.millis(99), theirs.millis(100));

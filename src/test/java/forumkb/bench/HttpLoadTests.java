@@ -67,6 +67,13 @@ class HttpLoadTests {
         assertThat(seen.keySet()).containsExactlyInAnyOrder("NEFilterManager save", "chunked -9802 \"trust\"",
                 "close xpc", "plain", "bad query");
         assertThat(seen.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(30);
+        // each query's answers are timed under its own position; the refused one has none
+        for (int query = 0; query < queries.size(); query++) {
+            int position = query;
+            assertThat(result.ofQueries(i -> i == position).count())
+                    .isEqualTo(queries.get(query).startsWith("bad") ? 0 : seen.get(queries.get(query)).get());
+        }
+        assertThat(result.bodyBytes()).isGreaterThan(30 * 20_000L);
     }
 
     @Test
