@@ -81,7 +81,7 @@ public class QueryBuilderService {
             addWeighted(words, prose.createBooleanQuery(TEXT, free, Occur.SHOULD), 1f);
             addWeighted(words, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
             addWeighted(words, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
-            scoring.add(new RarestWords(words, MAX_WORDS, SYMBOLS), Occur.SHOULD);
+            scoring.add(new RarestWords(words, MAX_WORDS, SYMBOLS, TEXT), Occur.SHOULD);
             addEntities(scoring, entityTerms, free);
         }
         BooleanQuery.Builder root = new BooleanQuery.Builder();

@@ -35,21 +35,32 @@ class QueryBuilderServiceTests {
     private final QueryBuilderService queries = new QueryBuilderService();
 
     @Test
-    void inALargeIndexSymbolPartsInMostThreadsAreLeftToProse() throws IOException {
-        // 1,500 threads: "error", "domain" and "ns" are parts of a symbol in every one.
+    void inALargeIndexPartsAndWordsInMostThreadsAreLeftOutOfALongQuery() throws IOException {
+        // 1,500 threads: "error", "domain" and "ns" are parts of a symbol in every one, and
+        // "error", "domain" and "code" words of every one.
         try (Index index = new Index(1_500)) {
             Set<Term> terms = index.terms(LINE);
-            assertThat(terms).doesNotContain(symbols("error"), symbols("domain"), symbols("ns"))
-                    .contains(symbols("nevpnerrordomain"), symbols("vpn"), new Term(IndexFields.TEXT, "error"),
-                            new Term(IndexFields.TEXT, "domain"));
+            assertThat(terms).doesNotContain(symbols("error"), symbols("domain"), symbols("ns"), text("error"),
+                    text("domain"), text("code"))
+                    .contains(symbols("nevpnerrordomain"), symbols("vpn"), text("nevpnerrordomain"), text("permiss"),
+                            text("deni"));
             assertThat(index.top(LINE)).as("the VPN threads first").allMatch(thread -> thread % 100 == 0);
         }
     }
 
     @Test
-    void inASmallIndexEveryPartCounts() throws IOException {
+    void aQueryOfCommonWordsKeepsThem() throws IOException {
+        try (Index index = new Index(1_500)) {
+            assertThat(index.terms("error domain code permission")).contains(text("error"), text("domain"),
+                    text("code"), text("permiss"));
+        }
+    }
+
+    @Test
+    void inASmallIndexEveryPartAndWordCounts() throws IOException {
         try (Index index = new Index(60)) {
-            assertThat(index.terms(LINE)).contains(symbols("error"), symbols("domain"), symbols("nevpnerrordomain"));
+            assertThat(index.terms(LINE)).contains(symbols("error"), symbols("domain"), symbols("nevpnerrordomain"),
+                    text("error"), text("domain"));
         }
     }
 
@@ -78,6 +89,10 @@ class QueryBuilderServiceTests {
 
     private static Term symbols(String text) {
         return new Term(IndexFields.SYMBOLS, text);
+    }
+
+    private static Term text(String word) {
+        return new Term(IndexFields.TEXT, word);
     }
 
     /** Threads 0, 100, 200… are the VPN error; the others the Cocoa one. */
