@@ -1,5 +1,6 @@
 package forumkb.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,13 @@ import java.util.Map;
 public record SearchResult(String query, long total, String totalRelation, int countedTop, int page, int pageSize,
         String sort, List<Hit> hits, Map<String, List<FacetValue>> facets, List<FacetValue> months) {
 
-    /** One thread that matched, with why. */
+    /**
+     * One thread that matched, with why. The API gives the snippet once, as HTML with its
+     * matches in {@code <mark>}; the pages render the same parts themselves (a fourth of an
+     * answer's bytes, serialised again for every hit).
+     */
     public record Hit(long id, String title, String url, boolean excerpt, float score, String snippet,
-            List<SnippetPart> snippetParts, List<Chip> entities, List<Chip> matched) {
+            @JsonIgnore List<SnippetPart> snippetParts, List<Chip> entities, List<Chip> matched) {
     }
 
     /** A piece of the snippet; {@code match} pieces are the highlighted terms. */

@@ -3,7 +3,6 @@ package forumkb.search;
 import forumkb.index.IndexFields;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.index.DocValues;
@@ -42,7 +41,7 @@ final class TieBreakers extends DoubleValuesSource {
      */
     ScoreDoc[] rescore(IndexSearcher searcher, ScoreDoc[] ranked, int howMany) throws IOException {
         ScoreDoc[] top = Arrays.copyOf(ranked, Math.min(howMany, ranked.length));
-        Arrays.sort(top, Comparator.comparingInt(hit -> hit.doc));
+        Arrays.sort(top, (a, b) -> Integer.compare(a.doc, b.doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int leafIndex = -1;
         DoubleValues values = null;
@@ -55,8 +54,7 @@ final class TieBreakers extends DoubleValuesSource {
             values.advanceExact(top[i].doc - leaves.get(leaf).docBase);
             top[i] = new ScoreDoc(top[i].doc, (float) (top[i].score * values.doubleValue()), top[i].shardIndex);
         }
-        Arrays.sort(top, Comparator.comparingDouble((ScoreDoc hit) -> hit.score).reversed()
-                .thenComparingInt(hit -> hit.doc));
+        Arrays.sort(top, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         ScoreDoc[] rescored = Arrays.copyOf(ranked, ranked.length);
         System.arraycopy(top, 0, rescored, 0, top.length);
         return rescored;

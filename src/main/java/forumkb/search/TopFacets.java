@@ -2,7 +2,6 @@ package forumkb.search;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Comparator;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -27,15 +26,18 @@ final class TopFacets {
      */
     static SortedSetDocValuesFacetCounts count(SortedSetDocValuesReaderState state, IndexSearcher searcher,
             ScoreDoc[] matches) throws IOException {
-        ScoreDoc[] byDoc = matches.clone();
-        Arrays.sort(byDoc, Comparator.comparingInt(match -> match.doc));
+        int[] docs = new int[matches.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = matches[i].doc;
+        }
+        Arrays.sort(docs);
         FacetsCollector collector = new FacetsCollector();
         int next = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             LeafCollector leafCollector = collector.getLeafCollector(leaf);
             int end = leaf.docBase + leaf.reader().maxDoc();
-            while (next < byDoc.length && byDoc[next].doc < end) {
-                leafCollector.collect(byDoc[next++].doc - leaf.docBase);
+            while (next < docs.length && docs[next] < end) {
+                leafCollector.collect(docs[next++] - leaf.docBase);
             }
             leafCollector.finish();
         }
