@@ -173,6 +173,7 @@ public class SearchIndex implements SmartLifecycle {
 
     private Live open(Path generation, IndexWriterConfig.OpenMode mode) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(ForumAnalyzers.indexAnalyzer())
+                .setCodec(new ThreadIndexCodec())
                 .setOpenMode(mode)
                 .setRAMBufferSizeMB(64);
         IndexWriter writer = new IndexWriter(FSDirectory.open(generation), config);

@@ -31,12 +31,13 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class ThreadDocuments {
 
-    /** Prose stored with offsets, so the highlighter needs no re-analysis. */
     /**
      * The fields' layout, recorded in each commit: an index written with another is rebuilt
-     * when the server starts. Change it whenever the documents' fields change.
+     * when the server starts. Change it whenever the documents' fields or their storage
+     * ({@link ThreadIndexCodec}) change.
      */
-    static final String LAYOUT = "2: ranked text";
+    static final String LAYOUT = "3: ranked text, threads stored apart";
+    /** Prose stored with offsets, so the highlighter needs no re-analysis. */
     private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
     /** Ranking needs term frequencies and lengths only; phrases and snippets use the stored fields. */
     private static final FieldType RANKED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
