@@ -266,10 +266,26 @@ public class SearchService {
     static String text(List<SnippetPart> parts, boolean marked) {
         StringBuilder text = new StringBuilder();
         for (SnippetPart part : parts) {
-            String escaped = marked ? HtmlUtils.htmlEscape(part.text(), "UTF-8") : part.text();
+            String escaped = marked && needsEscaping(part.text()) ? HtmlUtils.htmlEscape(part.text(), "UTF-8")
+                    : part.text();
             text.append(marked && part.match() ? "<mark>" + escaped + "</mark>" : escaped);
         }
         return text.toString();
+    }
+
+    /** Most passages have nothing to escape; HtmlUtils copies them a character at a time regardless. */
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '<', '>', '&', '"', '\'' -> {
+                    return true;
+                }
+                default -> {
+                    // plain text
+                }
+            }
+        }
+        return false;
     }
 
     /** The thread's distinct entities, catalogued codes with their meaning. */
