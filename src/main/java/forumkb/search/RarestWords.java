@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -61,34 +61,34 @@ final class RarestWords extends Query {
 
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        Map<Term, Integer> frequencies = new HashMap<>();
-        Map<Query, Float> uncommon = withoutCommonTerms(reader, frequencies);
+        Map<Term, TermStates> looked = new HashMap<>();
+        Map<Query, Float> uncommon = withoutCommonTerms(searcher, looked);
         Set<String> texts = new HashSet<>();
         uncommon.keySet().forEach(word -> texts.add(text(word)));
-        Set<String> kept = texts.size() <= limit ? texts : rarest(reader, uncommon.keySet(), frequencies);
+        Set<String> kept = texts.size() <= limit ? texts : rarest(searcher, uncommon.keySet(), looked);
         BooleanQuery.Builder disjunction = new BooleanQuery.Builder();
         uncommon.forEach((word, weight) -> {
             if (kept.contains(text(word))) {
-                disjunction.add(new BoostQuery(word, weight), Occur.SHOULD);
+                disjunction.add(new BoostQuery(withStates(word, looked), weight), Occur.SHOULD);
             }
         });
         return disjunction.build();
     }
 
-    private Map<Query, Float> withoutCommonTerms(IndexReader reader, Map<Term, Integer> frequencies)
+    private Map<Query, Float> withoutCommonTerms(IndexSearcher searcher, Map<Term, TermStates> looked)
             throws IOException {
-        double common = Math.max(COMMON_MINIMUM, reader.numDocs() * COMMON_SHARE);
-        double commonWord = Math.max(COMMON_MINIMUM, reader.numDocs() * COMMON_WORD_SHARE);
+        int documents = searcher.getIndexReader().numDocs();
+        double common = Math.max(COMMON_MINIMUM, documents * COMMON_SHARE);
+        double commonWord = Math.max(COMMON_MINIMUM, documents * COMMON_WORD_SHARE);
         Map<Query, Float> uncommon = new LinkedHashMap<>();
         Map<Query, Float> commonWords = new LinkedHashMap<>();
         for (Map.Entry<Query, Float> word : words.entrySet()) {
             if (word.getKey() instanceof TermQuery term && term.getTerm().field().equals(partsField)
-                    && docFreq(reader, term.getTerm(), frequencies) > common) {
+                    && docFreq(searcher, term.getTerm(), looked) > common) {
                 continue;
             }
             if (word.getKey() instanceof TermQuery term && term.getTerm().field().equals(proseField)
-                    && docFreq(reader, term.getTerm(), frequencies) > commonWord) {
+                    && docFreq(searcher, term.getTerm(), looked) > commonWord) {
                 commonWords.put(word.getKey(), word.getValue());
             } else {
                 uncommon.put(word.getKey(), word.getValue());
@@ -103,13 +103,13 @@ final class RarestWords extends Query {
     }
 
     /** Looked up only when there are too many words: a few hundred seeks per segment are not free. */
-    private Set<String> rarest(IndexReader reader, Set<Query> candidates, Map<Term, Integer> frequencies)
+    private Set<String> rarest(IndexSearcher searcher, Set<Query> candidates, Map<Term, TermStates> looked)
             throws IOException {
         Map<String, Long> frequency = new HashMap<>();
         Set<String> kept = new HashSet<>();
         for (Query word : candidates) {
             if (word instanceof TermQuery term) {
-                frequency.merge(term.getTerm().text(), (long) docFreq(reader, term.getTerm(), frequencies),
+                frequency.merge(term.getTerm().text(), (long) docFreq(searcher, term.getTerm(), looked),
                         Long::sum);
             } else {
                 kept.add(text(word));
@@ -122,14 +122,22 @@ final class RarestWords extends Query {
         return kept;
     }
 
-    /** A term's document frequency, looked up once per rewrite. */
-    private static int docFreq(IndexReader reader, Term term, Map<Term, Integer> known) throws IOException {
-        Integer frequency = known.get(term);
-        if (frequency == null) {
-            frequency = reader.docFreq(term);
-            known.put(term, frequency);
+    /**
+     * A term's document frequency, looked up once per rewrite: the term's states, which the
+     * rewritten query then carries, so that scoring does not seek the term again.
+     */
+    private static int docFreq(IndexSearcher searcher, Term term, Map<Term, TermStates> looked) throws IOException {
+        TermStates states = looked.get(term);
+        if (states == null) {
+            states = TermStates.build(searcher, term, true);
+            looked.put(term, states);
         }
-        return frequency;
+        return states.docFreq();
+    }
+
+    private static Query withStates(Query word, Map<Term, TermStates> looked) {
+        return word instanceof TermQuery term && looked.containsKey(term.getTerm())
+                ? new TermQuery(term.getTerm(), looked.get(term.getTerm())) : word;
     }
 
     /** What makes clauses the same word: the term text, or the whole clause when it is not one term. */

@@ -22,6 +22,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,21 @@ class QueryBuilderServiceTests {
     }
 
     @Test
+    void theRewrittenWordsCarryTheTermStatesTheirRarityWasReadFrom() throws IOException {
+        // Scoring then reuses them instead of seeking every word in the terms dictionary again.
+        try (Index index = new Index(60)) {
+            Query query = index.searcher.rewrite(queries.build(new SearchQueryParser().parse(LINE)).query());
+            List<TermQuery> words = termOwners(query).stream().filter(TermQuery.class::isInstance)
+                    .map(TermQuery.class::cast)
+                    .filter(word -> word.getTerm().field().equals(IndexFields.TEXT)
+                            || word.getTerm().field().equals(IndexFields.SYMBOLS))
+                    .toList();
+            assertThat(words).isNotEmpty().allSatisfy(word -> assertThat(word.getTermStates())
+                    .isNotNull().matches(states -> states.wasBuiltFor(index.reader.getContext())));
+        }
+    }
+
+    @Test
     void inASmallIndexEveryPartAndWordCounts() throws IOException {
         try (Index index = new Index(60)) {
             assertThat(index.terms(LINE)).contains(symbols("error"), symbols("domain"), symbols("nevpnerrordomain"),
@@ -68,23 +84,27 @@ class QueryBuilderServiceTests {
     void aWholeSymbolIsAClauseOfItsOwnNotASynonymOfItsFirstPart() throws IOException {
         try (Index index = new Index(60)) {
             Query query = index.searcher.rewrite(queries.build(new SearchQueryParser().parse(LINE)).query());
-            List<Query> synonyms = new ArrayList<>();
-            query.visit(new QueryVisitor() {
-                @Override
-                public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                    return this;
-                }
-
-                @Override
-                public void consumeTerms(Query owner, Term... terms) {
-                    if (owner instanceof SynonymQuery) {
-                        synonyms.add(owner);
-                    }
-                }
-            });
+            List<Query> synonyms = termOwners(query).stream().filter(SynonymQuery.class::isInstance).toList();
             assertThat(synonyms).isEmpty();
             assertThat(index.terms(LINE)).contains(symbols("ne"), symbols("nevpnerrordomain"));
         }
+    }
+
+    /** The queries holding terms, nested ones included. */
+    private static List<Query> termOwners(Query query) {
+        List<Query> owners = new ArrayList<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+
+            @Override
+            public void consumeTerms(Query owner, Term... terms) {
+                owners.add(owner);
+            }
+        });
+        return owners;
     }
 
     private static Term symbols(String text) {
