@@ -54,6 +54,9 @@ class QueryBuilderServiceTests {
         try (Index index = new Index(1_500)) {
             assertThat(index.terms("error domain code permission")).contains(text("error"), text("domain"),
                     text("code"), text("permiss"));
+            // Words in no thread (ids, typos) leave nothing to rank by: the common words stay.
+            assertThat(index.terms("error domain code qzxv8 wqpt3 vvkr9 plmq2 permission")).contains(text("error"),
+                    text("domain"), text("code"));
         }
     }
 
