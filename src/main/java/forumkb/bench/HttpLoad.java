@@ -35,13 +35,18 @@ final class HttpLoad {
     private static final int TIMEOUT_MILLIS = (int) Duration.ofSeconds(60).toMillis();
 
     /**
-     * Latencies of the 200 answers, all and per query (by its position in the list), every
-     * other status counted, the wall time, the clients' own CPU time and the body bytes read.
+     * Latencies of the 200 answers per query (by its position in the list), every other
+     * status counted, the wall time, the clients' own CPU time and the body bytes read.
      */
-    record Result(Latencies latencies, List<Latencies> perQuery, Map<Integer, Integer> failures, double seconds,
-            int requests, long clientCpuNanos, long bodyBytes) {
+    record Result(List<Latencies> perQuery, Map<Integer, Integer> failures, double seconds, int requests,
+            long clientCpuNanos, long bodyBytes) {
         double throughput() {
             return requests / seconds;
+        }
+
+        /** Every 200 answer's latency. */
+        Latencies latencies() {
+            return ofQueries(query -> true);
         }
 
         /** The latencies of the queries whose position passes {@code test}. */
@@ -86,7 +91,6 @@ final class HttpLoad {
         for (Thread thread : threads) {
             thread.join();
         }
-        Latencies latencies = new Latencies();
         List<Latencies> perQuery = new ArrayList<>();
         for (int q = 0; q < requests.size(); q++) {
             perQuery.add(new Latencies());
@@ -95,13 +99,12 @@ final class HttpLoad {
         long clientCpu = 0;
         long bodyBytes = 0;
         for (Client client : running) {
-            latencies.addAll(client.latencies);
             client.perQuery.forEach((query, samples) -> perQuery.get(query).addAll(samples));
             client.failures.forEach((status, count) -> failures.merge(status, count, Integer::sum));
             clientCpu += client.cpuNanos;
             bodyBytes += client.bodyBytes;
         }
-        return new Result(latencies, perQuery, failures, (System.nanoTime() - start) / 1e9,
+        return new Result(perQuery, failures, (System.nanoTime() - start) / 1e9,
                 clients * requestsPerClient, clientCpu, bodyBytes);
     }
 
@@ -111,7 +114,6 @@ final class HttpLoad {
         private final int first;
         private final int stride;
         private final int count;
-        private final Latencies latencies = new Latencies();
         private final Map<Integer, Latencies> perQuery = new TreeMap<>();
         private final Map<Integer, Integer> failures = new TreeMap<>();
         private Connection connection;
@@ -133,9 +135,7 @@ final class HttpLoad {
                     long start = System.nanoTime();
                     int status = send(requests.get(query));
                     if (status == 200) {
-                        long elapsed = System.nanoTime() - start;
-                        latencies.add(elapsed);
-                        perQuery.computeIfAbsent(query, unused -> new Latencies()).add(elapsed);
+                        perQuery.computeIfAbsent(query, unused -> new Latencies()).add(System.nanoTime() - start);
                     } else {
                         failures.merge(status, 1, Integer::sum);
                     }

@@ -64,6 +64,8 @@ public class SearchService {
     /** What a hit shows; the accepted answer is read only when the body has no match to show. */
     private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, URL, EXCERPT, BODY, ENTITY_LIST);
     private static final Set<String> ANSWER_FIELD = Set.of(ANSWER);
+    /** The characters HtmlUtils escapes in UTF-8 text. */
+    private static final String HTML_SPECIAL = "<>&\"'";
     private static final Sort BY_ACTIVITY = new Sort(new SortField(ACTIVITY, SortField.Type.LONG, true));
 
     private final SearchIndex index;
@@ -275,17 +277,7 @@ public class SearchService {
 
     /** Most passages have nothing to escape; HtmlUtils copies them a character at a time regardless. */
     private static boolean needsEscaping(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '<', '>', '&', '"', '\'' -> {
-                    return true;
-                }
-                default -> {
-                    // plain text
-                }
-            }
-        }
-        return false;
+        return text.chars().anyMatch(c -> HTML_SPECIAL.indexOf(c) >= 0);
     }
 
     /** The thread's distinct entities, catalogued codes with their meaning. */
