@@ -277,7 +277,12 @@ public class SearchService {
 
     /** Most passages have nothing to escape; HtmlUtils copies them a character at a time regardless. */
     private static boolean needsEscaping(String text) {
-        return text.chars().anyMatch(c -> HTML_SPECIAL.indexOf(c) >= 0);
+        for (int i = 0; i < text.length(); i++) {
+            if (HTML_SPECIAL.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The thread's distinct entities, catalogued codes with their meaning. */
