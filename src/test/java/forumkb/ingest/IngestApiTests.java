@@ -182,7 +182,10 @@ class IngestApiTests {
         assertThat(http.get("/").body()).contains("NWConnection fails with POSIX error 50");
         Response page = http.get("/threads/" + threadId(id));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("accepted answer").contains("Call it from the main thread.");
+        assertThat(page.body()).contains("accepted answer").contains("Call it from the main thread.")
+                .as("provenance: where it came from and where it was read")
+                .contains("href=\"https://developer.apple.com/forums/thread/" + id + "\"")
+                .contains("Read from page.jsonl, lines 1–1");
         Response report = http.get("/ingest/runs/" + ingested.get("id").asLong());
         assertThat(report.body()).contains("1 created").contains("completed");
         assertThat(http.get("/threads/987654321").status()).isEqualTo(404);

@@ -186,6 +186,20 @@ class SearchApiTests {
     }
 
     @Test
+    void theSearchPageHasAMonthChartSortLinksAndPages() {
+        long total = total("");
+        assertThat(total).as("the demo corpus fills more than a page").isGreaterThan(SearchService.PAGE_SIZE);
+        String first = http.get("/search?q=").body();
+        assertThat(first).contains("<figure class=\"chart\"").contains("Threads per month")
+                .contains("href=\"/search?q=&amp;sort=recent\"")
+                .contains("page 1 of " + Math.ceilDiv(total, SearchService.PAGE_SIZE)).contains("next →")
+                .doesNotContain("← previous");
+        String second = http.get("/search?q=&sort=recent&page=1").body();
+        assertThat(second).contains("page 2 of").contains("← previous")
+                .contains("href=\"/search?q=&amp;sort=recent&amp;page=0\"");
+    }
+
+    @Test
     void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
         search("NEFilterManager");
         assertThat(http.get("/actuator/prometheus").status()).as("an engineer").isEqualTo(403);
