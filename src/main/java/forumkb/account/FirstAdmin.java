@@ -1,5 +1,6 @@
 package forumkb.account;
 
+import forumkb.system.ClusterJobs;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -25,11 +26,13 @@ class FirstAdmin implements ApplicationRunner {
     private final String email;
     private final String password;
     private final boolean commandLine;
+    private final ClusterJobs jobs;
 
-    FirstAdmin(AccountService accounts, @Value("${forumkb.admin.email:admin@localhost}") String email,
+    FirstAdmin(AccountService accounts, ClusterJobs jobs, @Value("${forumkb.admin.email:admin@localhost}") String email,
             @Value("${forumkb.admin.password:}") String password,
             @Value("${forumkb.command-line:false}") boolean commandLine) {
         this.accounts = accounts;
+        this.jobs = jobs;
         this.email = email;
         this.password = password;
         this.commandLine = commandLine;
@@ -37,9 +40,13 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (commandLine) {
-            return;
+        if (!commandLine) {
+            // Nodes starting together on an empty database: the first creates the admin, the others find it.
+            jobs.runAfterOthers(ClusterJobs.FIRST_START, this::createUnlessAnyAccount);
         }
+    }
+
+    private void createUnlessAnyAccount() {
         if (accounts.count() > 0) {
             log.info("Sign in at /login; the first admin is {} (its password was set on first start)", email);
             return;

@@ -2,6 +2,7 @@ package forumkb.digest;
 
 import forumkb.digest.DeliveryRepository.Key;
 import forumkb.digest.DigestSender.Outcome;
+import forumkb.system.ClusterJobs;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,14 +15,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Digest runs: the scheduled one sends what is due and retries what failed; an admin's
- * sends a week's digest to every active subscriber now. Both take the advisory lock, so
- * one node runs at a time, and both go through the delivery claims, so neither sends a
- * digest that another run already sent.
+ * sends a week's digest to every active subscriber now. Both are one cluster job, so one
+ * node runs at a time (which saves double work), and both go through the delivery claims,
+ * so neither sends a digest that another run already sent.
  */
 @Service
 class DigestRunner {
 
-    /** What a run did; {@code ran} false when another node held the lock. */
+    static final String JOB = "digest";
+
+    /** What a run did; {@code ran} false when another node was running the digest. */
     record RunResult(boolean ran, Map<Outcome, Integer> outcomes) {
         int count(Outcome outcome) {
             return outcomes.getOrDefault(outcome, 0);
@@ -32,20 +35,20 @@ class DigestRunner {
     private final DeliveryRepository deliveries;
     private final DigestSender sender;
     private final SendSchedule schedule;
-    private final DigestLock lock;
+    private final ClusterJobs jobs;
 
     DigestRunner(SubscriptionRepository subscriptions, DeliveryRepository deliveries, DigestSender sender,
-            SendSchedule schedule, DigestLock lock) {
+            SendSchedule schedule, ClusterJobs jobs) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.sender = sender;
         this.schedule = schedule;
-        this.lock = lock;
+        this.jobs = jobs;
     }
 
     /** Retries whose time has come, then every subscriber whose send time for last week has passed. */
     RunResult runDue(Instant now) {
-        return result(lock.ifFree(() -> {
+        return result(jobs.runOnce(JOB, () -> {
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             Map<Long, Subscription> active = new HashMap<>();
             subscriptions.active().forEach(subscription -> active.put(subscription.id(), subscription));
@@ -72,7 +75,7 @@ class DigestRunner {
 
     /** The week's digest to every active subscriber who has not had it; failed ones are tried again at once. */
     RunResult sendNow(IsoWeek week, Instant now) {
-        return result(lock.ifFree(() -> {
+        return result(jobs.runOnce(JOB, () -> {
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
             List<Subscription> active = subscriptions.active();
             active.forEach(subscription -> count(outcomes, sender.deliver(subscription, week, true, now)));

@@ -1,7 +1,9 @@
 package forumkb.ingest;
 
+import forumkb.system.ClusterJobs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,16 +25,22 @@ class DemoCorpusLoader {
 
     private final IngestService ingest;
     private final JdbcTemplate jdbc;
+    private final ClusterJobs jobs;
 
-    DemoCorpusLoader(IngestService ingest, JdbcTemplate jdbc) {
+    DemoCorpusLoader(IngestService ingest, JdbcTemplate jdbc, ClusterJobs jobs) {
         this.ingest = ingest;
         this.jdbc = jdbc;
+        this.jobs = jobs;
     }
 
     /** Before the demo known issues, which link to these threads. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
-    void loadIntoEmptyDatabase() throws IOException {
+    void loadIntoEmptyDatabase() {
+        jobs.runAfterOthers(ClusterJobs.FIRST_START, this::loadIfEmpty);
+    }
+
+    private void loadIfEmpty() {
         Long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
         if (threads != null && threads > 0) {
             return;
@@ -40,6 +48,8 @@ class DemoCorpusLoader {
         byte[] corpus;
         try (InputStream in = new ClassPathResource(CORPUS).getInputStream()) {
             corpus = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         IngestRun run = ingest.ingest("demo corpus", List.of(IngestInput.ofBytes(CORPUS, corpus, null, null)));
         log.info("Loaded the demo corpus: {}", run.getMessage());

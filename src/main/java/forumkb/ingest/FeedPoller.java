@@ -1,6 +1,8 @@
 package forumkb.ingest;
 
 import forumkb.ingest.parse.SourceFormat;
+import forumkb.system.ClusterJobs;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,29 +16,49 @@ import org.springframework.stereotype.Component;
 /**
  * Polls the configured RSS/Atom feeds ({@code forumkb.feeds.urls}) on a schedule and
  * ingests their entries; ingest being idempotent, entries seen before stay unchanged.
+ * With several nodes, one polls at a time (a cluster job), and a feed is fetched only when
+ * its last poll, by any node, is {@code forumkb.feeds.poll-interval} old: each node checks
+ * every {@code forumkb.feeds.check-interval}, so a feed is fetched once an interval, however
+ * many nodes run and whichever of them is up.
  */
 @Component
 @ConditionalOnProperty(name = "forumkb.command-line", havingValue = "false", matchIfMissing = true)
 class FeedPoller {
 
+    static final String JOB = "feed-poll";
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
     private final List<String> feeds;
     private final UrlFetcher fetcher;
     private final IngestService ingest;
     private final JdbcTemplate jdbc;
+    private final ClusterJobs jobs;
+    private final Duration interval;
 
     FeedPoller(@Value("${forumkb.feeds.urls:}") String feeds, UrlFetcher fetcher, IngestService ingest,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, ClusterJobs jobs, @Value("${forumkb.feeds.poll-interval}") Duration interval) {
         this.feeds = Arrays.stream(feeds.split(",")).map(String::strip).filter(url -> !url.isEmpty()).toList();
         this.fetcher = fetcher;
         this.ingest = ingest;
         this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.interval = interval;
     }
 
-    @Scheduled(fixedDelayString = "${forumkb.feeds.poll-interval}", initialDelayString = "${forumkb.feeds.initial-delay:PT1M}")
-    void pollAll() {
-        feeds.forEach(this::poll);
+    @Scheduled(fixedDelayString = "${forumkb.feeds.check-interval:PT1M}",
+            initialDelayString = "${forumkb.feeds.initial-delay:PT1M}")
+    void pollDue() {
+        if (!feeds.isEmpty()) {
+            jobs.runOnce(JOB, () -> feeds.stream().filter(this::due).forEach(this::poll));
+        }
+    }
+
+    /** Not polled by any node within the interval (by the database's clock, which all nodes share). */
+    private boolean due(String url) {
+        return !jdbc.queryForObject("""
+                select exists (select 1 from feed_poll
+                               where url = ? and last_polled_at > now() - make_interval(secs => ?))""",
+                Boolean.class, url, interval.toMillis() / 1000.0);
     }
 
     /** Fetches and ingests one feed, recording how it went. */

@@ -1,7 +1,9 @@
 package forumkb.knownissue;
 
+import forumkb.system.ClusterJobs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,16 +32,22 @@ class DemoKnownIssues {
 
     private final KnownIssueService knownIssues;
     private final JdbcTemplate jdbc;
+    private final ClusterJobs jobs;
 
-    DemoKnownIssues(KnownIssueService knownIssues, JdbcTemplate jdbc) {
+    DemoKnownIssues(KnownIssueService knownIssues, JdbcTemplate jdbc, ClusterJobs jobs) {
         this.knownIssues = knownIssues;
         this.jdbc = jdbc;
+        this.jobs = jobs;
     }
 
     /** After the demo corpus loader, which listens to the same event at default order. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
-    void loadIntoEmptyCatalogue() throws IOException {
+    void loadIntoEmptyCatalogue() {
+        jobs.runAfterOthers(ClusterJobs.FIRST_START, this::loadIfEmpty);
+    }
+
+    private void loadIfEmpty() {
         Long existing = jdbc.queryForObject("select count(*) from known_issue", Long.class);
         if (existing != null && existing > 0) {
             return;
@@ -47,6 +55,8 @@ class DemoKnownIssues {
         JsonNode issues;
         try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
             issues = JsonMapper.builder().build().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         for (JsonNode issue : issues) {
             knownIssues.create(draft(issue), "demo");

@@ -8,6 +8,7 @@ import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
 import forumkb.index.analysis.ForumAnalyzers;
 import forumkb.knownissue.KnownIssue;
+import forumkb.knownissue.KnownIssueGeneration;
 import forumkb.knownissue.KnownIssueService;
 import forumkb.knownissue.KnownIssuesChanged;
 import forumkb.knownissue.SignatureTerm;
@@ -28,6 +29,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -35,7 +37,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The known issues as a small in-memory Lucene index with the same fields as threads (title,
  * symptom and cause as body, workaround as answer, signature entities as exact fields), so
  * triage runs one query over both. Rebuilt whenever a known issue changes: there are tens to
- * hundreds of them, not millions.
+ * hundreds of them, not millions. Each node has its own: a change on this node rebuilds it
+ * at once, one on another node when {@link #refreshIfChanged()} next sees the generation move.
  */
 @Component
 public class KnownIssueIndex {
@@ -43,6 +46,9 @@ public class KnownIssueIndex {
     private static final int VECTOR_CACHE = 20_000;
 
     private final KnownIssueService knownIssues;
+    private final KnownIssueGeneration generations;
+    /** The generation the current snapshot was built from; guarded by this. */
+    private long builtAt = -1;
     private final ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
     private final EntityExtractor extractor = new EntityExtractor();
     private final SymptomLines symptoms = new SymptomLines(extractor);
@@ -77,8 +83,9 @@ public class KnownIssueIndex {
         }
     };
 
-    KnownIssueIndex(KnownIssueService knownIssues, SentenceEmbeddings embeddings) {
+    KnownIssueIndex(KnownIssueService knownIssues, KnownIssueGeneration generations, SentenceEmbeddings embeddings) {
         this.knownIssues = knownIssues;
+        this.generations = generations;
         this.embeddings = embeddings;
     }
 
@@ -117,7 +124,17 @@ public class KnownIssueIndex {
         rebuild();
     }
 
+    /** Rebuilds when the known issues changed since the snapshot, on this node or another. */
+    @Scheduled(fixedDelayString = "${forumkb.triage.known-issues.refresh-interval:PT2S}")
+    synchronized void refreshIfChanged() {
+        if (generations.current() != builtAt) {
+            rebuild();
+        }
+    }
+
     synchronized void rebuild() {
+        // Read before the known issues: a change committed in between is seen by the next refresh.
+        long generation = generations.current();
         List<KnownIssue> all = knownIssues.all();
         Map<Long, List<String>> reports = knownIssues.assignedReportTexts();
         Map<Long, KnownIssue> issues = new LinkedHashMap<>();
@@ -134,6 +151,7 @@ public class KnownIssueIndex {
             DirectoryReader reader = all.isEmpty() ? null : DirectoryReader.open(directory);
             Snapshot old = snapshot;
             snapshot = new Snapshot(reader, Map.copyOf(issues), Map.copyOf(byThread), vectors(all, reports));
+            builtAt = generation;
             if (old.reader() != null) {
                 release(old.reader());
             }

@@ -3,6 +3,7 @@ package forumkb.triage;
 import forumkb.index.IndexFeed;
 import forumkb.index.IndexedThread;
 import forumkb.index.SearchIndex;
+import forumkb.system.ClusterJobs;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +17,15 @@ import org.springframework.stereotype.Component;
  * with high or medium confidence ({@code known_issue_match}): the known issue's weekly chart
  * counts them, and a fixed known issue that gains matches is the digest's regression alert.
  * It follows the thread change sequence from where it was when it first ran, so a new
- * install matches what arrives from then on (the demo corpus included).
+ * install matches what arrives from then on (the demo corpus included). With several nodes,
+ * one runs it at a time (a cluster job), so the cursor only moves forward and each thread
+ * is checked once; the match rows' primary key keeps a thread from counting twice anyway.
  */
 @Component
 class KnownIssueMatcher {
 
-    static final String CURSOR = "known-issue-matcher";
+    /** The job's name, and its cursor's. */
+    static final String JOB = "known-issue-matcher";
     private static final int PAGE = 200;
     private static final Logger log = LoggerFactory.getLogger(KnownIssueMatcher.class);
 
@@ -29,30 +33,39 @@ class KnownIssueMatcher {
     private final IndexFeed feed;
     private final SearchIndex index;
     private final TriageService triage;
+    private final KnownIssueIndex knownIssues;
+    private final ClusterJobs jobs;
     private final boolean enabled;
 
     KnownIssueMatcher(JdbcTemplate jdbc, IndexFeed feed, SearchIndex index, TriageService triage,
-            @Value("${forumkb.command-line:false}") boolean commandLine,
+            KnownIssueIndex knownIssues, ClusterJobs jobs, @Value("${forumkb.command-line:false}") boolean commandLine,
             @Value("${forumkb.triage.matcher.enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.feed = feed;
         this.index = index;
         this.triage = triage;
+        this.knownIssues = knownIssues;
+        this.jobs = jobs;
         this.enabled = enabled && !commandLine;
     }
 
     @Scheduled(fixedDelayString = "${forumkb.triage.match-interval:PT5S}")
     void matchArrivals() {
-        if (!enabled || !index.isRunning()) {
-            return;
+        if (enabled && index.isRunning()) {
+            jobs.runOnce(JOB, this::matchNewArrivals);
         }
-        List<Long> stored = jdbc.queryForList("select position from job_cursor where name = ?", Long.class, CURSOR);
+    }
+
+    private void matchNewArrivals() {
+        List<Long> stored = jdbc.queryForList("select position from job_cursor where name = ?", Long.class, JOB);
         long cursor = stored.isEmpty() ? start() : stored.getFirst();
         if (index.appliedChange() <= cursor) {
             return;
         }
         try {
             List<IndexedThread> page = feed.changedAfter(cursor, PAGE);
+            // After reading the threads: a known issue made (on any node) before one of them arrived is in.
+            knownIssues.refreshIfChanged();
             for (IndexedThread thread : page) {
                 if (thread.changeSeq() > index.appliedChange()) {
                     break;
@@ -60,7 +73,7 @@ class KnownIssueMatcher {
                 record(thread);
                 cursor = thread.changeSeq();
             }
-            jdbc.update("update job_cursor set position = ? where name = ?", cursor, CURSOR);
+            jdbc.update("update job_cursor set position = ? where name = ?", cursor, JOB);
         } catch (RuntimeException e) {
             log.warn("Matching arriving threads to known issues failed; will retry", e);
         }
@@ -69,8 +82,8 @@ class KnownIssueMatcher {
     /** The first run starts from the newest change: what arrives from now on is matched. */
     private long start() {
         long now = feed.lastChange();
-        jdbc.update("insert into job_cursor (name, position) values (?, ?) on conflict do nothing", CURSOR, now);
-        return jdbc.queryForObject("select position from job_cursor where name = ?", Long.class, CURSOR);
+        jdbc.update("insert into job_cursor (name, position) values (?, ?) on conflict do nothing", JOB, now);
+        return jdbc.queryForObject("select position from job_cursor where name = ?", Long.class, JOB);
     }
 
     private void record(IndexedThread thread) {

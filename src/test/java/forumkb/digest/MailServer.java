@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
  * A real SMTP server (GreenMail) in the test JVM on a port of its own, which it keeps across
  * {@link #stop()} and {@link #start()} so a test can take the server down and bring it back.
  */
-final class MailServer {
+public final class MailServer {
 
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_\\-.]+)");
 
     private final ServerSetup setup;
     private GreenMail greenMail;
 
-    MailServer() {
+    public MailServer() {
         try (ServerSocket socket = new ServerSocket(0)) {
             setup = new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         } catch (IOException e) {
@@ -35,7 +35,7 @@ final class MailServer {
         start();
     }
 
-    int port() {
+    public int port() {
         return setup.getPort();
     }
 
@@ -65,7 +65,7 @@ final class MailServer {
     }
 
     /** How many digests (not confirmations) the address received. */
-    long digests(String address) {
+    public long digests(String address) {
         return to(address).stream().filter(mail -> {
             try {
                 return mail.getSubject().startsWith("forumkb digest")

@@ -23,13 +23,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Subscribers made the way people make them: the settings form, then the link in the confirmation mail. */
-final class Subscribers {
+public final class Subscribers {
 
     private Subscribers() {
     }
 
-    record Subscriber(Account account, HttpClientSupport http) {
-        String email() {
+    public record Subscriber(Account account, HttpClientSupport http) {
+        public String email() {
             return account.getEmail();
         }
     }
@@ -49,7 +49,7 @@ final class Subscribers {
     }
 
     /** Subscribes, waits for the confirmation mail, follows its link: an ACTIVE subscription. */
-    static Subscriber subscribed(ApplicationContext application, int port, MailServer mail, Role role,
+    public static Subscriber subscribed(ApplicationContext application, int port, MailServer mail, Role role,
             Map<String, String> settings) {
         Subscriber subscriber = account(application, port, role);
         assertThat(save(subscriber, settings).status()).isEqualTo(200);
@@ -65,7 +65,7 @@ final class Subscribers {
         return mail.to(address);
     }
 
-    static Map<String, String> settings(String... namesAndValues) {
+    public static Map<String, String> settings(String... namesAndValues) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             settings.put(namesAndValues[i], namesAndValues[i + 1]);
