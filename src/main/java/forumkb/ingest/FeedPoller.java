@@ -9,6 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,6 +38,7 @@ class FeedPoller {
     private final JdbcTemplate jdbc;
     private final ClusterJobs jobs;
     private final Duration interval;
+    private volatile boolean started;
 
     FeedPoller(@Value("${forumkb.feeds.urls:}") String feeds, UrlFetcher fetcher, IngestService ingest,
             JdbcTemplate jdbc, ClusterJobs jobs, @Value("${forumkb.feeds.poll-interval}") Duration interval) {
@@ -45,10 +50,17 @@ class FeedPoller {
         this.interval = interval;
     }
 
+    /** After the demo corpus loader: it fills only an empty database, which a first poll would not leave empty. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void start() {
+        started = true;
+    }
+
     @Scheduled(fixedDelayString = "${forumkb.feeds.check-interval:PT1M}",
             initialDelayString = "${forumkb.feeds.initial-delay:PT1M}")
     void pollDue() {
-        if (!feeds.isEmpty()) {
+        if (started && !feeds.isEmpty()) {
             jobs.runOnce(JOB, () -> feeds.stream().filter(this::due).forEach(this::poll));
         }
     }
