@@ -44,6 +44,8 @@ import tools.jackson.databind.JsonNode;
 class SeveralNodesTests {
 
     static final Duration FEED_INTERVAL = Duration.ofSeconds(3);
+    /** A slow forum: the node polling it waits this long, while its index must keep up. */
+    static final Duration FEED_ANSWER = Duration.ofMillis(1500);
     static final String MATCHER = "known-issue-matcher";
 
     final MailServer mail = new MailServer();
@@ -65,6 +67,7 @@ class SeveralNodesTests {
         forum = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         forum.createContext("/tags/xpc/rss", exchange -> {
             feedFetches.add(System.nanoTime());
+            awaitLatch(new CountDownLatch(1), FEED_ANSWER); // nothing counts it down: the answer is late
             exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
             exchange.sendResponseHeaders(200, feed.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -166,7 +169,7 @@ class SeveralNodesTests {
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> one.getBean(ClusterJobs.class)
                 .runAfterOthers(MATCHER, () -> {
                     held.countDown();
-                    awaitLatch(release);
+                    awaitLatch(release, Duration.ofMinutes(1));
                 }), threads);
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
         first.upload("/api/ingest", "arrival.jsonl", """
@@ -215,7 +218,7 @@ class SeveralNodesTests {
         CompletableFuture<Boolean> holder = CompletableFuture.supplyAsync(() -> one.getBean(ClusterJobs.class)
                 .runOnce("lost", () -> {
                     held.countDown();
-                    awaitLatch(release);
+                    awaitLatch(release, Duration.ofMinutes(1));
                 }), threads);
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
         ClusterJobs other = two.getBean(ClusterJobs.class);
@@ -250,9 +253,9 @@ class SeveralNodesTests {
                 Long.class, knownIssue, thread);
     }
 
-    static void awaitLatch(CountDownLatch latch) {
+    static void awaitLatch(CountDownLatch latch, Duration limit) {
         try {
-            latch.await();
+            latch.await(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
