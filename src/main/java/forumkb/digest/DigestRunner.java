@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 class DigestRunner {
 
-    static final String JOB = "digest";
+    private static final String JOB = "digest";
 
     /** What a run did; {@code ran} false when another node was running the digest. */
     record RunResult(boolean ran, Map<Outcome, Integer> outcomes) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "forumkb.command-line", havingValue = "false", matchIfMissing = true)
 class FeedPoller {
 
-    static final String JOB = "feed-poll";
+    private static final String JOB = "feed-poll";
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
     private final List<String> feeds;
