@@ -1,6 +1,9 @@
 # The app image used by docker-compose.yml; build the jar first with ./mvnw -DskipTests package.
+# The jar carries one platform's native libraries: on a Mac, build it for the container's Linux,
+# e.g. ./mvnw -DskipTests package -P 'linux-arm64v8,!darwin-arm64v8' on Apple silicon.
 FROM eclipse-temurin:25-jre
 WORKDIR /app
 COPY target/forumkb.jar /app/forumkb.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/forumkb.jar"]
+# The same JVM flags as spring-boot:run (the pom's spring-boot-maven-plugin jvmArguments).
+ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/forumkb.jar"]

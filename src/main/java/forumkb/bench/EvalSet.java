@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shared evaluation set (../shared/eval-dev): a corpus in our import format and
+ * The shared evaluation set (-Dforumkb.eval, by default ../shared/eval-dev): a corpus in our import format and
  * queries with the external ids of the threads that answer them (none: "no confident match").
  */
 record EvalSet(Path corpus, List<Query> queries) {
@@ -38,7 +38,6 @@ record EvalSet(Path corpus, List<Query> queries) {
     }
 
     static Path defaultFolder() {
-        Path sibling = Path.of("..", "shared", "eval-dev");
-        return Files.isDirectory(sibling) ? sibling : Path.of("/work/shared/eval-dev");
+        return Path.of(System.getProperty("forumkb.eval", "../shared/eval-dev"));
     }
 }

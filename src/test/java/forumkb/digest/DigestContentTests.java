@@ -198,7 +198,7 @@ class DigestContentTests extends WithMailServer {
         assertThat(page.body()).contains("XPC connection interrupted right after resume").contains(xpcEngineer.email());
     }
 
-    /** The HTML part as a mail client shows it, its cid: chart resolved to the attached PNG: docs/digest-email.png. */
+    /** The HTML part as a mail client shows it, its cid: chart resolved to the attached PNG; screenshots digest-email.png. */
     @Test
     void theHtmlDigestInABrowser() throws Exception {
         assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);

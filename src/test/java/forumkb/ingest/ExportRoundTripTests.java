@@ -2,7 +2,6 @@ package forumkb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import forumkb.Seeds;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +27,10 @@ class ExportRoundTripTests {
 
     @Test
     void exportThenImportIntoAnEmptyDatabaseReproducesTheCorpus() throws Exception {
-        byte[] demo;
-        try (InputStream in = new ClassPathResource(DemoCorpusLoader.CORPUS).getInputStream()) {
-            demo = in.readAllBytes();
-        }
         ingest.ingest("corpus", List.of(
-                IngestInput.ofBytes("demo.jsonl", demo, null, null),
-                IngestInput.ofFile(Seeds.file("000_"), null),
-                IngestInput.ofFile(Seeds.file("003_"), null)));
+                IngestInput.ofBytes("demo.jsonl", resource(DemoCorpusLoader.CORPUS), null, null),
+                IngestInput.ofBytes("thread-page.txt", resource("fixtures/thread-page.txt"), null, null),
+                IngestInput.ofBytes("run-together.txt", resource("fixtures/run-together.txt"), null, null)));
         String first = exportAll();
         long threads = count("thread");
         long posts = count("post");
@@ -50,6 +45,12 @@ class ExportRoundTripTests {
         assertThat(count("post")).isEqualTo(posts);
         assertThat(count("thread_entity")).isEqualTo(entities);
         assertThat(exportAll()).isEqualTo(first);
+    }
+
+    private static byte[] resource(String path) throws Exception {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return in.readAllBytes();
+        }
     }
 
     private String exportAll() throws Exception {

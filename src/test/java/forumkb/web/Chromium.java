@@ -32,16 +32,30 @@ public final class Chromium {
         return new ChromeDriver(service, options);
     }
 
-    /** A full-page PNG of what the browser shows, {@code width} CSS pixels wide, into the project's docs/ folder. */
+    /**
+     * Set to true to refresh the README's screenshots in docs/; otherwise they are written to
+     * target/screenshots/, so a test run leaves the tracked files as they were.
+     */
+    static final String UPDATE_DOCS_PROPERTY = "forumkb.screenshots.update";
+
+    /**
+     * A full-page PNG of what the browser shows, {@code width} CSS pixels wide, into
+     * target/screenshots/, or into docs/ when {@value #UPDATE_DOCS_PROPERTY} is true.
+     */
     public static void screenshot(ChromeDriver browser, int width, String name) throws Exception {
         Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Number height = (Number) ((Map<?, ?>) metrics.get("cssContentSize")).get("height");
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
                 "format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.ceil(height.doubleValue()), "scale", 1)));
-        Path docs = projectDir().resolve("docs");
-        Files.createDirectories(docs);
-        Files.write(docs.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+        Path folder = screenshotFolder();
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    static Path screenshotFolder() throws Exception {
+        return Boolean.getBoolean(UPDATE_DOCS_PROPERTY) ? projectDir().resolve("docs")
+                : projectDir().resolve("target").resolve("screenshots");
     }
 
     /** target/test-classes → the project directory, whatever the working directory is. */

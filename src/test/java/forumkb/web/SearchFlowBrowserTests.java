@@ -29,7 +29,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The main flow in a real browser (the system's headless Chromium): search, refine by a facet, open a
- * thread, follow an entity chip. Writes docs/search-page.png and docs/thread-page.png on every run.
+ * thread, follow an entity chip. Screenshots search-page.png and thread-page.png (see {@link Chromium#screenshot}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "forumkb.test.isolated=browser")
@@ -146,7 +146,7 @@ class SearchFlowBrowserTests {
         return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
-    /** A full-page PNG, {@value #WIDTH} CSS pixels wide, into the project's docs/ folder. */
+    /** A full-page PNG, {@value #WIDTH} CSS pixels wide (see {@link Chromium#screenshot} for where). */
     void screenshot(String name) throws Exception {
         Chromium.screenshot(browser, WIDTH, name);
     }

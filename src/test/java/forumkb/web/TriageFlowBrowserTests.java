@@ -26,7 +26,7 @@ import org.springframework.context.ApplicationContext;
 /**
  * Triage in a real browser on the demo corpus and known issues: a developer pastes an error,
  * suggestions appear while typing, the report is submitted; an engineer confirms the
- * suggested known issue from the queue. Writes docs/triage-page.png.
+ * suggested known issue from the queue. Screenshots triage-page.png (see {@link Chromium#screenshot}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"forumkb.demo.enabled=true", "forumkb.test.isolated=triage-browser"})

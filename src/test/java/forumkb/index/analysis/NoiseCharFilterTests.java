@@ -52,19 +52,10 @@ class NoiseCharFilterTests {
     private static void assertSame(String text) throws IOException {
         CharFilter expected = new PatternReplaceCharFilter(ForumText.NOISE, " ", new StringReader(text));
         CharFilter actual = new NoiseCharFilter(new StringReader(text));
-        String expectedText = readAll(expected);
-        assertThat(readAll(actual)).as(text).isEqualTo(expectedText);
+        String expectedText = Tokens.readAll(expected);
+        assertThat(Tokens.readAll(actual)).as(text).isEqualTo(expectedText);
         for (int offset = 0; offset <= expectedText.length(); offset++) {
             assertThat(actual.correctOffset(offset)).as(text + " @" + offset).isEqualTo(expected.correctOffset(offset));
         }
-    }
-
-    private static String readAll(CharFilter filter) throws IOException {
-        StringBuilder out = new StringBuilder();
-        char[] chunk = new char[7];
-        for (int read = filter.read(chunk); read > 0; read = filter.read(chunk)) {
-            out.append(chunk, 0, read);
-        }
-        return out.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -46,6 +47,16 @@ record Tokens(List<String> terms, List<Integer> positions, List<String> offsets)
 
     static List<String> terms(Analyzer analyzer, String text) {
         return of(analyzer, text).terms();
+    }
+
+    /** All a char filter gives, read in small chunks as a tokenizer would. */
+    static String readAll(CharFilter filter) throws IOException {
+        StringBuilder out = new StringBuilder();
+        char[] chunk = new char[7];
+        for (int read = filter.read(chunk); read > 0; read = filter.read(chunk)) {
+            out.append(chunk, 0, read);
+        }
+        return out.toString();
     }
 
     /** "term@position" for each token: a readable way to assert stacking. */
