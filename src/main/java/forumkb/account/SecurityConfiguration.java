@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -117,6 +118,7 @@ class SecurityConfiguration {
             throws Exception {
         http.addFilterBefore(abuse, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AccountRefreshFilter(accounts), SecurityContextHolderFilter.class)
                 // A bearer token is no ambient credential a foreign page could ride on: no CSRF token needed.
                 // Nor is the signed token of a digest mail's link: a forged cross-site post would need
                 // it, and mail clients post the unsubscribe link without any page of ours (RFC 8058).

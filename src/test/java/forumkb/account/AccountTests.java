@@ -91,6 +91,35 @@ class AccountTests {
     }
 
     @Test
+    void aRoleTakenAwayOrADisabledAccountAppliesToOpenSessionsAndTokensAtOnce() {
+        Account engineer = TestAccounts.account(application, Role.ENGINEER);
+        HttpClientSupport withToken = new HttpClientSupport(port,
+                application.getBean(AccountService.class).createToken("test", engineer, "test").secret());
+        Browser browser = new Browser(port);
+        browser.postForm("/login", "username", engineer.getEmail(), "password", TestAccounts.PASSWORD);
+        assertThat(browser.get("/reports").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/ingest").statusCode()).isEqualTo(200);
+        assertThat(withToken.get("/api/reports").status()).isEqualTo(200);
+
+        HttpClientSupport admin = new HttpClientSupport(port, TestAccounts.token(application, Role.ADMIN));
+        assertThat(admin.send("DELETE", "/api/admin/users/" + engineer.getId() + "/engineer", null, null).status())
+                .isEqualTo(200);
+
+        assertThat(browser.get("/reports").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/ingest").statusCode()).isEqualTo(403);
+        assertThat(browser.postForm("/known-issues", "title", "Made by a former engineer").statusCode())
+                .isEqualTo(403);
+        assertThat(withToken.get("/api/reports").status()).isEqualTo(403);
+        assertThat(browser.get("/account/tokens").statusCode()).as("still signed in, as a developer").isEqualTo(200);
+
+        jdbc.update("update app_user set enabled = false where id = ?", engineer.getId());
+        HttpResponse<String> disabled = browser.get("/account/tokens");
+        assertThat(disabled.statusCode()).isEqualTo(302);
+        assertThat(disabled.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(withToken.get("/api/account").status()).isEqualTo(401);
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRefused() {
         Browser browser = new Browser(port);
         browser.get("/login");
