@@ -25,6 +25,7 @@ public final class Browser {
 
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final int port;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String csrf;
 
     public Browser(int port) {
@@ -35,13 +36,19 @@ public final class Browser {
         return URI.create("http://localhost:" + port + path);
     }
 
+    /** Sends the header with every page load and form post from now on. */
+    public Browser header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     /** The CSRF token of the last page that had a form. */
     public String csrf() {
         return csrf;
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     /** Loads the page the form is on (sign-in or sign-up; else the token page) for its token, then posts. */
@@ -60,8 +67,14 @@ public final class Browser {
         fields.put("_csrf", csrf);
         String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
                 + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        headers.forEach(request::header);
+        return request;
     }
 
     public HttpResponse<String> send(HttpRequest request) {

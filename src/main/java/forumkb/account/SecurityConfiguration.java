@@ -128,12 +128,12 @@ class SecurityConfiguration {
                 .headers(this::headers)
                 .formLogin(login -> login.loginPage("/login").permitAll()
                         .successHandler((request, response, authentication) -> {
-                            backoff.succeeded(authentication.getName());
+                            backoff.succeeded(authentication.getName(), request.getRemoteAddr());
                             new SavedRequestAwareAuthenticationSuccessHandler()
                                     .onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, e) -> {
-                            backoff.failed(request.getParameter("username"));
+                            backoff.failed(request.getParameter("username"), request.getRemoteAddr());
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
