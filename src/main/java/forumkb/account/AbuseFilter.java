@@ -53,10 +53,10 @@ final class AbuseFilter extends OncePerRequestFilter {
                 }
             }
             if ("/login".equals(path)) {
-                long wait = backoff.retryAfter(request.getParameter("username"));
+                long wait = backoff.retryAfter(request.getParameter("username"), request.getRemoteAddr());
                 if (wait > 0) {
                     reject(request, response, HttpStatus.TOO_MANY_REQUESTS,
-                            "too many failed sign-ins for this account; try again in " + wait + " s", wait);
+                            "too many failed sign-ins for this account from here; try again in " + wait + " s", wait);
                     return;
                 }
             }

@@ -75,9 +75,13 @@ public class AccountService {
         return accounts.count();
     }
 
-    /** A developer signs themselves up; fails with a message the form can show. */
+    /**
+     * A developer signs themselves up; fails with a message the form can show. An email that
+     * already has an account is answered as a new one would be (its account is left as it is,
+     * and its password hashed all the same, so neither the answer nor its time tells).
+     */
     @Transactional
-    public Account signUp(String email, String password) {
+    public void signUp(String email, String password) {
         if (!signupEnabled) {
             throw new IllegalArgumentException("sign-up is turned off; ask an admin for an account");
         }
@@ -86,22 +90,31 @@ public class AccountService {
         if (!allowedDomains.isEmpty() && !allowedDomains.contains(domain)) {
             throw new IllegalArgumentException("sign-up is open to " + String.join(", ", allowedDomains) + " addresses only");
         }
-        Account account = create(normalised, password, Role.DEVELOPER);
+        requireLongEnough(password);
+        if (accounts.findByEmailIgnoreCase(normalised).isPresent()) {
+            passwords.encode(password);
+            audit.record(normalised, "account.signup-existing", normalised, null);
+            return;
+        }
+        create(normalised, password, Role.DEVELOPER);
         audit.record(normalised, "account.signup", normalised, Role.DEVELOPER.name());
-        return account;
     }
 
     /** Creates an account with a role, by an operator or an admin (no sign-up policy applies). */
     @Transactional
     public Account create(String email, String password, Role role) {
         String normalised = normaliseEmail(email);
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        requireLongEnough(password);
         if (accounts.findByEmailIgnoreCase(normalised).isPresent()) {
             throw new IllegalArgumentException("an account for " + normalised + " already exists");
         }
         return accounts.save(new Account(normalised, passwords.encode(password), role));
+    }
+
+    private static void requireLongEnough(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
     }
 
     /** Grants or takes back ENGINEER; admins stay admins. */

@@ -3,12 +3,14 @@ package forumkb.account;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Back-off after repeated failed logins for one email: after {@code free} failures in a
- * row, each further attempt waits 2, 4, 8 … seconds (at most 15 minutes) after the last
- * failure. A successful login clears it.
+ * Back-off after repeated failed logins for one email from one address: after {@code free}
+ * failures in a row, each further attempt waits 2, 4, 8 … seconds (at most 15 minutes)
+ * after the last failure. A successful login clears it. Keyed by address too, so someone
+ * guessing from one address cannot lock the account's owner out everywhere else (the
+ * per-address login rate limit bounds the guessing); the least recently used of at most
+ * {@code maxKeys} entries are forgotten first.
  */
 final class LoginBackoff {
 
@@ -16,16 +18,24 @@ final class LoginBackoff {
 
     private final int free;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures;
 
     LoginBackoff(int free, Clock clock) {
-        this.free = free;
-        this.clock = clock;
+        this(free, clock, RateLimiter.MAX_KEYS);
     }
 
-    /** Seconds the email must wait before it may try again, 0 when it may. */
-    long retryAfter(String email) {
-        Failures f = failures.get(key(email));
+    LoginBackoff(int free, Clock clock, int maxKeys) {
+        this.free = free;
+        this.clock = clock;
+        this.failures = new RecentMap<>(maxKeys);
+    }
+
+    /** Seconds the email must wait before it may try again from the address, 0 when it may. */
+    long retryAfter(String email, String address) {
+        Failures f;
+        synchronized (failures) {
+            f = failures.get(key(email, address));
+        }
         if (f == null || f.count < free) {
             return 0;
         }
@@ -34,19 +44,27 @@ final class LoginBackoff {
         return Math.max(0, wait - elapsed);
     }
 
-    void failed(String email) {
-        if (failures.size() > 100_000) {
-            failures.clear();
+    void failed(String email, String address) {
+        synchronized (failures) {
+            failures.compute(key(email, address),
+                    (k, f) -> new Failures(f == null ? 1 : f.count + 1, clock.millis()));
         }
-        failures.compute(key(email), (k, f) -> new Failures(f == null ? 1 : f.count + 1, clock.millis()));
     }
 
-    void succeeded(String email) {
-        failures.remove(key(email));
+    void succeeded(String email, String address) {
+        synchronized (failures) {
+            failures.remove(key(email, address));
+        }
     }
 
-    private static String key(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    int keys() {
+        synchronized (failures) {
+            return failures.size();
+        }
+    }
+
+    private static String key(String email, String address) {
+        return (email == null ? "" : email.strip().toLowerCase(Locale.ROOT)) + "\n" + address;
     }
 
     private record Failures(int count, long lastAt) {

@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -117,6 +118,7 @@ class SecurityConfiguration {
             throws Exception {
         http.addFilterBefore(abuse, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AccountRefreshFilter(accounts), SecurityContextHolderFilter.class)
                 // A bearer token is no ambient credential a foreign page could ride on: no CSRF token needed.
                 // Nor is the signed token of a digest mail's link: a forged cross-site post would need
                 // it, and mail clients post the unsubscribe link without any page of ours (RFC 8058).
@@ -126,12 +128,12 @@ class SecurityConfiguration {
                 .headers(this::headers)
                 .formLogin(login -> login.loginPage("/login").permitAll()
                         .successHandler((request, response, authentication) -> {
-                            backoff.succeeded(authentication.getName());
+                            backoff.succeeded(authentication.getName(), request.getRemoteAddr());
                             new SavedRequestAwareAuthenticationSuccessHandler()
                                     .onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, e) -> {
-                            backoff.failed(request.getParameter("username"));
+                            backoff.failed(request.getParameter("username"), request.getRemoteAddr());
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -1,7 +1,9 @@
 package forumkb.knownissue;
 
+import forumkb.account.Role;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.security.core.Authentication;
 
 /** A known issue as pages, the API and triage see it. */
 public record KnownIssue(
@@ -20,5 +22,18 @@ public record KnownIssue(
 
     public List<SignatureTerm> curatedSignature() {
         return signature.stream().filter(term -> term.origin() == SignatureTerm.Origin.CURATED).toList();
+    }
+
+    /**
+     * The known issue as the viewer may see it: terms learned from reports come from text only
+     * engineers (and each report's author) may read, so everyone else sees the curated ones.
+     */
+    public KnownIssue shownTo(Authentication viewer) {
+        return Role.staff(viewer) ? this : withoutLearnedTerms();
+    }
+
+    public KnownIssue withoutLearnedTerms() {
+        return new KnownIssue(id, title, symptom, rootCause, workaround, status, fixedIn, platforms, versions,
+                createdBy, createdAt, updatedAt, curatedSignature(), threads);
     }
 }

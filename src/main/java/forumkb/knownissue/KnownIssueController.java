@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,19 +32,20 @@ class KnownIssueController {
     }
 
     @GetMapping
-    List<KnownIssue> list() {
-        return knownIssues.all();
+    List<KnownIssue> list(Authentication viewer) {
+        return knownIssues.all().stream().map(issue -> issue.shownTo(viewer)).toList();
     }
 
     @GetMapping("/{id}")
-    KnownIssue one(@PathVariable long id) {
-        return knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id));
+    KnownIssue one(@PathVariable long id, Authentication viewer) {
+        return knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id))
+                .shownTo(viewer);
     }
 
     /** Week by week, how many threads and reports matched it. */
     @GetMapping("/{id}/weekly")
     List<WeeklyActivity.Week> weekly(@PathVariable long id) {
-        one(id);
+        one(id, null);
         return activity.of(id, LocalDate.now(ZoneOffset.UTC));
     }
 

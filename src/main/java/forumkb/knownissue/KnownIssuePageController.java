@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +35,9 @@ class KnownIssuePageController {
     }
 
     @GetMapping("/known-issues/{id}")
-    String show(@PathVariable long id, Model model) {
-        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id));
+    String show(@PathVariable long id, Authentication viewer, Model model) {
+        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id))
+                .shownTo(viewer);
         List<WeeklyActivity.Week> weeks = activity.of(id, LocalDate.now(ZoneOffset.UTC));
         model.addAttribute("issue", issue);
         model.addAttribute("weeks", weeks);

@@ -52,7 +52,7 @@ public class ReportService {
     @Transactional
     public Report submit(ReportDraft draft, Authentication user) {
         ReportDraft valid = draft.validated(TriageService.MAX_TEXT);
-        TriageResult result = triage.triage(valid.triageText());
+        TriageResult result = triage.triage(valid.triageText(), Role.staff(user));
         List<String> frameworks = result.entities().stream().filter(chip -> chip.kind().equals("framework"))
                 .map(Chip::value).distinct().toList();
         Long submitter = accounts.find(user.getName()).map(Account::getId).orElse(null);

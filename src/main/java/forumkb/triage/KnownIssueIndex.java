@@ -54,11 +54,15 @@ public class KnownIssueIndex {
     private final SymptomLines symptoms = new SymptomLines(extractor);
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-    /** The known issues as of the last rebuild, their index, and which known issues each thread is linked to. */
-    record Snapshot(DirectoryReader reader, Map<Long, KnownIssue> issues, Map<Long, List<Long>> issuesByThread,
-            Map<Long, List<float[]>> vectors) {
+    /**
+     * The known issues as of the last rebuild, their index, and which known issues each thread is
+     * linked to. {@code shown} indexes only what anyone may read of each (no report text, no
+     * terms learned from reports): snippets for those who may not read reports come from it.
+     */
+    record Snapshot(DirectoryReader reader, DirectoryReader shown, Map<Long, KnownIssue> issues,
+            Map<Long, List<Long>> issuesByThread, Map<Long, List<float[]>> vectors) {
 
-        static final Snapshot EMPTY = new Snapshot(null, Map.of(), Map.of(), Map.of());
+        static final Snapshot EMPTY = new Snapshot(null, null, Map.of(), Map.of(), Map.of());
 
         /** The known issue's closest text (its own, or a report assigned to it) to the query vector. */
         float cosine(long issueId, float[] query) {
@@ -71,6 +75,10 @@ public class KnownIssueIndex {
 
         IndexSearcher searcher(IndexSearcher threads) {
             return reader == null ? null : new BorrowedStatistics(reader, threads);
+        }
+
+        IndexSearcher shownSearcher(IndexSearcher threads) {
+            return shown == null ? null : new BorrowedStatistics(shown, threads);
         }
     }
 
@@ -98,7 +106,13 @@ public class KnownIssueIndex {
             }
             if (current.reader().tryIncRef()) {
                 try {
-                    return read.apply(current);
+                    if (current.shown().tryIncRef()) {
+                        try {
+                            return read.apply(current);
+                        } finally {
+                            release(current.shown());
+                        }
+                    }
                 } finally {
                     release(current.reader());
                 }
@@ -140,20 +154,27 @@ public class KnownIssueIndex {
         Map<Long, KnownIssue> issues = new LinkedHashMap<>();
         Map<Long, List<Long>> byThread = new HashMap<>();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
+        ByteBuffersDirectory shownDirectory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()));
+                IndexWriter shownWriter = new IndexWriter(shownDirectory,
+                        new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
             for (KnownIssue issue : all) {
                 issues.put(issue.id(), issue);
                 issue.threads().forEach(thread -> byThread.computeIfAbsent(thread.id(), id -> new ArrayList<>())
                         .add(issue.id()));
                 writer.addDocument(documents.document(asThread(issue, reports.getOrDefault(issue.id(), List.of()))));
+                shownWriter.addDocument(documents.document(asThread(issue.withoutLearnedTerms(), List.of())));
             }
             writer.commit();
+            shownWriter.commit();
             DirectoryReader reader = all.isEmpty() ? null : DirectoryReader.open(directory);
+            DirectoryReader shown = all.isEmpty() ? null : DirectoryReader.open(shownDirectory);
             Snapshot old = snapshot;
-            snapshot = new Snapshot(reader, Map.copyOf(issues), Map.copyOf(byThread), vectors(all, reports));
+            snapshot = new Snapshot(reader, shown, Map.copyOf(issues), Map.copyOf(byThread), vectors(all, reports));
             builtAt = generation;
             if (old.reader() != null) {
                 release(old.reader());
+                release(old.shown());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

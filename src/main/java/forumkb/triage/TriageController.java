@@ -1,5 +1,7 @@
 package forumkb.triage;
 
+import forumkb.account.Role;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +20,7 @@ class TriageController {
     }
 
     @PostMapping("/api/triage")
-    TriageResult triage(@RequestBody TriageRequest request) {
-        return triage.triage(request == null ? null : request.text());
+    TriageResult triage(@RequestBody TriageRequest request, Authentication viewer) {
+        return triage.triage(request == null ? null : request.text(), Role.staff(viewer));
     }
 }

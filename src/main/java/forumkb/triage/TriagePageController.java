@@ -1,5 +1,7 @@
 package forumkb.triage;
 
+import forumkb.account.Role;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,13 +28,13 @@ class TriagePageController {
 
     @PostMapping("/triage/suggestions")
     String suggestions(@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String description,
-            Model model) {
+            Authentication viewer, Model model) {
         String combined = description.isBlank() ? text : description + "\n" + text;
         if (combined.isBlank()) {
             return "triage/suggestions :: empty";
         }
         try {
-            model.addAttribute("result", triage.triage(combined));
+            model.addAttribute("result", triage.triage(combined, Role.staff(viewer)));
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
         }

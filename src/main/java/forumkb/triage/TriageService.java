@@ -88,7 +88,16 @@ public class TriageService {
                 .register(meters);
     }
 
+    /** Triage as anyone sees it: nothing drawn from reports is shown. */
     public TriageResult triage(String text) {
+        return triage(text, false);
+    }
+
+    /**
+     * Reports assigned to known issues help rank them for everyone, but their text shows in
+     * snippets, matched terms and reasons only when {@code readsReports} (engineers).
+     */
+    public TriageResult triage(String text, boolean readsReports) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("paste the error text, log or crash report to triage");
         }
@@ -107,7 +116,7 @@ public class TriageService {
                 })
                 : CompletableFuture.completedFuture(null);
         List<Suggestion> suggestions = latency.record(() -> index.search(threads -> knownIssues.read(
-                snapshot -> rank(threads, snapshot, built, symptom, queryVector))));
+                snapshot -> rank(threads, snapshot, built, symptom, queryVector, readsReports))));
         boolean confident = suggestions.stream().anyMatch(s -> s.confidence() == Confidence.HIGH);
         return new TriageResult(suggestions, confident, chips(symptom), symptom.equals(text) ? null : symptom,
                 (System.nanoTime() - started) / 1_000_000);
@@ -152,7 +161,7 @@ public class TriageService {
     }
 
     private List<Suggestion> rank(IndexSearcher threads, KnownIssueIndex.Snapshot snapshot,
-            QueryBuilderService.Built built, String symptom, CompletableFuture<float[]> embedding) {
+            QueryBuilderService.Built built, String symptom, CompletableFuture<float[]> embedding, boolean readsReports) {
         try {
             // Rewritten once against the threads, so the known issues are searched with the same words.
             Query query = threads.rewrite(built.query());
@@ -193,7 +202,8 @@ public class TriageService {
             }
             candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
             List<Candidate> top = candidates.subList(0, Math.min(SUGGESTIONS, candidates.size()));
-            return suggestions(threads, issueSearcher, snapshot, built, query, top, symptom);
+            IndexSearcher shownIssues = readsReports ? issueSearcher : snapshot.shownSearcher(threads);
+            return suggestions(threads, issueSearcher, shownIssues, snapshot, built, query, top, symptom);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -275,11 +285,18 @@ public class TriageService {
         return term.origin() == SignatureTerm.Origin.CURATED || term.weight() >= 2;
     }
 
-    private List<Suggestion> suggestions(IndexSearcher threads, IndexSearcher issues, KnownIssueIndex.Snapshot snapshot,
-            QueryBuilderService.Built built, Query query, List<Candidate> top, String symptom) throws IOException {
+    /**
+     * The suggestions as the viewer sees them: confidence weighs everything the known issue
+     * learned, but its snippet, matched terms and reasons come from {@code shownIssues}.
+     */
+    private List<Suggestion> suggestions(IndexSearcher threads, IndexSearcher issues, IndexSearcher shownIssues,
+            KnownIssueIndex.Snapshot snapshot, QueryBuilderService.Built built, Query query, List<Candidate> top,
+            String symptom) throws IOException {
         Map<Long, Hit> threadHits = hitsById(threads, built, query, top, Suggestion.THREAD);
         Map<Long, Hit> issueHits = issues == null ? Map.of()
                 : hitsById(issues, built, query, top, Suggestion.KNOWN_ISSUE);
+        Map<Long, Hit> shownIssueHits = shownIssues == issues ? issueHits
+                : shownHits(shownIssues, built, query, top);
         float best = top.isEmpty() ? 0 : top.getFirst().score();
         String lower = symptom.toLowerCase(Locale.ROOT);
         List<Suggestion> suggestions = new ArrayList<>();
@@ -287,16 +304,18 @@ public class TriageService {
             boolean knownIssue = candidate.type().equals(Suggestion.KNOWN_ISSUE);
             Hit hit = knownIssue ? issueHits.get(candidate.id()) : threadHits.get(candidate.id());
             KnownIssue issue = knownIssue ? snapshot.issues().get(candidate.id()) : null;
-            List<Suggestion.Matched> matched = matched(threads, hit);
-            List<String> phrases = phrases(hit, issue, lower);
             List<Suggestion.Related> related = knownIssue ? related(issue, candidate.linkedMatches()) : List.of();
-            Confidence level = confidence.of(candidate.score(), best, matched, threads.getIndexReader().numDocs(),
-                    related.size(), candidate.cosine());
-            List<SnippetPart> parts = hit == null ? List.of() : hit.snippetParts();
+            Confidence level = confidence.of(candidate.score(), best, matched(threads, hit),
+                    threads.getIndexReader().numDocs(), related.size(), candidate.cosine());
+            Hit shown = knownIssue ? shownIssueHits.get(candidate.id()) : hit;
+            KnownIssue shownIssue = issue == null || shownIssues == issues ? issue : issue.withoutLearnedTerms();
+            List<Suggestion.Matched> matched = matched(threads, shown);
+            List<String> phrases = phrases(shown, shownIssue, lower);
+            List<SnippetPart> parts = shown == null ? List.of() : shown.snippetParts();
             suggestions.add(new Suggestion(candidate.type(), candidate.id(),
                     knownIssue ? issue.title() : hit.title(), knownIssue ? "/known-issues/" + issue.id() : hit.url(),
-                    candidate.score(), level, matched, phrases, candidate.cosine(), hit == null ? "" : hit.snippet(), parts,
-                    knownIssue ? issue.statusLabel() : null, related,
+                    candidate.score(), level, matched, phrases, candidate.cosine(), shown == null ? "" : shown.snippet(),
+                    parts, knownIssue ? issue.statusLabel() : null, related,
                     Explanations.why(matched, phrases, related.size(), threads.getIndexReader().numDocs())));
         }
         return suggestions;
@@ -307,11 +326,28 @@ public class TriageService {
             String type) throws IOException {
         ScoreDoc[] docs = top.stream().filter(c -> c.type().equals(type) && c.doc().doc >= 0).map(Candidate::doc)
                 .toArray(ScoreDoc[]::new);
+        return byId(search.hits(searcher, built, query, docs));
+    }
+
+    private static Map<Long, Hit> byId(List<Hit> hits) {
         Map<Long, Hit> byId = new HashMap<>();
-        for (Hit hit : search.hits(searcher, built, query, docs)) {
-            byId.put(hit.id(), hit);
-        }
+        hits.forEach(hit -> byId.put(hit.id(), hit));
         return byId;
+    }
+
+    /** The known issues' hits from their readable fields only, found there by id. */
+    private Map<Long, Hit> shownHits(IndexSearcher shownIssues, QueryBuilderService.Built built, Query query,
+            List<Candidate> top) throws IOException {
+        List<ScoreDoc> docs = new ArrayList<>();
+        for (Candidate candidate : top) {
+            if (candidate.type().equals(Suggestion.KNOWN_ISSUE) && candidate.doc().doc >= 0) {
+                ScoreDoc doc = docOf(shownIssues, candidate.id());
+                if (doc != null) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return byId(search.hits(shownIssues, built, query, docs.toArray(ScoreDoc[]::new)));
     }
 
     /** The hit's matched entities with how many threads carry each: rarer is stronger evidence. */

@@ -2,24 +2,18 @@ package forumkb.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import forumkb.Browser;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,8 +32,6 @@ import tools.jackson.databind.JsonNode;
         "forumkb.rate-limit.signup=3", "forumkb.login.free-failures=2", "forumkb.api.max-json-bytes=2000"})
 class AccountTests {
 
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
@@ -51,7 +43,7 @@ class AccountTests {
 
     @Test
     void theFirstAdminSignsInWithTheConfiguredPasswordAndGetsASession() {
-        Browser browser = new Browser();
+        Browser browser = new Browser(port);
         HttpResponse<String> wrong = browser.postForm("/login", "username", "admin@localhost", "password", "nope");
         assertThat(wrong.statusCode()).isEqualTo(302);
         assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
@@ -83,11 +75,11 @@ class AccountTests {
     @Test
     void anEngineerUploadsOnTheIngestPageWithTheFormsCsrfToken() {
         Account engineer = TestAccounts.account(application, Role.ENGINEER);
-        Browser browser = new Browser();
+        Browser browser = new Browser(port);
         browser.postForm("/login", "username", engineer.getEmail(), "password", TestAccounts.PASSWORD);
         assertThat(browser.get("/ingest").body()).contains("name=\"_csrf\"");
         String boundary = "forumkb-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + browser.csrf
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + browser.csrf()
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"one.jsonl\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n"
                 + "{\"title\": \"Uploaded on the page\", \"posts\": [{\"body\": \"NEVPNErrorDomain Code=1\"}]}\r\n--"
@@ -100,8 +92,53 @@ class AccountTests {
     }
 
     @Test
+    void aRoleTakenAwayOrADisabledAccountAppliesToOpenSessionsAndTokensAtOnce() {
+        Account engineer = TestAccounts.account(application, Role.ENGINEER);
+        HttpClientSupport withToken = new HttpClientSupport(port,
+                application.getBean(AccountService.class).createToken("test", engineer, "test").secret());
+        Browser browser = new Browser(port);
+        browser.postForm("/login", "username", engineer.getEmail(), "password", TestAccounts.PASSWORD);
+        assertThat(browser.get("/reports").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/ingest").statusCode()).isEqualTo(200);
+        assertThat(withToken.get("/api/reports").status()).isEqualTo(200);
+
+        HttpClientSupport admin = new HttpClientSupport(port, TestAccounts.token(application, Role.ADMIN));
+        assertThat(admin.send("DELETE", "/api/admin/users/" + engineer.getId() + "/engineer", null, null).status())
+                .isEqualTo(200);
+
+        assertThat(browser.get("/reports").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/ingest").statusCode()).isEqualTo(403);
+        assertThat(browser.postForm("/known-issues", "title", "Made by a former engineer").statusCode())
+                .isEqualTo(403);
+        assertThat(withToken.get("/api/reports").status()).isEqualTo(403);
+        assertThat(browser.get("/account/tokens").statusCode()).as("still signed in, as a developer").isEqualTo(200);
+
+        jdbc.update("update app_user set enabled = false where id = ?", engineer.getId());
+        HttpResponse<String> disabled = browser.get("/account/tokens");
+        assertThat(disabled.statusCode()).isEqualTo(302);
+        assertThat(disabled.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(withToken.get("/api/account").status()).isEqualTo(401);
+    }
+
+    @Test
+    void noClientPicksItsOwnAddressWithXForwardedForWhenNoProxyIsConfigured() throws Exception {
+        String token = TestAccounts.token(application, Role.DEVELOPER);
+        HttpClient client = HttpClient.newHttpClient();
+        int status = 0;
+        for (int i = 1; i <= 31 && status != 429; i++) {
+            status = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", "203.0.113." + i)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"NSURLErrorDomain -1200\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(status).as("report %d", i).isIn(201, 429);
+        }
+        assertThat(status).as("the 31st report in an hour from one address").isEqualTo(429);
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRefused() {
-        Browser browser = new Browser();
+        Browser browser = new Browser(port);
         browser.get("/login");
         HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(browser.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -111,9 +148,9 @@ class AccountTests {
     }
 
     @Test
-    void signUpIsOpenToTheAllowedDomainsAndRateLimited() {
+    void signUpIsOpenToTheAllowedDomainsRateLimitedAndSaysNothingOfExistingAccounts() {
         String name = UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> ok = new Browser().postForm("/signup", "email", name + "@Example.org",
+        HttpResponse<String> ok = new Browser(port).postForm("/signup", "email", name + "@Example.org",
                 "password", "long enough password");
         assertThat(ok.statusCode()).isEqualTo(302);
         assertThat(ok.headers().firstValue("Location").orElseThrow()).endsWith("/login?signedUp");
@@ -122,17 +159,22 @@ class AccountTests {
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'account.signup' and subject = ?",
                 Integer.class, name + "@example.org")).isEqualTo(1);
 
-        HttpResponse<String> elsewhere = new Browser().postForm("/signup", "email", name + "@other.org",
+        HttpResponse<String> elsewhere = new Browser(port).postForm("/signup", "email", name + "@other.org",
                 "password", "long enough password");
         assertThat(elsewhere.statusCode()).isEqualTo(400);
         assertThat(elsewhere.body()).contains("example.org, example.com addresses only");
 
-        HttpResponse<String> third = new Browser().postForm("/signup", "email", name + "@example.org",
-                "password", "long enough password");
-        assertThat(third.statusCode()).isEqualTo(400);
-        assertThat(third.body()).contains("already exists");
+        HttpResponse<String> again = new Browser(port).postForm("/signup", "email", name + "@example.org",
+                "password", "somebody else's password");
+        assertThat(again.statusCode()).as("answered as a new email is").isEqualTo(ok.statusCode());
+        assertThat(again.headers().firstValue("Location")).isEqualTo(ok.headers().firstValue("Location"));
+        assertThat(again.body()).isEqualTo(ok.body());
+        assertThat(jdbc.queryForObject("select count(*) from app_user where email = ?", Integer.class,
+                name + "@example.org")).isEqualTo(1);
+        assertThat(new Browser(port).postForm("/login", "username", name + "@example.org", "password",
+                "long enough password").headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 
-        HttpResponse<String> limited = new Browser().postForm("/signup", "email", name + "-2@example.org",
+        HttpResponse<String> limited = new Browser(port).postForm("/signup", "email", name + "-2@example.org",
                 "password", "long enough password");
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
@@ -141,7 +183,7 @@ class AccountTests {
     @Test
     void repeatedFailedLoginsBackOff() {
         String email = "backoff-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        Browser browser = new Browser();
+        Browser browser = new Browser(port);
         assertThat(browser.postForm("/login", "username", email, "password", "wrong one").statusCode()).isEqualTo(302);
         assertThat(browser.postForm("/login", "username", email, "password", "wrong two").statusCode()).isEqualTo(302);
         HttpResponse<String> third = browser.postForm("/login", "username", email, "password", "wrong three");
@@ -236,52 +278,8 @@ class AccountTests {
                 .header("Authorization", "Bearer " + TestAccounts.token(application, Role.ENGINEER))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked))).build();
-        HttpResponse<String> streamed = new Browser().send(request);
+        HttpResponse<String> streamed = new Browser(port).send(request);
         assertThat(streamed.statusCode()).isEqualTo(413);
         assertThat(streamed.body()).contains("2000 bytes").doesNotContain("Exception");
-    }
-
-    /** A cookie-keeping client that reads the CSRF token from each page before posting its form. */
-    final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String csrf;
-
-        URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET().build());
-        }
-
-        /** Loads the page the form is on (sign-in or sign-up; else the token page) for its token, then posts. */
-        HttpResponse<String> postForm(String path, String... namesAndValues) {
-            get(path.equals("/login") || path.equals("/signup") ? path : "/account/tokens");
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (int i = 0; i < namesAndValues.length; i += 2) {
-                fields.put(namesAndValues[i], namesAndValues[i + 1]);
-            }
-            fields.put("_csrf", csrf);
-            String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        }
-
-        HttpResponse<String> send(HttpRequest request) {
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                Matcher token = CSRF.matcher(response.body());
-                if (token.find()) {
-                    csrf = token.group(1);
-                }
-                return response;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -48,6 +48,18 @@ class IngestApiTests {
     }
 
     @Test
+    void aUrlOnTheServersOwnLoopbackIsRefusedAndNothingIsStored() {
+        long runs = jdbc.queryForObject("select count(*) from ingest_run", Long.class);
+        String url = "http://127.0.0.1:" + port + "/api/threads";
+
+        Response refused = http.postJson("/api/ingest", "{\"url\": \"" + url + "\"}");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("message").asString()).isEqualTo("could not fetch " + url);
+        assertThat(jdbc.queryForObject("select count(*) from ingest_run", Long.class)).isEqualTo(runs);
+    }
+
+    @Test
     void jsonLinesLandAndABadLineIsReportedWithItsNumber() {
         String lines = thread(run + "-1", "NEFilterManager saveToPreferences never completes",
                 "saveToPreferencesWithCompletionHandler: hangs; Error Domain=NEFilterErrorDomain Code=1") + "\n"

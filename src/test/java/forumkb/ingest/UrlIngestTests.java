@@ -22,11 +22,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Ingest from URLs served by a real HTTP server on loopback, plus the size cap (413) and
- * the scheduled feed poll. Small limits make "too large" cheap to test.
+ * Ingest from URLs served by a real HTTP server on loopback (allowed here as an intranet
+ * forum would be), plus the size cap (413) and the scheduled feed poll. Small limits make
+ * "too large" cheap to test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"forumkb.ingest.max-bytes=20000", "forumkb.ingest.fetch-timeout=PT2S"})
+        properties = {"forumkb.ingest.max-bytes=20000", "forumkb.ingest.fetch-timeout=PT2S",
+                "forumkb.ingest.allowed-hosts=127.0.0.1"})
 class UrlIngestTests {
 
     static HttpServer forum;
@@ -120,9 +122,10 @@ class UrlIngestTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Response unreachable = http.postJson("/api/ingest", "{\"url\": \"http://127.0.0.1:" + closedPort + "/x\"}");
+        String closed = "http://127.0.0.1:" + closedPort + "/x";
+        Response unreachable = http.postJson("/api/ingest", "{\"url\": \"" + closed + "\"}");
         assertThat(unreachable.status()).isEqualTo(422);
-        assertThat(unreachable.json().get("message").asString()).contains("could not be reached");
+        assertThat(unreachable.json().get("message").asString()).isEqualTo("could not fetch " + closed);
 
         Response missing = http.postJson("/api/ingest", "{\"url\": \"" + base + "/gone\"}");
         assertThat(missing.status()).isEqualTo(422);

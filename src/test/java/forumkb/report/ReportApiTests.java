@@ -3,11 +3,13 @@ package forumkb.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import forumkb.Browser;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
 import forumkb.index.SearchIndex;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +107,35 @@ class ReportApiTests {
                 .contains("report.submit", "report.confirm", "report.close");
         assertThat(engineer.get("/api/known-issues/" + tlsIssue + "/weekly").json().get(25).get("reports").asInt())
                 .isPositive();
+    }
+
+    @Test
+    void aConfirmedReportsTextRanksItsKnownIssueButShowsOnlyToEngineers() {
+        String privateLine = "Quillfeather ledger handshake rejected by the marzipan relay at orchard-basil-7731";
+        long issue = engineer.postJson("/api/known-issues", "{\"title\": \"Ledger sync stalls after sign-in\", "
+                + "\"symptom\": \"The ledger never finishes syncing.\"}").json().get("id").asLong();
+        long report = submit(developer, privateLine, "").get("id").asLong();
+        decide(report, "{\"action\": \"other-known-issue\", \"knownIssueId\": " + issue + "}");
+        String query = HttpClientSupport.JSON.writeValueAsString(Map.of("text", privateLine));
+
+        HttpClientSupport otherDeveloper = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
+        for (HttpClientSupport reader : new HttpClientSupport[] {new HttpClientSupport(port), otherDeveloper}) {
+            Response triaged = reader.postJson("/api/triage", query);
+            assertThat(triaged.status()).isEqualTo(200);
+            JsonNode first = triaged.json().get("suggestions").get(0);
+            assertThat(first.get("id").asLong()).as("the report's text still ranks its known issue").isEqualTo(issue);
+            assertThat(triaged.body()).doesNotContain("marzipan").doesNotContain("orchard-basil");
+            assertThat(reader.get("/api/known-issues/" + issue).body()).doesNotContain("FEEDBACK");
+        }
+        Browser anonymous = new Browser(port);
+        HttpResponse<String> fragment = anonymous.postFormFrom("/triage", "/triage/suggestions", "text", privateLine);
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(fragment.body()).contains("Ledger sync stalls").doesNotContain("marzipan")
+                .doesNotContain("orchard-basil");
+
+        JsonNode forEngineer = engineer.postJson("/api/triage", query).json().get("suggestions").get(0);
+        assertThat(forEngineer.get("id").asLong()).isEqualTo(issue);
+        assertThat(forEngineer.get("snippet").asString()).contains("marzipan");
     }
 
     @Test

@@ -94,6 +94,8 @@ class SeveralNodesTests {
                 // Every minute: last week's digest is due from Monday 00:00, whenever the test runs.
                 "--forumkb.digest.cron=0 * * * * *",
                 "--forumkb.triage.match-interval=PT0.2S",
+                // The test's forum listens on loopback, which URL ingest refuses unless allowed.
+                "--forumkb.ingest.allowed-hosts=127.0.0.1",
                 "--forumkb.feeds.urls=http://127.0.0.1:" + forum.getAddress().getPort() + "/tags/xpc/rss",
                 "--forumkb.feeds.poll-interval=" + FEED_INTERVAL,
                 "--forumkb.feeds.check-interval=PT0.2S",
