@@ -21,7 +21,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Writes threads with their posts, tags and entities: thread rows in batched statements,
  * the many posts and entities with COPY, so a chunk of threads costs a handful of round
- * trips. The caller owns the transaction, so a chunk lands whole or not at all.
+ * trips. The caller owns the transaction, so a chunk lands whole or not at all. Every write
+ * of a thread row takes a new change number and records its transaction (an insert by the
+ * columns' defaults): the change feed, {@code forumkb.index.IndexFeed}, follows both.
  */
 @Repository
 class ThreadStore {
