@@ -38,7 +38,7 @@ public class IndexFeed {
     public List<IndexedThread> changedAfter(ChangePosition after, int limit) {
         Map<Long, Row> rows = new LinkedHashMap<>();
         jdbc.query("""
-                select t.id, t.change_xid::text as change_xid, t.change_seq, s.name as source, t.canonical_url,
+                select t.id, t.change_xid::text as xid, t.change_seq, s.name as source, t.canonical_url,
                        t.title, t.topic, t.subtopic, t.created_at, t.last_activity_at, t.replies, t.views, t.excerpt
                 from thread t join source s on s.id = t.source_id
                 where (t.change_xid, t.change_seq) > (?::text::xid8, ?)
@@ -78,7 +78,7 @@ public class IndexFeed {
      */
     public ChangePosition lastChange() {
         List<ChangePosition> last = jdbc.query("""
-                select change_xid::text as change_xid, change_seq from thread
+                select change_xid::text as xid, change_seq from thread
                 order by change_xid desc, change_seq desc limit 1""", (row, n) -> position(row));
         return last.isEmpty() ? ChangePosition.START : last.getFirst();
     }
@@ -93,7 +93,7 @@ public class IndexFeed {
     }
 
     private static ChangePosition position(ResultSet row) throws SQLException {
-        return new ChangePosition(Long.parseLong(row.getString("change_xid")), row.getLong("change_seq"));
+        return new ChangePosition(Long.parseLong(row.getString("xid")), row.getLong("change_seq"));
     }
 
     /** Identifies the database, so an index built from another one is rebuilt, not trusted. */

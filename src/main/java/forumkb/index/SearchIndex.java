@@ -30,7 +30,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The Lucene index, derived from PostgreSQL. It tails the threads' change sequence (every
+ * The Lucene index, derived from PostgreSQL. It tails the change feed ({@link IndexFeed}, every
  * half second) and records the last change it applied in each commit, so it catches up by
  * itself after a crash or restart. A full rebuild writes a new generation beside the live
  * one and swaps it in; search keeps answering from the old one meanwhile.
