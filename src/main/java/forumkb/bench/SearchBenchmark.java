@@ -113,18 +113,15 @@ class SearchBenchmark implements CommandLine.Command {
     }
 
     /**
-     * Waits until the searcher holds every thread, merged: {@code appliedChange()} moves as
-     * documents are added, a moment before the searcher is refreshed, so the last change alone
-     * does not say they are searchable; after a bulk catch-up the index merges its segments in
-     * the background, which would compete with the timed searches.
+     * Waits until the searcher holds every thread, merged: after a bulk catch-up the index
+     * merges its segments in the background, which would compete with the timed searches.
      */
     private static void waitForIndex(BenchServer server) throws IOException, InterruptedException {
         JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
-        long last = jdbc.queryForObject("select coalesce(max(change_seq), 0) from thread", Long.class);
         long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
         SearchIndex index = server.bean(SearchIndex.class);
         long start = System.nanoTime();
-        while (index.appliedChange() < last || searchable(index) < threads || index.merging()) {
+        while (!index.caughtUp() || searchable(index) < threads || index.merging()) {
             if (System.nanoTime() - start > CATCH_UP_LIMIT_NANOS) {
                 throw new IOException("the index did not catch up within an hour");
             }

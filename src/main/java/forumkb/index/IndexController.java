@@ -1,5 +1,6 @@
 package forumkb.index;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -7,16 +8,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin API: rebuild the index beside the live one, and see how current it is. */
+/** Admin API: rebuild the index beside the live one, and see how current it is and what it refused. */
 @RestController
 class IndexController {
 
+    private static final int LATEST_ERRORS = 50;
+
     private final SearchIndex index;
     private final IndexFeed feed;
+    private final IndexErrors errors;
 
-    IndexController(SearchIndex index, IndexFeed feed) {
+    IndexController(SearchIndex index, IndexFeed feed, IndexErrors errors) {
         this.index = index;
         this.feed = feed;
+        this.errors = errors;
     }
 
     @PostMapping("/api/admin/reindex")
@@ -24,9 +29,22 @@ class IndexController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("rebuild", index.startRebuild()));
     }
 
+    /**
+     * Caught up when the newest committed change is searchable, not merely read; the changes
+     * are numbered as {@code thread.change_seq}.
+     */
     @GetMapping("/api/admin/index")
     Map<String, Object> status() {
-        return Map.of("appliedChange", index.appliedChange(), "databaseChange", feed.lastChange(),
-                "rebuild", index.rebuildStatus(), "generation", String.valueOf(index.generation()));
+        ChangePosition searchable = index.searchableChange();
+        ChangePosition last = feed.lastChange();
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("caughtUp", index.holds(last));
+        status.put("appliedChange", searchable.seq());
+        status.put("databaseChange", last.seq());
+        status.put("rebuild", index.rebuildStatus());
+        status.put("generation", String.valueOf(index.generation()));
+        status.put("indexErrorCount", errors.count());
+        status.put("indexErrors", errors.latest(LATEST_ERRORS));
+        return status;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.lucene.facet.FacetsConfig;
@@ -29,7 +30,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The Lucene index, derived from PostgreSQL. It tails the threads' change sequence (every
+ * The Lucene index, derived from PostgreSQL. It tails the change feed ({@link IndexFeed}, every
  * half second) and records the last change it applied in each commit, so it catches up by
  * itself after a crash or restart. A full rebuild writes a new generation beside the live
  * one and swaps it in; search keeps answering from the old one meanwhile.
@@ -50,6 +51,7 @@ public class SearchIndex implements SmartLifecycle {
     private static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final IndexFeed feed;
+    private final IndexErrors errors;
     private final ThreadDocuments documents;
     private final FacetsConfig facets = ThreadDocuments.facetsConfig();
     private final IndexGenerations generations;
@@ -63,31 +65,44 @@ public class SearchIndex implements SmartLifecycle {
     /** Read once: commits (also the last one, at shutdown) must not need the database. */
     private volatile String database;
 
-    SearchIndex(IndexFeed feed, @Value("${forumkb.index.dir}") String directory,
+    SearchIndex(IndexFeed feed, IndexErrors errors, @Value("${forumkb.index.dir}") String directory,
             @Value("${forumkb.command-line:false}") boolean commandLine,
             @Value("${forumkb.index.merge-after:10000}") int mergeAfter) {
         this.mergeAfter = mergeAfter;
         this.feed = feed;
+        this.errors = errors;
         this.documents = new ThreadDocuments(facets, ErrorCatalog.load());
         this.generations = new IndexGenerations(Path.of(directory).toAbsolutePath());
         this.commandLine = commandLine;
     }
 
-    /** One open generation: its writer, its searchers and the last change it holds. */
+    /**
+     * One open generation: its writer, its searchers, the last change it holds and the last
+     * one its searchers see.
+     */
     private static final class Live {
         final Path generation;
         final IndexWriter writer;
         final SearcherManager searchers;
         final BulkMerge merge;
-        long applied;
+        ChangePosition applied;
+        volatile ChangePosition searchable;
         int uncommitted;
 
-        Live(Path generation, IndexWriter writer, long applied, int mergeAfter) throws IOException {
+        Live(Path generation, IndexWriter writer, ChangePosition applied, int mergeAfter) throws IOException {
             this.generation = generation;
             this.writer = writer;
             this.searchers = new SearcherManager(writer, null);
             this.merge = new BulkMerge(writer, mergeAfter);
             this.applied = applied;
+            this.searchable = applied;
+        }
+
+        /** Opens searchers on everything applied so far. */
+        void refresh() throws IOException {
+            ChangePosition reached = applied;
+            searchers.maybeRefreshBlocking();
+            searchable = reached;
         }
 
         void close() throws IOException {
@@ -156,7 +171,7 @@ public class SearchIndex implements SmartLifecycle {
             Map<String, String> data = opened.writer.getLiveCommitData() == null ? Map.of()
                     : toMap(opened.writer.getLiveCommitData());
             if (database.equals(data.get(DATABASE)) && ThreadDocuments.LAYOUT.equals(data.get(LAYOUT))
-                    && opened.applied <= feed.lastChange()) {
+                    && !opened.applied.isAfter(feed.lastChange())) {
                 log.info("Search index {} resumes after change {}", generation.getFileName(), opened.applied);
                 return opened;
             }
@@ -177,10 +192,10 @@ public class SearchIndex implements SmartLifecycle {
                 .setOpenMode(mode)
                 .setRAMBufferSizeMB(64);
         IndexWriter writer = new IndexWriter(FSDirectory.open(generation), config);
-        long applied = 0;
+        ChangePosition applied = ChangePosition.START;
         if (writer.getLiveCommitData() != null) {
             String value = toMap(writer.getLiveCommitData()).get(APPLIED);
-            applied = value == null ? 0 : Long.parseLong(value);
+            applied = value == null ? ChangePosition.START : ChangePosition.parse(value);
         }
         return new Live(generation, writer, applied, mergeAfter);
     }
@@ -212,7 +227,8 @@ public class SearchIndex implements SmartLifecycle {
      * while a backlog drains, and once at the end: every refresh flushes a small segment
      * that later merges rewrite, which slowed a long catch-up more than anything but analysis.
      * Analysis, the rest of the cost, runs on as many cores as the common pool has: a page holds
-     * each thread once, so its updates commute, and a failed page is applied again whole.
+     * each thread once, so its updates commute, and a page that failed is applied again whole.
+     * A thread the index refuses is recorded and skipped: nothing after it waits for it.
      * Returns whether there was anything to apply.
      */
     private boolean applyChanges(Live target) throws IOException {
@@ -220,8 +236,8 @@ public class SearchIndex implements SmartLifecycle {
         long refreshed = System.nanoTime();
         List<IndexedThread> page;
         while (!(page = feed.changedAfter(target.applied, PAGE)).isEmpty()) {
-            page.parallelStream().forEach(thread -> update(target.writer, thread));
-            target.applied = page.getLast().changeSeq();
+            errors.record(page.parallelStream().flatMap(thread -> update(target.writer, thread).stream()).toList());
+            target.applied = page.getLast().change();
             target.uncommitted += page.size();
             target.merge.applied(page.size());
             changed = true;
@@ -229,13 +245,13 @@ public class SearchIndex implements SmartLifecycle {
                 commit(target);
             }
             if (System.nanoTime() - refreshed >= REFRESH_EVERY_NANOS) {
-                target.searchers.maybeRefresh();
+                target.refresh();
                 refreshed = System.nanoTime();
             }
         }
         if (changed) {
             commit(target);
-            target.searchers.maybeRefresh();
+            target.refresh();
         }
         return changed;
     }
@@ -245,7 +261,7 @@ public class SearchIndex implements SmartLifecycle {
         synchronized (writeLock) {
             if (live == target) {
                 commit(target);
-                target.searchers.maybeRefresh();
+                target.refresh();
             }
         }
     }
@@ -256,11 +272,26 @@ public class SearchIndex implements SmartLifecycle {
         return current != null && current.merge.pending();
     }
 
-    private void update(IndexWriter writer, IndexedThread thread) {
+    /**
+     * Indexes one thread, or says why the index refused it. Whatever the index cannot take
+     * from this one thread is a refusal (a document Lucene rejects is dropped whole and the
+     * thread's previous version, if any, stays); a failing or closed writer is not, and the
+     * page is tried again.
+     */
+    private Optional<IndexErrors.Refusal> update(IndexWriter writer, IndexedThread thread) {
         try {
             writer.updateDocument(new Term(IndexFields.ID, Long.toString(thread.id())), documents.document(thread));
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException refused) {
+            if (!writer.isOpen() || writer.getTragicException() != null) {
+                throw refused;
+            }
+            log.warn("Thread {} (change {}) cannot be indexed and is skipped: {}", thread.id(), thread.change(),
+                    refused.getMessage());
+            return Optional.of(new IndexErrors.Refusal(thread.id(), thread.change().seq(),
+                    String.valueOf(refused.getMessage())));
         }
     }
 
@@ -268,7 +299,7 @@ public class SearchIndex implements SmartLifecycle {
         if (database == null) {
             database = feed.databaseIdentity();
         }
-        target.writer.setLiveCommitData(Map.of(APPLIED, Long.toString(target.applied), DATABASE, database,
+        target.writer.setLiveCommitData(Map.of(APPLIED, target.applied.toString(), DATABASE, database,
                 LAYOUT, ThreadDocuments.LAYOUT).entrySet());
         target.writer.commit();
         target.uncommitted = 0;
@@ -319,7 +350,7 @@ public class SearchIndex implements SmartLifecycle {
         applyChanges(fresh);
         fresh.merge.now();
         commit(fresh);
-        fresh.searchers.maybeRefresh();
+        fresh.refresh();
         if (live == null) {
             int documents = fresh.writer.getDocStats().numDocs;
             fresh.close();
@@ -385,10 +416,20 @@ public class SearchIndex implements SmartLifecycle {
         return current == null ? null : current.generation.getFileName().toString();
     }
 
-    /** The last change sequence the searchable index holds. */
-    public long appliedChange() {
+    /** The last change the searchers see: this one and every one before it are searchable. */
+    public ChangePosition searchableChange() {
         Live current = live;
-        return current == null ? 0 : current.applied;
+        return current == null ? ChangePosition.START : current.searchable;
+    }
+
+    /** Whether the change, and so every one before it, is searchable. */
+    public boolean holds(ChangePosition change) {
+        return live != null && !change.isAfter(searchableChange());
+    }
+
+    /** Whether every committed change is searchable. */
+    public boolean caughtUp() {
+        return holds(feed.lastChange());
     }
 
     private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {

@@ -4,6 +4,7 @@ import static forumkb.index.IndexFields.*;
 
 import forumkb.extract.ErrorCatalog;
 import forumkb.extract.MethodNames;
+import forumkb.index.analysis.ForumAnalyzers;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -160,12 +161,12 @@ public final class ThreadDocuments {
         }
     }
 
-    /** One keyword per distinct value; the facet keeps its original spelling for display. */
+    /** One keyword per distinct value, cut to a length the index takes; the facet keeps its original spelling. */
     private static void addExact(Document doc, Set<String> seen, String field, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
-        String key = value.toLowerCase(Locale.ROOT);
+        String key = exact(value).toLowerCase(Locale.ROOT);
         if (!seen.add(field + "\u0000" + key)) {
             return;
         }
@@ -176,7 +177,12 @@ public final class ThreadDocuments {
     }
 
     private static void addFacet(Document doc, String dimension, String value) {
-        doc.add(new SortedSetDocValuesFacetField(dimension, value));
+        doc.add(new SortedSetDocValuesFacetField(dimension, exact(value)));
+    }
+
+    private static String exact(String value) {
+        return value.length() <= ForumAnalyzers.MAX_EXACT_CHARS ? value
+                : value.substring(0, ForumAnalyzers.MAX_EXACT_CHARS);
     }
 
     private static boolean isFacet(String field) {

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Writes threads with their posts, tags and entities: thread rows in batched statements,
  * the many posts and entities with COPY, so a chunk of threads costs a handful of round
- * trips. The caller owns the transaction, so a chunk lands whole or not at all.
+ * trips. The caller owns the transaction, so a chunk lands whole or not at all. Every write
+ * of a thread row takes a new change number and records its transaction (an insert by the
+ * columns' defaults): the change feed, {@code forumkb.index.IndexFeed}, follows both.
  */
 @Repository
 class ThreadStore {
@@ -37,14 +39,14 @@ class ThreadStore {
                 content_hash = ?, title = ?, topic = ?, subtopic = ?, created_at = ?, last_activity_at = ?,
                 replies = ?, boosts = ?, views = ?, excerpt = ?, provenance_origin = ?,
                 provenance_first_line = ?, provenance_last_line = ?,
-                updated_at = now(), change_seq = nextval('thread_change_seq')
+                updated_at = now(), change_seq = nextval('thread_change_seq'), change_xid = pg_current_xact_id()
             where id = ?""";
 
     /** A listing seen again after the full thread: only its live counters are news. */
     private static final String REFRESH_COUNTS = """
             update thread set replies = coalesce(?, replies), boosts = coalesce(?, boosts),
                 views = coalesce(?, views), last_activity_at = coalesce(?, last_activity_at),
-                updated_at = now(), change_seq = nextval('thread_change_seq')
+                updated_at = now(), change_seq = nextval('thread_change_seq'), change_xid = pg_current_xact_id()
             where id = ?""";
 
     private final JdbcTemplate jdbc;

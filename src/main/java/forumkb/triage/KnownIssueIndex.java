@@ -4,6 +4,7 @@ import forumkb.extract.EntityExtractor;
 import forumkb.extract.ErrorCatalog;
 import forumkb.extract.ExtractedEntity;
 import forumkb.extract.SymptomLines;
+import forumkb.index.ChangePosition;
 import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
 import forumkb.index.analysis.ForumAnalyzers;
@@ -222,7 +223,7 @@ public class KnownIssueIndex {
         }
         issue.signature().stream().filter(term -> !term.phrase())
                 .forEach(term -> entities.add(new IndexedThread.Entity(term.kind(), term.value())));
-        return new IndexedThread(issue.id(), 0, "known-issue", "/known-issues/" + issue.id(), issue.title(), null,
+        return new IndexedThread(issue.id(), ChangePosition.START, "known-issue", "/known-issues/" + issue.id(), issue.title(), null,
                 null, List.of(), issue.createdAt(), issue.updatedAt(), null, null, false, body,
                 issue.workaround().isBlank() ? null : issue.workaround(),
                 String.join("\n", reports.stream().map(symptoms::distinctive).toList()), List.copyOf(entities));

@@ -1,5 +1,6 @@
 package forumkb.triage;
 
+import forumkb.index.ChangePosition;
 import forumkb.index.IndexFeed;
 import forumkb.index.IndexedThread;
 import forumkb.index.SearchIndex;
@@ -16,10 +17,11 @@ import org.springframework.stereotype.Component;
  * Checks every arriving thread against the known issues and records the ones it matches
  * with high or medium confidence ({@code known_issue_match}): the known issue's weekly chart
  * counts them, and a fixed known issue that gains matches is the digest's regression alert.
- * It follows the thread change sequence from where it was when it first ran, so a new
- * install matches what arrives from then on (the demo corpus included). With several nodes,
- * one runs it at a time (a cluster job), so the cursor only moves forward and each thread
- * is checked once; the match rows' primary key keeps a thread from counting twice anyway.
+ * It follows the change feed ({@link IndexFeed}) from where it was when it first ran, so a
+ * new install matches what arrives from then on (the demo corpus included), and only as far
+ * as the search index has made searchable. With several nodes, one runs it at a time (a
+ * cluster job), so the cursor only moves forward and each thread is checked once; the match
+ * rows' primary key keeps a thread from counting twice anyway.
  */
 @Component
 class KnownIssueMatcher {
@@ -57,9 +59,9 @@ class KnownIssueMatcher {
     }
 
     private void matchNewArrivals() {
-        List<Long> stored = jdbc.queryForList("select position from job_cursor where name = ?", Long.class, JOB);
-        long cursor = stored.isEmpty() ? start() : stored.getFirst();
-        if (index.appliedChange() <= cursor) {
+        List<ChangePosition> stored = cursor();
+        ChangePosition cursor = stored.isEmpty() ? start() : stored.getFirst();
+        if (!index.searchableChange().isAfter(cursor)) {
             return;
         }
         try {
@@ -67,23 +69,30 @@ class KnownIssueMatcher {
             // After reading the threads: a known issue made (on any node) before one of them arrived is in.
             knownIssues.refreshIfChanged();
             for (IndexedThread thread : page) {
-                if (thread.changeSeq() > index.appliedChange()) {
+                if (!index.holds(thread.change())) {
                     break;
                 }
                 record(thread);
-                cursor = thread.changeSeq();
+                cursor = thread.change();
             }
-            jdbc.update("update job_cursor set position = ? where name = ?", cursor, JOB);
+            jdbc.update("update job_cursor set position = ?, change_xid = ?::text::xid8 where name = ?", cursor.seq(),
+                    cursor.xid(), JOB);
         } catch (RuntimeException e) {
             log.warn("Matching arriving threads to known issues failed; will retry", e);
         }
     }
 
-    /** The first run starts from the newest change: what arrives from now on is matched. */
-    private long start() {
-        long now = feed.lastChange();
-        jdbc.update("insert into job_cursor (name, position) values (?, ?) on conflict do nothing", JOB, now);
-        return jdbc.queryForObject("select position from job_cursor where name = ?", Long.class, JOB);
+    /** The first run starts from now: what arrives from now on is matched. */
+    private ChangePosition start() {
+        ChangePosition now = feed.now();
+        jdbc.update("insert into job_cursor (name, position, change_xid) values (?, ?, ?::text::xid8) "
+                + "on conflict do nothing", JOB, now.seq(), now.xid());
+        return cursor().getFirst();
+    }
+
+    private List<ChangePosition> cursor() {
+        return jdbc.query("select change_xid::text, position from job_cursor where name = ?",
+                (row, n) -> new ChangePosition(Long.parseLong(row.getString(1)), row.getLong(2)), JOB);
     }
 
     private void record(IndexedThread thread) {

@@ -1,5 +1,6 @@
 package forumkb.triage;
 
+import forumkb.index.ChangePosition;
 import forumkb.index.IndexFeed;
 import forumkb.index.IndexedThread;
 import java.io.IOException;
@@ -37,8 +38,8 @@ import org.springframework.stereotype.Component;
  * Sentence vectors of every thread, one per chunk (the title with a piece of one post), in
  * their own Lucene index of {@link KnnFloatVectorField}s beside the search index. Embedding
  * costs ~40 ms a chunk on one core, far slower than indexing text, so this index follows
- * PostgreSQL's change sequence on its own and at its own pace: search and ingest never wait
- * for it, and triage fuses in whatever it holds.
+ * the change feed ({@link IndexFeed}) on its own and at its own pace: search and ingest never
+ * wait for it, and triage fuses in whatever it holds.
  */
 @Component
 public class ThreadVectors implements SmartLifecycle {
@@ -59,7 +60,7 @@ public class ThreadVectors implements SmartLifecycle {
     private final Object writeLock = new Object();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
-    private volatile long applied;
+    private volatile ChangePosition applied = ChangePosition.START;
 
     ThreadVectors(SentenceEmbeddings embeddings, IndexFeed feed, @Value("${forumkb.index.dir}") String directory,
             @Value("${forumkb.triage.vectors.enabled:true}") boolean enabled,
@@ -96,7 +97,7 @@ public class ThreadVectors implements SmartLifecycle {
             if (opened.getLiveCommitData() != null) {
                 opened.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
             }
-            applied = Long.parseLong(data.getOrDefault(APPLIED, "0"));
+            applied = ChangePosition.parse(data.getOrDefault(APPLIED, ChangePosition.START.toString()));
             searchers = new SearcherManager(opened, null);
             writer = opened;
             log.info("Thread vectors open at {}, after change {}", folder, applied);
@@ -193,8 +194,8 @@ public class ThreadVectors implements SmartLifecycle {
             doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             writer.addDocument(doc);
         }
-        applied = page.getLast().changeSeq();
-        writer.setLiveCommitData(Map.of(APPLIED, Long.toString(applied)).entrySet());
+        applied = page.getLast().change();
+        writer.setLiveCommitData(Map.of(APPLIED, applied.toString()).entrySet());
         writer.commit();
         searchers.maybeRefresh();
     }

@@ -3,6 +3,7 @@ package forumkb.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.extract.ErrorCatalog;
+import forumkb.index.ChangePosition;
 import forumkb.index.IndexFields;
 import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
@@ -73,7 +74,7 @@ class OffsetHighlighterTests {
     }
 
     private static IndexedThread thread(long id, String title, String question, String answer) {
-        return new IndexedThread(id, id, "test", null, title, null, null, List.of(), null, null, null, null, false,
+        return new IndexedThread(id, ChangePosition.START, "test", null, title, null, null, List.of(), null, null, null, null, false,
                 question, answer, null, List.of());
     }
 

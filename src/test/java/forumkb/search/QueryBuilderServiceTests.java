@@ -3,6 +3,7 @@ package forumkb.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.extract.ErrorCatalog;
+import forumkb.index.ChangePosition;
 import forumkb.index.IndexFields;
 import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
@@ -131,7 +132,7 @@ class QueryBuilderServiceTests {
                     new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
                 for (int i = 0; i < threads; i++) {
                     boolean vpn = i % 100 == 0;
-                    writer.addDocument(documents.document(new IndexedThread(i, i, "test", null,
+                    writer.addDocument(documents.document(new IndexedThread(i, ChangePosition.START, "test", null,
                             (vpn ? "VPN" : "Save") + " fails " + i, null, null, List.of(), null, null, null, null,
                             false, vpn ? VPN : COCOA, null, null, List.of())));
                 }

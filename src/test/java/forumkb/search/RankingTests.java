@@ -3,6 +3,7 @@ package forumkb.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.extract.ErrorCatalog;
+import forumkb.index.ChangePosition;
 import forumkb.index.IndexFields;
 import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
@@ -97,7 +98,7 @@ class RankingTests {
 
     private static IndexedThread thread(long id, String title, String question, String answer,
             List<IndexedThread.Entity> entities, Instant activity) {
-        return new IndexedThread(id, id, "test", null, title, null, null, List.of(), activity, activity, null, null,
+        return new IndexedThread(id, ChangePosition.START, "test", null, title, null, null, List.of(), activity, activity, null, null,
                 false, question, answer, null, new ArrayList<>(entities));
     }
 }

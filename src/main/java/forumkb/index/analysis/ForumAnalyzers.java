@@ -22,6 +22,18 @@ public final class ForumAnalyzers {
     public static final String SYMBOL = "symbol";
     public static final String EXACT = "exact";
 
+    /**
+     * Longer tokens are dropped: no one searches for a 40,000-character run of a pasted blob,
+     * and Lucene refuses a term past 32,766 bytes with the whole document.
+     */
+    public static final int MAX_TOKEN_CHARS = 255;
+    /**
+     * An exact value (a keyword, a facet label) is cut to this many characters, as long as
+     * ingest lets a tag be: Lucene takes a facet path of at most 8,191 characters and a term
+     * of at most 32,766 UTF-8 bytes, and refuses the whole document past either.
+     */
+    public static final int MAX_EXACT_CHARS = 2_000;
+
     public static final List<String> PROSE_FIELDS = List.of(TITLE, BODY, ANSWER, TEXT);
     public static final List<String> EXACT_FIELDS = List.of(ERROR, CODE, DOMAIN, API, FRAMEWORK, ENTITLEMENT, TAG, TOPIC,
             SERVICE, HAS);

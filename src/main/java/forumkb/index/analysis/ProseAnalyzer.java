@@ -8,12 +8,13 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 
 /**
- * English prose of titles, bodies and answers: possessives off, lower-case, English stop words,
- * Porter. Porter rather than KStem because KStem's lexicon keeps "failing" and "returns" as
+ * English prose of titles, bodies and answers: overlong tokens dropped, possessives off,
+ * lower-case, English stop words, Porter. Porter rather than KStem because KStem's lexicon keeps "failing" and "returns" as
  * words of their own, and posts say "fails", "failed" and "failing" of the same bug; Porter's
  * known over-merging ("general"/"generate") is cheap here because every identifier and number is
  * a keyword and never reaches the stemmer.
@@ -43,7 +44,8 @@ public final class ProseAnalyzer extends NoiseFreeAnalyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new PatternTokenizer(TOKEN, 0);
-        TokenStream result = new PatternKeywordMarkerFilter(source, CODE_LIKE);
+        TokenStream result = new LengthFilter(source, 1, ForumAnalyzers.MAX_TOKEN_CHARS);
+        result = new PatternKeywordMarkerFilter(result, CODE_LIKE);
         result = new EnglishPossessiveFilter(result);
         result = new LowerCaseFilter(result);
         result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);

@@ -6,6 +6,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 
 /**
@@ -51,6 +52,8 @@ public final class SymbolAnalyzer extends NoiseFreeAnalyzer {
         result = new SymbolPartsFilter(result);
         result = new LowerCaseFilter(result);
         result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        // Last, so an overlong symbol still gives its parts.
+        result = new LengthFilter(result, 1, ForumAnalyzers.MAX_TOKEN_CHARS);
         return new TokenStreamComponents(source, result);
     }
 }

@@ -96,6 +96,14 @@ class ProseAnalyzerTests {
     }
 
     @Test
+    void aWordTooLongToBeOneIsDroppedAndTheWordsAroundItStay() {
+        String blob = "A" + "b".repeat(40_000);
+        assertThat(Tokens.terms(prose, "pasted " + blob + " keychain")).containsExactly("past", "keychain");
+        String longest = "c".repeat(ForumAnalyzers.MAX_TOKEN_CHARS);
+        assertThat(Tokens.terms(prose, longest)).containsExactly(longest);
+    }
+
+    @Test
     void signedCodeKeepsItsSignAndOffsets() {
         Tokens t = Tokens.of(prose, "errSecItemNotFound (-25300)");
         assertThat(t.terms()).containsExactly("errsecitemnotfound", "-25300");

@@ -64,6 +64,14 @@ class SymbolAnalyzerTests {
     }
 
     @Test
+    void aSymbolTooLongToBeATermGivesOnlyItsParts() {
+        List<String> terms = Tokens.terms(symbols, "NSGiant" + "Part".repeat(10_000) + "Handler");
+        assertThat(terms).doesNotContain("nsgiant" + "part".repeat(10_000) + "handler")
+                .contains("ns", "giant", "part", "handler")
+                .allSatisfy(term -> assertThat(term.length()).isLessThanOrEqualTo(ForumAnalyzers.MAX_TOKEN_CHARS));
+    }
+
+    @Test
     void partsCarryTheirOwnOffsets() {
         Tokens t = Tokens.of(symbols, "NEFilterManager");
         assertThat(t.terms()).containsExactly("nefiltermanager", "ne", "filter", "manager");
