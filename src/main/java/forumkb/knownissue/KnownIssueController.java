@@ -1,11 +1,11 @@
 package forumkb.knownissue;
 
+import forumkb.system.NotFoundException;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +37,7 @@ class KnownIssueController {
 
     @GetMapping("/{id}")
     KnownIssue one(@PathVariable long id) {
-        return knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id));
+        return knownIssues.find(id).orElseThrow(() -> new NotFoundException("no known issue " + id));
     }
 
     /** Week by week, how many threads and reports matched it. */

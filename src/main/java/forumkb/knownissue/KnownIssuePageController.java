@@ -1,12 +1,13 @@
 package forumkb.knownissue;
 
+import forumkb.system.BadRequestException;
+import forumkb.system.NotFoundException;
 import forumkb.search.SearchResult.FacetValue;
 import forumkb.web.BarChart;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,7 @@ class KnownIssuePageController {
 
     @GetMapping("/known-issues/{id}")
     String show(@PathVariable long id, Model model) {
-        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id));
+        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NotFoundException("no known issue " + id));
         List<WeeklyActivity.Week> weeks = activity.of(id, LocalDate.now(ZoneOffset.UTC));
         model.addAttribute("issue", issue);
         model.addAttribute("weeks", weeks);
@@ -57,14 +58,14 @@ class KnownIssuePageController {
     String create(@ModelAttribute KnownIssueForm form, Principal user, Model model) {
         try {
             return "redirect:/known-issues/" + knownIssues.create(form.toDraft(), user.getName()).id();
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             return form(model, form, null, e.getMessage());
         }
     }
 
     @GetMapping("/known-issues/{id}/edit")
     String edit(@PathVariable long id, Model model) {
-        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id));
+        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NotFoundException("no known issue " + id));
         return form(model, KnownIssueForm.of(issue), id, null);
     }
 
@@ -73,7 +74,7 @@ class KnownIssuePageController {
         try {
             knownIssues.update(id, form.toDraft(), user.getName());
             return "redirect:/known-issues/" + id;
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             return form(model, form, id, e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package forumkb.triage;
 
+import forumkb.system.BadRequestException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class TriagePageController {
         }
         try {
             model.addAttribute("result", triage.triage(combined));
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             model.addAttribute("error", e.getMessage());
         }
         return "triage/suggestions :: suggestions";
