@@ -1,29 +1,46 @@
 package forumkb.web;
 
-import forumkb.system.BadRequestException;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.format.FormatterRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import java.beans.PropertyEditorSupport;
+import java.util.function.Function;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
 
 /**
  * Numbers in paths and parameters are plain decimal. Spring's own conversion also reads
  * {@code 0x1}, {@code #1}, {@code +1} and {@code " 1"}, so that {@code DELETE
- * /api/known-issues/0x1} deleted known issue 1; a near miss must be refused, not acted on.
+ * /api/known-issues/0x1} deleted known issue 1; a near miss must be refused (400), not
+ * acted on.
  */
-@Configuration(proxyBeanMethods = false)
-class PlainNumbers implements WebMvcConfigurer {
+@ControllerAdvice
+class PlainNumbers {
 
-    @Override
-    public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, Long.class, text -> text.isEmpty() ? null : Long.valueOf(plain(text)));
-        registry.addConverter(String.class, Integer.class, text -> text.isEmpty() ? null : Integer.valueOf(plain(text)));
+    @InitBinder
+    void plainDecimal(WebDataBinder binder) {
+        binder.registerCustomEditor(long.class, new Decimal(Long::valueOf));
+        binder.registerCustomEditor(Long.class, new Decimal(Long::valueOf));
+        binder.registerCustomEditor(int.class, new Decimal(Integer::valueOf));
+        binder.registerCustomEditor(Integer.class, new Decimal(Integer::valueOf));
     }
 
-    /** An optional minus and decimal digits; anything else is refused (a type mismatch, 400). */
-    static String plain(String text) {
-        if (!text.matches("-?[0-9]{1,19}")) {
-            throw new BadRequestException("not a plain decimal number: " + text);
+    private static final class Decimal extends PropertyEditorSupport {
+
+        private final Function<String, Number> parse;
+
+        Decimal(Function<String, Number> parse) {
+            this.parse = parse;
         }
-        return text;
+
+        /** An optional minus and decimal digits, in range; anything else is a type mismatch. */
+        @Override
+        public void setAsText(String text) {
+            if (text == null || text.isEmpty()) {
+                setValue(null);
+            } else if (text.matches("-?[0-9]{1,19}")) {
+                setValue(parse.apply(text));
+            } else {
+                throw new IllegalArgumentException("not a plain decimal number");
+            }
+        }
     }
 }
