@@ -3,6 +3,7 @@ package forumkb.web;
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -29,6 +30,7 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     static final String UNEXPECTED = "something went wrong on our side";
+    static final String UNREADABLE_FORM = "the form could not be read: malformed, or larger than the server accepts";
 
     @ExceptionHandler(BadRequestException.class)
     Object badRequest(HttpServletRequest request, BadRequestException e) {
@@ -63,6 +65,17 @@ class ApiExceptionHandler {
             }
         }
         return respond(request, HttpStatus.BAD_REQUEST, "request body is not valid JSON of the expected shape");
+    }
+
+    /** A form (a multipart one, whose fields are read late) the server could not parse. */
+    @ExceptionHandler(InvalidParameterException.class)
+    Object unreadableForm(HttpServletRequest request, InvalidParameterException e) {
+        return respond(request, formStatus(e), UNREADABLE_FORM);
+    }
+
+    static HttpStatus formStatus(InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        return status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -2,6 +2,7 @@ package forumkb.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -25,6 +26,13 @@ class ErrorPages implements ErrorController {
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String relative = path == null ? "" : path.toString().substring(request.getContextPath().length());
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        for (Throwable cause = (Throwable) failure; cause != null; cause = cause.getCause()) {
+            // A form (a multipart one, read by the CSRF check) the server could not parse.
+            if (cause instanceof InvalidParameterException invalid) {
+                return ApiExceptionHandler.respond(relative, ApiExceptionHandler.formStatus(invalid),
+                        ApiExceptionHandler.UNREADABLE_FORM);
+            }
+        }
         if (status.is5xxServerError() || failure != null) {
             if (failure != null) {
                 log.error("Unexpected error on {}", relative, (Throwable) failure);

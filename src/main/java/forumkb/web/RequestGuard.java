@@ -10,6 +10,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses parameters no handler could use, before anything reads them: more than the
  * server's limit (Tomcat's maxParameterCount, 1,000), bad percent-encoding ({@code %zz},
  * {@code %ff} that is not UTF-8), and NUL characters, which PostgreSQL cannot store in
- * text. Unchecked, the first read of a parameter threw deep inside some filter: a 500.
+ * text; and a Content-Type that names no single type ({@code *}{@code /*}, {@code ;;;}) is
+ * unsupported (415). Unchecked, the first read of a parameter threw deep inside some filter: a 500.
  * Runs right after the character encoding is set, so the parameters decode as UTF-8.
  */
 @Component
@@ -32,15 +34,25 @@ class RequestGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         String problem = problem(request);
         if (problem != null) {
-            response.sendError(HttpStatus.BAD_REQUEST.value(), problem);
+            response.sendError(problem.startsWith("Content-Type") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()
+                    : HttpStatus.BAD_REQUEST.value(), problem);
             return;
         }
         chain.doFilter(request, response);
     }
 
     private static String problem(HttpServletRequest request) {
-        // A multipart body is parsed (and capped) by the upload handling; its fields are not read here.
         String type = request.getContentType();
+        if (type != null) {
+            try {
+                if (MediaType.parseMediaType(type).isWildcardType() || MediaType.parseMediaType(type).isWildcardSubtype()) {
+                    return "Content-Type must name one type, not \"" + type + "\"";
+                }
+            } catch (InvalidMediaTypeException e) {
+                return "Content-Type is malformed: \"" + type + "\"";
+            }
+        }
+        // A multipart body is parsed (and capped) by the upload handling; its fields are not read here.
         if (type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
             return null;
         }
