@@ -2,6 +2,7 @@ package forumkb.web;
 
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -111,7 +112,10 @@ class ApiExceptionHandler {
     }
 
     private static Object respond(HttpServletRequest request, HttpStatus status, String message) {
-        return respond(request.getRequestURI().substring(request.getContextPath().length()), status, message);
+        // While an error is being answered (a multipart body failing again on /error), the path is the original one.
+        String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original ? original
+                : request.getRequestURI();
+        return respond(uri.substring(request.getContextPath().length()), status, message);
     }
 
     /** The API's JSON body for a path under /api, the error page for any other. */
