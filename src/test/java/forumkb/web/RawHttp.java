@@ -42,17 +42,11 @@ final class RawHttp {
             if (body != null) {
                 head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n");
             }
-            OutputStream out = socket.getOutputStream();
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null && chunked) {
-                int half = body.length / 2;
-                chunk(out, body, 0, half);
-                chunk(out, body, half, body.length - half);
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            } else if (body != null) {
-                out.write(body);
+            try {
+                write(socket.getOutputStream(), head.append("\r\n").toString(), body, chunked);
+            } catch (java.net.SocketException answeredEarly) {
+                // The server may answer (413, 400) and close before the whole request is sent.
             }
-            out.flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + abbreviate(target), e);
@@ -61,6 +55,19 @@ final class RawHttp {
 
     Answer get(String target, String... headers) {
         return send("GET", target, null, false, headers);
+    }
+
+    private static void write(OutputStream out, String head, byte[] body, boolean chunked) throws IOException {
+        out.write(head.getBytes(StandardCharsets.UTF_8));
+        if (body != null && chunked) {
+            int half = body.length / 2;
+            chunk(out, body, 0, half);
+            chunk(out, body, half, body.length - half);
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        } else if (body != null) {
+            out.write(body);
+        }
+        out.flush();
     }
 
     private static void chunk(OutputStream out, byte[] body, int from, int length) throws IOException {
