@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns away abuse before it costs anything: 429 with Retry-After when an IP address posts
  * to a rate-limited path (login, sign-up; triage and report submission join {@code limits}
- * when they arrive) too often, or an email is in login back-off; 413 for a JSON body over
- * the cap (by its Content-Length, or while it is read when it has none).
+ * when they arrive) too often, or an email is in login back-off; 413 for a JSON (or any API)
+ * body over the cap (by its Content-Length, or while it is read when it has none).
  */
 final class AbuseFilter extends OncePerRequestFilter {
 
@@ -34,12 +35,13 @@ final class AbuseFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (isJson(request) && request.getContentLengthLong() > maxJsonBytes) {
+        boolean capped = isCapped(request, path);
+        if (capped && request.getContentLengthLong() > maxJsonBytes) {
             String message = "request body too large: the limit for JSON is " + maxJsonBytes + " bytes";
             reject(request, response, HttpStatus.CONTENT_TOO_LARGE, message, 0);
             return;
         }
-        if (isJson(request) && request.getContentLengthLong() < 0) {
+        if (capped && request.getContentLengthLong() < 0) {
             request = new CappedJsonRequest(request, maxJsonBytes);
         }
         if ("POST".equals(request.getMethod())) {
@@ -64,9 +66,17 @@ final class AbuseFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean isJson(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE);
+    /**
+     * Every body on /api but an upload (capped by the multipart limit), and anything that may
+     * be read as JSON elsewhere: only {@code application/json} was capped, and a 19 MB body
+     * sent as {@code application/x-json} or {@code text/json} was parsed whole.
+     */
+    private static boolean isCapped(HttpServletRequest request, String path) {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            return false;
+        }
+        return path.equals("/api") || path.startsWith("/api/") || type.contains("json");
     }
 
     private static void reject(HttpServletRequest request, HttpServletResponse response, HttpStatus status,

@@ -1,5 +1,6 @@
 package forumkb.account;
 
+import forumkb.system.BadRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,7 +43,7 @@ class AccountPageController {
         try {
             accounts.signUp(email, password);
             return "redirect:/login?signedUp";
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
             model.addAttribute("email", email);

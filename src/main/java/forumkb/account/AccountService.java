@@ -1,5 +1,6 @@
 package forumkb.account;
 
+import forumkb.system.BadRequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -83,12 +84,12 @@ public class AccountService {
     @Transactional
     public void signUp(String email, String password) {
         if (!signupEnabled) {
-            throw new IllegalArgumentException("sign-up is turned off; ask an admin for an account");
+            throw new BadRequestException("sign-up is turned off; ask an admin for an account");
         }
         String normalised = normaliseEmail(email);
         String domain = normalised.substring(normalised.indexOf('@') + 1);
         if (!allowedDomains.isEmpty() && !allowedDomains.contains(domain)) {
-            throw new IllegalArgumentException("sign-up is open to " + String.join(", ", allowedDomains) + " addresses only");
+            throw new BadRequestException("sign-up is open to " + String.join(", ", allowedDomains) + " addresses only");
         }
         requireLongEnough(password);
         if (accounts.findByEmailIgnoreCase(normalised).isPresent()) {
@@ -106,14 +107,14 @@ public class AccountService {
         String normalised = normaliseEmail(email);
         requireLongEnough(password);
         if (accounts.findByEmailIgnoreCase(normalised).isPresent()) {
-            throw new IllegalArgumentException("an account for " + normalised + " already exists");
+            throw new BadRequestException("an account for " + normalised + " already exists");
         }
         return accounts.save(new Account(normalised, passwords.encode(password), role));
     }
 
     private static void requireLongEnough(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw new BadRequestException("the password needs at least " + MIN_PASSWORD_LENGTH + " characters");
         }
     }
 
@@ -121,9 +122,9 @@ public class AccountService {
     @Transactional
     public Account setEngineer(String actor, long accountId, boolean engineer) {
         Account account = accounts.findById(accountId)
-                .orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+                .orElseThrow(() -> new BadRequestException("no account " + accountId));
         if (account.getRole() == Role.ADMIN) {
-            throw new IllegalArgumentException(account.getEmail() + " is an admin");
+            throw new BadRequestException(account.getEmail() + " is an admin");
         }
         Role role = engineer ? Role.ENGINEER : Role.DEVELOPER;
         if (account.getRole() != role) {
@@ -139,7 +140,7 @@ public class AccountService {
     public NewToken createToken(String actor, Account account, String name) {
         String label = name == null || name.isBlank() ? "token" : name.strip();
         if (label.length() > 100) {
-            throw new IllegalArgumentException("a token name has at most 100 characters");
+            throw new BadRequestException("a token name has at most 100 characters");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -156,7 +157,7 @@ public class AccountService {
     @Transactional
     public void revokeToken(String actor, Account account, long tokenId) {
         ApiToken token = tokens.findByIdAndAccountId(tokenId, account.getId())
-                .orElseThrow(() -> new IllegalArgumentException("no token " + tokenId));
+                .orElseThrow(() -> new BadRequestException("no token " + tokenId));
         if (!token.isRevoked()) {
             token.revoke();
             tokens.save(token);
@@ -176,7 +177,7 @@ public class AccountService {
         int at = value.indexOf('@');
         if (value.length() > 254 || at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1
                 || value.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("not an email address: " + (email == null ? "" : email.strip()));
+            throw new BadRequestException("not an email address: " + (email == null ? "" : email.strip()));
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package forumkb.digest;
 
+import forumkb.system.BadRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -55,7 +56,7 @@ public record DigestFilters(List<String> tags, List<String> frameworks, List<Str
         List<String> values = List.copyOf(new LinkedHashSet<>(Arrays.stream(text.split("[,\\n]")).map(String::strip)
                 .filter(value -> !value.isEmpty()).toList()));
         if (values.size() > MAX_VALUES || values.stream().anyMatch(value -> value.length() > 200)) {
-            throw new IllegalArgumentException("at most " + MAX_VALUES + " values of up to 200 characters per filter");
+            throw new BadRequestException("at most " + MAX_VALUES + " values of up to 200 characters per filter");
         }
         return values;
     }
@@ -64,7 +65,7 @@ public record DigestFilters(List<String> tags, List<String> frameworks, List<Str
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("known issues are given by number, not \"" + value + "\"");
+            throw new BadRequestException("known issues are given by number, not \"" + value + "\"");
         }
     }
 }

@@ -1,5 +1,6 @@
 package forumkb.digest;
 
+import forumkb.system.BadRequestException;
 import forumkb.account.Account;
 import forumkb.account.AccountService;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,7 +54,7 @@ class DigestPageController {
             DigestFilters filters = DigestFilters.parse(tags, frameworks, apis, errorCodes, knownIssues);
             SubscriptionService.Saved saved = subscriptions.save(account, filters, timeZone, skipEmpty);
             model.addAttribute("saved", saved);
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package forumkb.digest;
 
+import forumkb.system.NotFoundException;
 import forumkb.account.Account;
 import forumkb.account.Role;
 import java.time.Clock;
@@ -53,6 +54,6 @@ class DigestPreview {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only admins preview other subscriptions");
         }
         return subscriptions.findById(subscriptionId).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no subscription " + subscriptionId));
+                () -> new NotFoundException("no subscription " + subscriptionId));
     }
 }

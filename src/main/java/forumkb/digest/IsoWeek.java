@@ -1,5 +1,6 @@
 package forumkb.digest;
 
+import forumkb.system.BadRequestException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ public record IsoWeek(int year, int week) {
     public IsoWeek {
         LocalDate probe = LocalDate.of(year, 6, 1);
         if (week < 1 || week > probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-            throw new IllegalArgumentException("week " + week + " does not exist in " + year);
+            throw new BadRequestException("week " + week + " does not exist in " + year);
         }
     }
 
@@ -25,7 +26,7 @@ public record IsoWeek(int year, int week) {
     public static IsoWeek parse(String text) {
         Matcher matcher = FORMAT.matcher(text == null ? "" : text.strip());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("week must look like 2026-W07, not \"" + text + "\"");
+            throw new BadRequestException("week must look like 2026-W07, not \"" + text + "\"");
         }
         return new IsoWeek(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
     }

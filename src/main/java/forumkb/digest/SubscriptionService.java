@@ -1,5 +1,6 @@
 package forumkb.digest;
 
+import forumkb.system.BadRequestException;
 import forumkb.account.Account;
 import forumkb.account.AuditLog;
 import java.time.DateTimeException;
@@ -115,7 +116,7 @@ class SubscriptionService {
         try {
             return ZoneId.of(timeZone.strip());
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("unknown time zone \"" + timeZone.strip() + "\"; use a name like Europe/Paris");
+            throw new BadRequestException("unknown time zone \"" + timeZone.strip() + "\"; use a name like Europe/Paris");
         }
     }
 }

@@ -1,5 +1,6 @@
 package forumkb.index;
 
+import forumkb.system.BadRequestException;
 import forumkb.extract.ErrorCatalog;
 import forumkb.index.analysis.ForumAnalyzers;
 import java.io.IOException;
@@ -41,6 +42,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SearchIndex implements SmartLifecycle {
+
+    /** Why a search Lucene would not run (past its 1,024-clause limit) is refused, as the user reads it. */
+    public static final String TOO_MANY_TERMS =
+            "the query has more words, phrases and filters than a search can take: shorten it";
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final String APPLIED = "forumkb.applied-change";
@@ -380,6 +385,8 @@ public class SearchIndex implements SmartLifecycle {
             IndexSearcher searcher = current.searchers.acquire();
             try {
                 return read.apply(searcher);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new BadRequestException(TOO_MANY_TERMS);
             } finally {
                 current.searchers.release(searcher);
             }

@@ -1,5 +1,7 @@
 package forumkb.ingest;
 
+import forumkb.system.BadRequestException;
+import forumkb.system.NotFoundException;
 import forumkb.ingest.parse.SourceFormat;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,7 +55,7 @@ class IngestController {
             all.addAll(file);
         }
         if (all.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no file uploaded: send multipart part \"files\"");
+            throw new BadRequestException("no file uploaded: send multipart part \"files\"");
         }
         SourceFormat forced = format(format);
         List<IngestInput> inputs = new ArrayList<>();
@@ -69,7 +71,7 @@ class IngestController {
     ResponseEntity<IngestRunView> fromUrl(@RequestBody UrlRequest request,
             @RequestParam(name = "async", defaultValue = "false") boolean async) {
         if (request == null || request.url() == null || request.url().isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give {\"url\": \"https://…\"} or upload files");
+            throw new BadRequestException("give {\"url\": \"https://…\"} or upload files");
         }
         IngestInput input;
         try {
@@ -84,7 +86,7 @@ class IngestController {
     @GetMapping("/runs/{id}")
     IngestRunView runById(@PathVariable long id) {
         IngestRun run = runs.findById(id).orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ingest run " + id));
+                () -> new NotFoundException("no ingest run " + id));
         return IngestRunView.of(run, errors.findByRunIdOrderById(id));
     }
 

@@ -1,9 +1,9 @@
 package forumkb.ingest;
 
+import forumkb.system.NotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The ingest page: upload files or give a URL, then watch the run's progress and report. */
 @Controller
@@ -80,7 +79,7 @@ class IngestPageController {
 
     private IngestRunView view(long id) {
         IngestRun run = runs.findById(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ingest run " + id));
+                .orElseThrow(() -> new NotFoundException("no ingest run " + id));
         return IngestRunView.of(run, errors.findByRunIdOrderById(id));
     }
 

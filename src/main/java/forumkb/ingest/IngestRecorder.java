@@ -22,7 +22,16 @@ final class IngestRecorder {
     }
 
     void error(IngestRun run, String item, Integer line, String reason) {
-        pending.add(new IngestError(run.getId(), item, line, reason));
+        pending.add(new IngestError(run.getId(), withoutNul(item), line, withoutNul(reason)));
+    }
+
+    /**
+     * PostgreSQL refuses NUL in text, and a failed item's name or reason may quote the
+     * input: the row that reports it would fail, and with it the run's last checkpoint,
+     * leaving the run "running" for good. The thread itself is refused by {@link ThreadLimits}.
+     */
+    static String withoutNul(String text) {
+        return text == null ? null : text.replace("\0", "");
     }
 
     void checkpoint(IngestRun run) {

@@ -37,7 +37,7 @@ public class IngestRun {
     }
 
     IngestRun(String origin) {
-        this.origin = origin;
+        this.origin = IngestRecorder.withoutNul(origin);
     }
 
     void count(StoreOutcome outcome) {
@@ -64,7 +64,7 @@ public class IngestRun {
 
     void finish(String finalStatus, String finalMessage) {
         status = finalStatus;
-        message = finalMessage;
+        message = IngestRecorder.withoutNul(finalMessage);
         finishedAt = Instant.now();
         total = Math.max(total, processed);
     }

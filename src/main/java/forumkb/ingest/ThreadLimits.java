@@ -12,6 +12,9 @@ final class ThreadLimits {
     static final int MAX_BODY = 1_000_000;
     static final int MAX_POSTS = 5_000;
     static final int MAX_SHORT_FIELD = 2_000;
+    /** Forums allow a handful of tags (Apple's five); 100,000 made one thread's rows a burden. */
+    static final int MAX_TAGS = 50;
+    static final int MAX_TAG = 100;
 
     private ThreadLimits() {
     }
@@ -26,6 +29,14 @@ final class ThreadLimits {
         }
         if (thread.posts().size() > MAX_POSTS) {
             return "more than " + MAX_POSTS + " posts";
+        }
+        if (thread.tags().size() > MAX_TAGS) {
+            return "more than " + MAX_TAGS + " tags";
+        }
+        for (String tag : thread.tags()) {
+            if (tag.length() > MAX_TAG) {
+                return "a tag is longer than " + MAX_TAG + " characters: " + tag.substring(0, 60) + "…";
+            }
         }
         List<String> shortFields = new ArrayList<>(List.of(thread.source()));
         addIfPresent(shortFields, thread.externalId(), thread.url(), thread.topic(), thread.subtopic());

@@ -1,11 +1,11 @@
 package forumkb.knownissue;
 
+import forumkb.system.NotFoundException;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,7 +38,7 @@ class KnownIssueController {
 
     @GetMapping("/{id}")
     KnownIssue one(@PathVariable long id, Authentication viewer) {
-        return knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id))
+        return knownIssues.find(id).orElseThrow(() -> new NotFoundException("no known issue " + id))
                 .shownTo(viewer);
     }
 

@@ -1,5 +1,6 @@
 package forumkb.knownissue;
 
+import forumkb.system.BadRequestException;
 import forumkb.extract.EntityKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ public record KnownIssueDraft(
     }
 
     /** Thrown for a draft that cannot be saved; the message says why. */
-    public static final class InvalidDraftException extends IllegalArgumentException {
+    public static final class InvalidDraftException extends BadRequestException {
         InvalidDraftException(String message) {
             super(message);
         }

@@ -1,12 +1,13 @@
 package forumkb.knownissue;
 
+import forumkb.system.BadRequestException;
+import forumkb.system.NotFoundException;
 import forumkb.search.SearchResult.FacetValue;
 import forumkb.web.BarChart;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +37,7 @@ class KnownIssuePageController {
 
     @GetMapping("/known-issues/{id}")
     String show(@PathVariable long id, Authentication viewer, Model model) {
-        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id))
+        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NotFoundException("no known issue " + id))
                 .shownTo(viewer);
         List<WeeklyActivity.Week> weeks = activity.of(id, LocalDate.now(ZoneOffset.UTC));
         model.addAttribute("issue", issue);
@@ -59,14 +60,14 @@ class KnownIssuePageController {
     String create(@ModelAttribute KnownIssueForm form, Principal user, Model model) {
         try {
             return "redirect:/known-issues/" + knownIssues.create(form.toDraft(), user.getName()).id();
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             return form(model, form, null, e.getMessage());
         }
     }
 
     @GetMapping("/known-issues/{id}/edit")
     String edit(@PathVariable long id, Model model) {
-        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NoSuchElementException("no known issue " + id));
+        KnownIssue issue = knownIssues.find(id).orElseThrow(() -> new NotFoundException("no known issue " + id));
         return form(model, KnownIssueForm.of(issue), id, null);
     }
 
@@ -75,7 +76,7 @@ class KnownIssuePageController {
         try {
             knownIssues.update(id, form.toDraft(), user.getName());
             return "redirect:/known-issues/" + id;
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             return form(model, form, id, e.getMessage());
         }
     }

@@ -1,11 +1,11 @@
 package forumkb.knownissue;
 
+import forumkb.system.NotFoundException;
 import forumkb.account.AuditLog;
 import forumkb.thread.ThreadReader;
 import forumkb.thread.ThreadView;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,7 +58,7 @@ public class KnownIssueService {
     public KnownIssue update(long id, KnownIssueDraft draft, String actor) {
         KnownIssueDraft valid = checked(draft);
         if (!store.update(id, valid)) {
-            throw new NoSuchElementException("no known issue " + id);
+            throw new NotFoundException("no known issue " + id);
         }
         store.replaceCuratedSignature(id, valid.signature());
         store.link(id, valid.threadIds(), actor);
@@ -69,7 +69,7 @@ public class KnownIssueService {
     @Transactional
     public void delete(long id, String actor) {
         if (!store.delete(id)) {
-            throw new NoSuchElementException("no known issue " + id);
+            throw new NotFoundException("no known issue " + id);
         }
         audit.record(actor, "known-issue.delete", "known-issue:" + id, null);
         events.publishEvent(new KnownIssuesChanged(id));
@@ -79,7 +79,7 @@ public class KnownIssueService {
     public KnownIssue link(long id, long threadId, String actor) {
         require(id);
         if (!store.missingThreads(List.of(threadId)).isEmpty()) {
-            throw new NoSuchElementException("no thread " + threadId);
+            throw new NotFoundException("no thread " + threadId);
         }
         store.link(id, List.of(threadId), actor);
         store.touch(id);
@@ -114,7 +114,7 @@ public class KnownIssueService {
 
     /** "Make known issue from this thread": title, symptom, signature and the link pre-filled. */
     public KnownIssueDraft draftFromThread(long threadId) {
-        ThreadView thread = threads.find(threadId).orElseThrow(() -> new NoSuchElementException("no thread " + threadId));
+        ThreadView thread = threads.find(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
         String question = thread.posts().isEmpty() ? "" : thread.posts().getFirst().body();
         String answer = thread.posts().stream().filter(ThreadView.PostView::accepted).map(ThreadView.PostView::body)
                 .findFirst().orElse("");
@@ -146,7 +146,7 @@ public class KnownIssueService {
 
     private void require(long id) {
         if (store.find(id).isEmpty()) {
-            throw new NoSuchElementException("no known issue " + id);
+            throw new NotFoundException("no known issue " + id);
         }
     }
 

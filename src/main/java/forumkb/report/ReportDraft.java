@@ -1,5 +1,7 @@
 package forumkb.report;
 
+import forumkb.system.BadRequestException;
+
 /** What a developer submits: the pasted text and a few words about where it happens. */
 public record ReportDraft(String text, String description, String platform, String osVersion, String appType) {
 
@@ -8,14 +10,14 @@ public record ReportDraft(String text, String description, String platform, Stri
 
     ReportDraft validated(int maxText) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("a report needs the pasted error text, log or crash report");
+            throw new BadRequestException("a report needs the pasted error text, log or crash report");
         }
         if (text.length() > maxText) {
-            throw new IllegalArgumentException("the pasted text is longer than " + maxText + " characters");
+            throw new BadRequestException("the pasted text is longer than " + maxText + " characters");
         }
         String cleanDescription = clean(description);
         if (cleanDescription.length() > MAX_DESCRIPTION) {
-            throw new IllegalArgumentException("the description is longer than " + MAX_DESCRIPTION + " characters");
+            throw new BadRequestException("the description is longer than " + MAX_DESCRIPTION + " characters");
         }
         return new ReportDraft(text, cleanDescription, shortField("platform", platform), shortField("OS version", osVersion),
                 shortField("app or extension type", appType));
@@ -29,7 +31,7 @@ public record ReportDraft(String text, String description, String platform, Stri
     private static String shortField(String name, String value) {
         String clean = clean(value);
         if (clean.length() > MAX_SHORT) {
-            throw new IllegalArgumentException("the " + name + " is longer than " + MAX_SHORT + " characters");
+            throw new BadRequestException("the " + name + " is longer than " + MAX_SHORT + " characters");
         }
         return clean.isEmpty() ? null : clean;
     }

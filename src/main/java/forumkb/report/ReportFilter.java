@@ -1,5 +1,6 @@
 package forumkb.report;
 
+import forumkb.system.BadRequestException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -19,7 +20,7 @@ public record ReportFilter(String status, Long knownIssueId, String framework, S
         try {
             return ReportStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown status \"" + status + "\": use new, triaged or closed");
+            throw new BadRequestException("unknown status \"" + status + "\": use new, triaged or closed");
         }
     }
 
@@ -33,7 +34,7 @@ public record ReportFilter(String status, Long knownIssueId, String framework, S
             case "week" -> new Instant[] {now.minus(Duration.ofDays(7)), null};
             case "month" -> new Instant[] {now.minus(Duration.ofDays(30)), null};
             case "older" -> new Instant[] {null, now.minus(Duration.ofDays(30))};
-            default -> throw new IllegalArgumentException("unknown age \"" + age + "\": use day, week, month or older");
+            default -> throw new BadRequestException("unknown age \"" + age + "\": use day, week, month or older");
         };
     }
 }

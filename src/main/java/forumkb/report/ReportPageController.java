@@ -1,5 +1,6 @@
 package forumkb.report;
 
+import forumkb.system.BadRequestException;
 import forumkb.knownissue.KnownIssueService;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -27,7 +28,7 @@ class ReportPageController {
     String submit(@ModelAttribute ReportDraft draft, Authentication user, Model model) {
         try {
             return "redirect:/reports/" + reports.submit(draft, user).id();
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             model.addAttribute("error", e.getMessage());
             return "triage/page";
         }
@@ -40,7 +41,7 @@ class ReportPageController {
         model.addAttribute("knownIssues", knownIssues.all());
         try {
             model.addAttribute("reports", reports.queue(filter));
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("reports", List.of());
         }

@@ -1,5 +1,7 @@
 package forumkb.report;
 
+import forumkb.system.BadRequestException;
+import forumkb.system.NotFoundException;
 import forumkb.account.Account;
 import forumkb.account.AccountService;
 import forumkb.account.AuditLog;
@@ -14,7 +16,6 @@ import forumkb.triage.TriageService;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -63,9 +64,9 @@ public class ReportService {
     }
 
     public Report find(long id, Authentication user) {
-        Report report = store.find(id).orElseThrow(() -> new NoSuchElementException("no report " + id));
+        Report report = store.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
         if (!Role.staff(user) && (report.submitterEmail() == null || !report.submitterEmail().equals(user.getName()))) {
-            throw new NoSuchElementException("no report " + id);
+            throw new NotFoundException("no report " + id);
         }
         return report;
     }
@@ -85,7 +86,7 @@ public class ReportService {
         if (!Role.staff(user)) {
             throw new AccessDeniedException("only engineers triage reports");
         }
-        Report report = store.find(id).orElseThrow(() -> new NoSuchElementException("no report " + id));
+        Report report = store.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
         String actor = user.getName();
         String action = decision.action() == null ? "" : decision.action().strip().toLowerCase(Locale.ROOT);
         switch (action) {
@@ -93,7 +94,7 @@ public class ReportService {
                 long knownIssue = required(decision.knownIssueId(), "confirm needs the knownIssueId of a suggestion");
                 if (report.suggestions().stream().noneMatch(s -> s.type().equals(Suggestion.KNOWN_ISSUE)
                         && s.targetId() == knownIssue)) {
-                    throw new IllegalArgumentException("known issue " + knownIssue
+                    throw new BadRequestException("known issue " + knownIssue
                             + " was not suggested for this report: use \"other-known-issue\"");
                 }
                 assign(report, Resolution.CONFIRMED, knownIssue, actor);
@@ -103,7 +104,7 @@ public class ReportService {
             case "duplicate-thread" -> {
                 long thread = required(decision.threadId(), "duplicate-thread needs a threadId");
                 if (!store.threadExists(thread)) {
-                    throw new NoSuchElementException("no thread " + thread);
+                    throw new NotFoundException("no thread " + thread);
                 }
                 store.resolve(id, Resolution.DUPLICATE_THREAD, null, thread, actor);
             }
@@ -115,7 +116,7 @@ public class ReportService {
                 store.resolve(id, Resolution.NEW_KNOWN_ISSUE, created.id(), null, actor);
             }
             case "close" -> store.close(id, actor);
-            default -> throw new IllegalArgumentException("unknown action \"" + decision.action()
+            default -> throw new BadRequestException("unknown action \"" + decision.action()
                     + "\": use confirm, other-known-issue, duplicate-thread, new-known-issue or close");
         }
         audit.record(actor, "report." + action, "report:" + id, decision.knownIssueId() != null
@@ -127,7 +128,7 @@ public class ReportService {
     /** The report now belongs to the known issue, and its text strengthens that issue's signature. */
     private void assign(Report report, Resolution resolution, long knownIssueId, String actor) {
         if (knownIssues.find(knownIssueId).isEmpty()) {
-            throw new NoSuchElementException("no known issue " + knownIssueId);
+            throw new NotFoundException("no known issue " + knownIssueId);
         }
         store.resolve(report.id(), resolution, knownIssueId, null, actor);
         knownIssues.strengthen(knownIssueId, report.text(), actor);
@@ -135,7 +136,7 @@ public class ReportService {
 
     private static long required(Long value, String message) {
         if (value == null) {
-            throw new IllegalArgumentException(message);
+            throw new BadRequestException(message);
         }
         return value;
     }

@@ -9,20 +9,27 @@ import forumkb.extract.MethodNames;
 import forumkb.extract.SymptomLines;
 import forumkb.index.IndexFields;
 import forumkb.index.analysis.ForumAnalyzers;
+import forumkb.index.SearchIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.springframework.stereotype.Component;
 
@@ -51,12 +58,18 @@ public class QueryBuilderService {
      * eval-dev's noisy logs (search R@10 0.86 -> 0.90; triage R@5 and MRR unchanged).
      */
     private static final int MAX_WORDS = 32;
+    /**
+     * Exact terms a text's entities add at most: a log of thousands of distinct codes would
+     * pass Lucene's clause limit, and beyond the first few hundred they no longer change the top.
+     */
+    private static final int MAX_ENTITY_TERMS = 256;
 
     private final EntityExtractor extractor = new EntityExtractor();
     private final ErrorCatalog catalog = ErrorCatalog.load();
     private final SymptomLines symptoms = new SymptomLines(extractor);
-    private final QueryBuilder prose = new QueryBuilder(ForumAnalyzers.queryAnalyzer());
-    private final QueryBuilder symbolsOnly = new QueryBuilder(ForumAnalyzers.indexAnalyzer());
+    private static final Analyzer PROSE = ForumAnalyzers.queryAnalyzer();
+    private static final Analyzer SYMBOLS_ONLY = ForumAnalyzers.indexAnalyzer();
+    private final QueryBuilder prose = new QueryBuilder(PROSE);
 
     /**
      * The scoring query (null when the search is only filters), the exact terms it matched on,
@@ -68,6 +81,15 @@ public class QueryBuilderService {
     }
 
     public Built build(SearchQuery search) {
+        try {
+            return buildBounded(search);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Hundreds of phrases or filters: still more than Lucene takes in one query.
+            throw new SearchQueryParser.BadQueryException(SearchIndex.TOO_MANY_TERMS);
+        }
+    }
+
+    private Built buildBounded(SearchQuery search) {
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         Map<String, String> entityTerms = new LinkedHashMap<>();
         boolean pasted = looksPasted(search);
@@ -78,9 +100,9 @@ public class QueryBuilderService {
         }
         if (!free.isBlank()) {
             Map<Query, Float> words = new LinkedHashMap<>();
-            addWeighted(words, prose.createBooleanQuery(TEXT, free, Occur.SHOULD), 1f);
-            addWeighted(words, symbolsOnly.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), SYMBOL_WEIGHT);
-            addWeighted(words, prose.createBooleanQuery(SYMBOLS, free, Occur.SHOULD), WORDS_AS_SYMBOL_PARTS_WEIGHT);
+            addWeighted(words, PROSE, TEXT, free, 1f);
+            addWeighted(words, SYMBOLS_ONLY, SYMBOLS, free, SYMBOL_WEIGHT);
+            addWeighted(words, PROSE, SYMBOLS, free, WORDS_AS_SYMBOL_PARTS_WEIGHT);
             scoring.add(new RarestWords(words, MAX_WORDS, SYMBOLS, TEXT), Occur.SHOULD);
             addEntities(scoring, entityTerms, free);
         }
@@ -124,21 +146,21 @@ public class QueryBuilderService {
      * weights: a term the text repeats, or that two analyzers of a field both produce, weighs
      * as its clauses did together (scores add up). One flat disjunction lets Lucene skip the
      * documents that cannot reach the top, term by term; nested per-field disjunctions and
-     * hundreds of repeated clauses from a pasted log defeated that.
+     * hundreds of repeated clauses from a pasted log defeated that. The terms are read from
+     * the analyzer straight into the list, not through a query of one clause per word: a
+     * word repeated 257 times passed Lucene's 1,024-clause limit and the search failed.
      */
-    private static void addWeighted(Map<Query, Float> words, Query query, float weight) {
-        switch (query) {
-            case null -> {
-                // nothing to search for in this field
+    private static void addWeighted(Map<Query, Float> words, Analyzer analyzer, String field, String text,
+            float weight) {
+        try (TokenStream tokens = analyzer.tokenStream(field, text)) {
+            TermToBytesRefAttribute term = tokens.addAttribute(TermToBytesRefAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                words.merge(new TermQuery(new Term(field, BytesRef.deepCopyOf(term.getBytesRef()))), weight, Float::sum);
             }
-            case BooleanQuery disjunction when disjunction.getMinimumNumberShouldMatch() == 0
-                    && disjunction.clauses().stream().allMatch(clause -> clause.occur() == Occur.SHOULD) ->
-                disjunction.clauses().forEach(clause -> addWeighted(words, clause.query(), weight));
-            // A symbol and its first part share a position, which makes them one synonym clause,
-            // scored with the commoner's rarity: the whole, rare symbol counted like "ns".
-            case SynonymQuery synonyms -> synonyms.getTerms()
-                    .forEach(term -> words.merge(new TermQuery(term), weight, Float::sum));
-            default -> words.merge(query, weight, Float::sum);
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -200,7 +222,7 @@ public class QueryBuilderService {
 
     private static void should(BooleanQuery.Builder root, Map<String, String> terms, String field, String value) {
         String key = value.toLowerCase(Locale.ROOT);
-        if (terms.putIfAbsent(field + ":" + key, field) == null) {
+        if (terms.size() < MAX_ENTITY_TERMS && terms.putIfAbsent(field + ":" + key, field) == null) {
             root.add(new BoostQuery(new TermQuery(new Term(field, key)), ENTITY_WEIGHTS.get(field)), Occur.SHOULD);
         }
     }

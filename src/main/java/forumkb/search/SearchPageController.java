@@ -1,6 +1,6 @@
 package forumkb.search;
 
-import forumkb.search.SearchQueryParser.BadQueryException;
+import forumkb.system.BadRequestException;
 import forumkb.web.BarChart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +28,7 @@ class SearchPageController {
             SearchResult result = search.search(query, page, sort);
             model.addAttribute("result", result);
             model.addAttribute("chart", BarChart.of(result.months()));
-        } catch (BadQueryException e) {
+        } catch (BadRequestException e) {
             model.addAttribute("error", e.getMessage());
         }
         return "search/results";

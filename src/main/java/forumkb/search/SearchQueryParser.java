@@ -1,5 +1,6 @@
 package forumkb.search;
 
+import forumkb.system.BadRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -31,7 +32,7 @@ public final class SearchQueryParser {
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
 
     /** A query the user can fix, with a message saying how. */
-    public static final class BadQueryException extends IllegalArgumentException {
+    public static final class BadQueryException extends BadRequestException {
         public BadQueryException(String message) {
             super(message);
         }

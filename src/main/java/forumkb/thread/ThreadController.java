@@ -1,10 +1,9 @@
 package forumkb.thread;
 
-import org.springframework.http.HttpStatus;
+import forumkb.system.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** {@code GET /api/threads/{id}}: a thread with its posts and extracted entities. */
 @RestController
@@ -18,6 +17,6 @@ class ThreadController {
 
     @GetMapping("/api/threads/{id}")
     ThreadView thread(@PathVariable long id) {
-        return reader.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no thread " + id));
+        return reader.find(id).orElseThrow(() -> new NotFoundException("no thread " + id));
     }
 }

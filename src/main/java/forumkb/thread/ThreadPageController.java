@@ -1,5 +1,6 @@
 package forumkb.thread;
 
+import forumkb.system.NotFoundException;
 import forumkb.search.SearchLinks;
 import forumkb.search.SearchService;
 import forumkb.thread.ThreadView.EntityView;
@@ -7,14 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The thread list (home page) and a thread's page with entity chips and similar threads. */
 @Controller
@@ -47,7 +46,7 @@ class ThreadPageController {
     @GetMapping("/threads/{id}")
     String thread(@PathVariable long id, Model model) {
         ThreadView thread = reader.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no thread " + id));
+                .orElseThrow(() -> new NotFoundException("no thread " + id));
         List<EntityView> entities = distinct(thread.entities());
         model.addAttribute("thread", thread);
         model.addAttribute("chips", entities.stream().map(e -> search.chip(e.kind(), e.value())).toList());

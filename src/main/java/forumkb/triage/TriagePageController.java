@@ -2,6 +2,7 @@ package forumkb.triage;
 
 import forumkb.account.Role;
 import org.springframework.security.core.Authentication;
+import forumkb.system.BadRequestException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,7 @@ class TriagePageController {
         }
         try {
             model.addAttribute("result", triage.triage(combined, Role.staff(viewer)));
-        } catch (IllegalArgumentException e) {
+        } catch (BadRequestException e) {
             model.addAttribute("error", e.getMessage());
         }
         return "triage/suggestions :: suggestions";

@@ -1,5 +1,6 @@
 package forumkb.triage;
 
+import forumkb.system.BadRequestException;
 import static forumkb.index.IndexFields.*;
 
 import forumkb.extract.EntityExtractor;
@@ -99,10 +100,10 @@ public class TriageService {
      */
     public TriageResult triage(String text, boolean readsReports) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("paste the error text, log or crash report to triage");
+            throw new BadRequestException("paste the error text, log or crash report to triage");
         }
         if (text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("the text is longer than " + MAX_TEXT
+            throw new BadRequestException("the text is longer than " + MAX_TEXT
                     + " characters: paste the part around the error");
         }
         long started = System.nanoTime();
