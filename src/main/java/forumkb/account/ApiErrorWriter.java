@@ -8,14 +8,14 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes the API's JSON error body from filters, where no controller advice runs. */
-final class ApiErrorWriter {
+public final class ApiErrorWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ApiErrorWriter() {
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+    public static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -67,7 +67,7 @@ class ApiExceptionHandler {
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "something went wrong on our side");
     }
 
-    private static Object respond(HttpServletRequest request, HttpStatus status, String message) {
+    static Object respond(HttpServletRequest request, HttpStatus status, String message) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api")) {
             return ApiError.response(status, message);
         }
