@@ -15,6 +15,8 @@ public class IngestRun {
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
+    /** Its process died while it ran (see RunningRuns). */
+    public static final String INTERRUPTED = "interrupted";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

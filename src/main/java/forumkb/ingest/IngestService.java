@@ -36,6 +36,7 @@ public class IngestService {
     private final ThreadStore store;
     private final IngestRunRepository runs;
     private final IngestErrorRepository errors;
+    private final RunningRuns running;
     private final TransactionTemplate transactions;
     private final Parsers parsers;
     private final EntityExtractor extractor = new EntityExtractor();
@@ -45,7 +46,7 @@ public class IngestService {
     private final Counter storedThreads;
     private final Timer runTime;
 
-    IngestService(ThreadStore store, IngestRunRepository runs, IngestErrorRepository errors,
+    IngestService(ThreadStore store, IngestRunRepository runs, IngestErrorRepository errors, RunningRuns running,
             PlatformTransactionManager transactionManager, Parsers parsers,
             @Value("${forumkb.ingest.max-bytes}") long maxBytes,
             @Value("${forumkb.ingest.chunk-size}") int chunkSize, MeterRegistry meters) {
@@ -55,6 +56,7 @@ public class IngestService {
         this.store = store;
         this.runs = runs;
         this.errors = errors;
+        this.running = running;
         this.transactions = new TransactionTemplate(transactionManager);
         this.parsers = parsers;
         this.maxBytes = maxBytes;
@@ -90,6 +92,14 @@ public class IngestService {
 
     private void processTimed(IngestRun run, List<IngestInput> inputs, Consumer<IngestRun> progress) {
         IngestRecorder recorder = new IngestRecorder(runs, errors, progress);
+        // The row says "running" only while the lease is held: if this process dies, the run is marked interrupted.
+        try (RunningRuns.Lease lease = running.hold(run)) {
+            storeAll(run, inputs, recorder);
+            recorder.checkpoint(run);
+        }
+    }
+
+    private void storeAll(IngestRun run, List<IngestInput> inputs, IngestRecorder recorder) {
         try (IngestBatch batch = new IngestBatch(run, store, transactions, extractor, recorder, chunkSize)) {
             try {
                 for (IngestInput input : inputs) {
@@ -102,7 +112,6 @@ public class IngestService {
                 run.finish(IngestRun.FAILED, "stopped after " + run.getProcessed() + " items: " + e.getMessage());
             }
         }
-        recorder.checkpoint(run);
     }
 
     private void read(IngestInput input, IngestRun run, IngestBatch batch) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,11 @@ class DatabaseConfiguration {
         return EmbeddedDatabase.open(ephemeral ? null : Path.of(dataDirectory).toAbsolutePath());
     }
 
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabaseWatchdog embeddedDatabaseWatchdog(EmbeddedDatabase database, ApplicationEventPublisher events) {
+        return new EmbeddedDatabaseWatchdog(database, events);
+    }
+
     @Bean
     DataSource dataSource(EmbeddedDatabase database,
             @Value("${forumkb.embedded.pool-size:10}") int poolSize) {
@@ -32,7 +38,8 @@ class DatabaseConfiguration {
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(poolSize);
         pool.setPoolName("forumkb-embedded");
-        // Fail fast when the embedded server is gone (at JVM exit it stops on its own hook).
+        // Fail fast when the embedded server is gone (at JVM exit it stops on its own hook, after
+        // a crash the watchdog starts it again on the same port and the pool reconnects).
         pool.setConnectionTimeout(5_000);
         return pool;
     }

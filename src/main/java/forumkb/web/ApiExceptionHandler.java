@@ -111,7 +111,7 @@ class ApiExceptionHandler {
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED);
     }
 
-    private static Object respond(HttpServletRequest request, HttpStatus status, String message) {
+    static Object respond(HttpServletRequest request, HttpStatus status, String message) {
         // While an error is being answered (a multipart body failing again on /error), the path is the original one.
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original ? original
                 : request.getRequestURI();

@@ -214,13 +214,6 @@ class IngestApiTests {
                 .contains("/api/ingest", "/api/ingest/runs/{id}", "/api/threads/{id}");
     }
 
-    @Test
-    void healthReportsTheDatabase() {
-        JsonNode health = http.get("/actuator/health").json();
-        assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
-    }
-
     private int threadsWithExternalId(String externalId) {
         Integer count = jdbc.queryForObject("select count(*) from thread where external_id = ?", Integer.class,
                 externalId);
