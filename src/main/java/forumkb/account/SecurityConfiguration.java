@@ -153,8 +153,11 @@ class SecurityConfiguration {
                     } else {
                         new LoginUrlAuthenticationEntryPoint("/login").commence(request, response, e);
                     }
-                }).accessDeniedHandler((request, response, e) -> response.sendError(HttpStatus.FORBIDDEN.value(),
-                        refusal(request, e))))
+                }).accessDeniedHandler((request, response, e) -> {
+                    // The error page reads it from the request, which its error dispatch shares.
+                    request.setAttribute("refusal", refusal(request, e));
+                    response.sendError(HttpStatus.FORBIDDEN.value());
+                }))
                 .authorizeHttpRequests(rules -> {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                             .requestMatchers("/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",

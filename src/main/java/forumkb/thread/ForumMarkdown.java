@@ -36,6 +36,10 @@ public class ForumMarkdown {
                 if (node instanceof Link) {
                     attributes.put("rel", "nofollow noopener noreferrer");
                 }
+                // A long log line scrolls inside its block: the keyboard must reach it too.
+                if ("pre".equals(tag)) {
+                    attributes.put("tabindex", "0");
+                }
             })
             .build();
 
