@@ -7,7 +7,6 @@ import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
-import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The pages as a newcomer meets them, over HTTP: the first page, the thread list, a thread's
@@ -57,10 +55,7 @@ class PortalPagesTests {
     @BeforeAll
     void ingest() throws Exception {
         anonymous = new HttpClientSupport(port);
-        HttpClientSupport engineer = HttpClientSupport.asEngineer(application, port);
-        try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
-            engineer.upload("/api/ingest", "demo.jsonl", in.readAllBytes());
-        }
+        HttpClientSupport engineer = DemoThreads.ingest(application, port);
         StringBuilder lines = new StringBuilder(MARKDOWN_THREAD);
         for (int i = 0; i < 60; i++) {
             lines.append("\n{\"source\": \"portal-test\", \"externalId\": \"more-").append(i)
