@@ -55,6 +55,11 @@ public final class HttpClientSupport {
         return send(request(path).GET().build());
     }
 
+    /** GET as a browser asks for a page: error pages come as HTML, not as the JSON error body. */
+    public Response getPage(String path) {
+        return send(request(path).header("Accept", "text/html").GET().build());
+    }
+
     public Response postJson(String path, String json) {
         return send("POST", path, "application/json", json);
     }

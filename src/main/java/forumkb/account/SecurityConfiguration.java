@@ -1,9 +1,12 @@
 package forumkb.account;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -18,6 +22,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -29,6 +34,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may do what. Two chains: {@code /api/**} is stateless, signed in by a bearer token
@@ -114,8 +120,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain web(HttpSecurity http, AccountService accounts)
+    SecurityFilterChain web(HttpSecurity http, AccountService accounts,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings)
             throws Exception {
+        PageRoutes routes = new PageRoutes(mappings);
         http.addFilterBefore(abuse, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AccountRefreshFilter(accounts), SecurityContextHolderFilter.class)
@@ -137,17 +145,25 @@ class SecurityConfiguration {
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                // Pages send a browser to the login page; machines scraping metrics get a 401 to act on.
+                // Pages send a browser to the login page; machines scraping metrics get a 401 to act on;
+                // an address that is no page is a 404 for everyone. A refusal says why on the error page.
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                     if (ACTUATOR.matches(request)) {
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, e);
+                    } else if (!routes.exists(request)) {
+                        response.sendError(HttpStatus.NOT_FOUND.value());
                     } else {
                         new LoginUrlAuthenticationEntryPoint("/login").commence(request, response, e);
                     }
+                }).accessDeniedHandler((request, response, e) -> {
+                    // The error page reads it from the request, which its error dispatch shares.
+                    request.setAttribute("refusal", refusal(request, e));
+                    response.sendError(HttpStatus.FORBIDDEN.value());
                 }))
                 .authorizeHttpRequests(rules -> {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                            .requestMatchers("/error", "/css/**", "/webjars/**", "/favicon.ico", "/login", "/signup")
+                            .requestMatchers("/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
+                                    "/login", "/signup")
                             .permitAll()
                             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                             // Digest mail links: the signed token in them says whose subscription it is.
@@ -167,6 +183,17 @@ class SecurityConfiguration {
                     rules.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /** Why a signed-in user was refused a page, in their words. */
+    private static String refusal(HttpServletRequest request, AccessDeniedException e) {
+        if (e instanceof CsrfException) {
+            return "The form had expired or came from another site: reload the page and send it again.";
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/admin") ? "This page is for admins; your account does not have that role."
+                : "This page is for engineers and admins; your account does not have that role. An admin can "
+                        + "grant it on Users.";
     }
 
     private void readable(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,

@@ -6,15 +6,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Who is looking, for the layout: email and role, or nobody. */
+/**
+ * Who is looking, for the layout: email and role, or nobody. A model attribute on every page;
+ * the layout also asks the bean ({@code @viewer.current()}) where no controller advice ran.
+ */
 @ControllerAdvice
-class Viewer {
+public class Viewer {
 
-    record Signed(String email, boolean admin, boolean staff) {
+    public record Signed(String email, boolean admin, boolean staff) {
     }
 
     @ModelAttribute("viewer")
-    Signed viewer() {
+    public Signed current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {

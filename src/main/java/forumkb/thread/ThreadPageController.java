@@ -15,35 +15,57 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The thread list (home page) and a thread's page with entity chips and similar threads. */
+/**
+ * The first page (what this is, search, triage, recent and unanswered threads), the paged
+ * thread list, and a thread's page with its posts as Markdown, entity chips and similar threads.
+ */
 @Controller
 class ThreadPageController {
 
     private static final int PAGE_SIZE = 50;
+    private static final int FIRST_PAGE_LINES = 10;
 
     private final ThreadReader reader;
     private final SearchService search;
+    private final ForumMarkdown markdown;
     private final JdbcTemplate jdbc;
 
-    ThreadPageController(ThreadReader reader, SearchService search, JdbcTemplate jdbc) {
+    ThreadPageController(ThreadReader reader, SearchService search, ForumMarkdown markdown, JdbcTemplate jdbc) {
         this.search = search;
         this.reader = reader;
+        this.markdown = markdown;
         this.jdbc = jdbc;
     }
 
     @GetMapping("/")
-    String home(@RequestParam(defaultValue = "0") int page, Model model) {
+    String home(Model model) {
+        Page<ThreadSummary> recent = reader.recent(0, FIRST_PAGE_LINES);
+        model.addAttribute("recent", recent.getContent());
+        model.addAttribute("unanswered", reader.unanswered(FIRST_PAGE_LINES).getContent());
+        model.addAttribute("threadCount", recent.getTotalElements());
+        model.addAttribute("postCount", count("post"));
+        model.addAttribute("entityCount", count("thread_entity"));
+        model.addAttribute("links", new SearchLinks());
+        return "index";
+    }
+
+    /** All threads, most recently active first; a page past the end shows the last one. */
+    @GetMapping("/threads")
+    String threads(@RequestParam(defaultValue = "0") int page, Model model) {
         Page<ThreadSummary> found = reader.recent(page, PAGE_SIZE);
+        if (found.getTotalPages() > 0 && page >= found.getTotalPages()) {
+            found = reader.recent(found.getTotalPages() - 1, PAGE_SIZE);
+        }
         model.addAttribute("threads", found.getContent());
         model.addAttribute("page", found.getNumber());
         model.addAttribute("totalPages", found.getTotalPages());
         model.addAttribute("threadCount", found.getTotalElements());
-        model.addAttribute("postCount", count("post"));
-        model.addAttribute("entityCount", count("thread_entity"));
-        return "index";
+        model.addAttribute("links", new SearchLinks());
+        return "thread/list";
     }
 
-    @GetMapping("/threads/{id}")
+    /** Only numbers are thread ids: {@code /threads/abc} is an unknown page (404), not a bad request. */
+    @GetMapping("/threads/{id:\\d{1,18}}")
     String thread(@PathVariable long id, Model model) {
         ThreadView thread = reader.find(id)
                 .orElseThrow(() -> new NotFoundException("no thread " + id));
@@ -51,6 +73,7 @@ class ThreadPageController {
         model.addAttribute("thread", thread);
         model.addAttribute("chips", entities.stream().map(e -> search.chip(e.kind(), e.value())).toList());
         model.addAttribute("links", new SearchLinks());
+        model.addAttribute("markdown", markdown);
         List<String> values = entities.stream().filter(e -> !e.kind().endsWith("version")).map(EntityView::value)
                 .toList();
         model.addAttribute("similar", search.similar(id, thread.title(), values));

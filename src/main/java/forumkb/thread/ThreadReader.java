@@ -1,6 +1,7 @@
 package forumkb.thread;
 
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -27,10 +28,24 @@ public class ThreadReader {
                 posts.findByThreadIdOrderByPosition(id), entities.findByThreadIdOrderByStartOffset(id)));
     }
 
+    private static final Sort RECENT_FIRST = Sort.by(Sort.Order.desc("lastActivityAt").nullsLast(),
+            Sort.Order.desc("id"));
+
     /** Most recently active first; threads without a date last. */
     @Transactional(readOnly = true)
     public Page<ThreadSummary> recent(int page, int size) {
-        Sort recentFirst = Sort.by(Sort.Order.desc("lastActivityAt").nullsLast(), Sort.Order.desc("id"));
-        return threads.findAll(PageRequest.of(Math.max(page, 0), size, recentFirst)).map(ThreadSummary::of);
+        return summaries(threads.findAll(PageRequest.of(Math.max(page, 0), size, RECENT_FIRST)));
+    }
+
+    /** Threads without an accepted answer, most recently active first. */
+    @Transactional(readOnly = true)
+    public Page<ThreadSummary> unanswered(int size) {
+        return threads.findUnanswered(PageRequest.of(0, size, RECENT_FIRST)).map(thread -> ThreadSummary.of(thread, false));
+    }
+
+    private Page<ThreadSummary> summaries(Page<ForumThread> found) {
+        Set<Long> answered = found.isEmpty() ? Set.of()
+                : threads.answeredAmong(found.map(ForumThread::getId).toList());
+        return found.map(thread -> ThreadSummary.of(thread, answered.contains(thread.getId())));
     }
 }

@@ -13,10 +13,28 @@ public record ThreadView(
         List<EntityView> entities) {
 
     public record ProvenanceView(String origin, Integer firstLine, Integer lastLine) {
+
+        /** Where the thread was read from, for people: a URL whole, a file by its name only (no server paths). */
+        public String shown() {
+            if (origin == null || origin.startsWith("https://") || origin.startsWith("http://")) {
+                return origin;
+            }
+            return origin.substring(Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\')) + 1);
+        }
     }
 
     public record PostView(Long id, int position, String author, Instant createdAt, String role, boolean accepted,
             String body) {
+
+        /** The post's anchor on the thread page: {@code post-1} is the question. */
+        public String anchor() {
+            return "post-" + (position + 1);
+        }
+    }
+
+    /** The accepted answer, if the thread has one. */
+    public PostView acceptedAnswer() {
+        return posts.stream().filter(PostView::accepted).findFirst().orElse(null);
     }
 
     /** {@code post} is the post's position in the thread, or null for the title. */

@@ -1,11 +1,8 @@
 package forumkb.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import forumkb.HttpClientSupport;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The main flow in a real browser (the system's headless Chromium): search, refine by a facet, open a
@@ -51,13 +47,7 @@ class SearchFlowBrowserTests {
     @BeforeAll
     void ingestDemoCorpusAndStartChromium() throws Exception {
         assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
-        HttpClientSupport http = HttpClientSupport.asEngineer(application, port);
-        try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
-            http.upload("/api/ingest", "demo.jsonl", in.readAllBytes());
-        }
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> http.get("/api/search?q=").json().get("total").asLong() >= 49);
-
+        DemoThreads.ingest(application, port);
         browser = Chromium.start(WIDTH);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     }
