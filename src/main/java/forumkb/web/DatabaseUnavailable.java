@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
@@ -33,7 +34,7 @@ final class DatabaseUnavailable {
 
     static final String MESSAGE = "the database is unavailable; try again in a few seconds";
     /** Seconds a client should wait before trying again: about what a restart takes. */
-    private static final String RETRY_AFTER = "5";
+    static final String RETRY_AFTER = "5";
     private static final Set<String> ALWAYS_SERVED = Set.of("/actuator/health", "/css/", "/webjars/", "/favicon.ico");
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
@@ -47,11 +48,17 @@ final class DatabaseUnavailable {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof TransientDataAccessResourceException
                     || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
+                    || cause instanceof SQLNonTransientConnectionException || lostConnection(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The driver's own word for a lost server: SQLSTATE class 08 (connection) or 57P01-57P03 (shut down). */
+    private static boolean lostConnection(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
     }
 
     private static boolean api(HttpServletRequest request) {

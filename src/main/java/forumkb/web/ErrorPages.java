@@ -2,10 +2,12 @@ package forumkb.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +23,7 @@ class ErrorPages implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     @RequestMapping("/error")
-    Object error(HttpServletRequest request) {
+    Object error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = status(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String relative = path == null ? "" : path.toString().substring(request.getContextPath().length());
@@ -32,6 +34,11 @@ class ErrorPages implements ErrorController {
                 return ApiExceptionHandler.respond(relative, ApiExceptionHandler.formStatus(invalid),
                         ApiExceptionHandler.UNREADABLE_FORM);
             }
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE || DatabaseUnavailable.causedBy((Throwable) failure)) {
+            // The database is out of reach (the page's own request, or a failure while rendering it).
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
+            return ApiExceptionHandler.respond(relative, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
         }
         if (status.is5xxServerError() || failure != null) {
             if (failure != null) {

@@ -195,7 +195,7 @@ class HostileRequestTests {
                 "Content-Type", "application/json"), 400, "");
         assertDocumentedError(raw.get("/api/threads/1", "Authorization", "Bearer nope"), 401, "");
         Answer page = raw.get("/threads/0x1");
-        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.status()).as("thread pages have decimal ids only").isEqualTo(404);
         assertThat(page.header("Content-Type")).startsWith("text/html");
     }
 
