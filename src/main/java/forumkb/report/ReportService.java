@@ -58,7 +58,7 @@ public class ReportService {
                 .map(Chip::value).distinct().toList();
         Long submitter = accounts.find(user.getName()).map(Account::getId).orElse(null);
         long id = store.insert(valid, frameworks, submitter);
-        store.insertSuggestions(id, result.suggestions().stream().limit(STORED_SUGGESTIONS).toList());
+        store.insertSuggestions(id, result.ranked().stream().limit(STORED_SUGGESTIONS).toList());
         audit.record(user.getName(), "report.submit", "report:" + id, result.verdict());
         return store.find(id).orElseThrow();
     }

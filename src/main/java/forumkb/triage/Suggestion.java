@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * One thing the pasted text most likely is: a known issue or a thread, with why — the
  * entities it shares (and in how many threads each occurs, rarer meaning stronger), the
- * words and phrases that matched, the similarity, and how confident triage is.
+ * words and phrases that matched, the similarity, and how confident triage is, with the
+ * evidence that confidence was read from.
  */
 public record Suggestion(
         String type, long id, String title, String url, float score, Confidence confidence, List<Matched> matched,
         List<String> phrases, Float semanticSimilarity, String snippet, List<SnippetPart> snippetParts,
-        String status, List<Related> threads, String why) {
+        String status, List<Related> threads, String why, Evidence evidence) {
 
     public static final String KNOWN_ISSUE = "known-issue";
     public static final String THREAD = "thread";
@@ -22,6 +23,31 @@ public record Suggestion(
 
     /** A linked thread of a known issue that matched too. */
     public record Related(long id, String title, String url) {
+    }
+
+    /**
+     * What the confidence is read from: the fused score (1 = best both lexically and by
+     * meaning), its lead over the next candidate, its share of the best score, the rare
+     * identifying entities shared, and the best chunk's cosine (0 without vectors).
+     */
+    public record Evidence(float score, float lead, float relative, int rareEntities, float cosine) {
+
+        /** The names of {@link #features()} after the constant. */
+        public static final List<String> FEATURES = List.of("score", "lead", "relative", "rare entities (up to 2)",
+                "cosine");
+
+        public double[] features() {
+            return new double[] {1, score, lead, relative, Math.min(rareEntities, 2), cosine};
+        }
+
+        /** The logistic chance of being right under {@code weights} (one per feature, the constant first). */
+        public static double chance(double[] weights, double[] features) {
+            double logit = 0;
+            for (int i = 0; i < weights.length; i++) {
+                logit += weights[i] * features[i];
+            }
+            return 1 / (1 + Math.exp(-logit));
+        }
     }
 
     public boolean knownIssue() {

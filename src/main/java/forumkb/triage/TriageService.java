@@ -7,6 +7,7 @@ import forumkb.extract.EntityExtractor;
 import forumkb.extract.ExtractedEntity;
 import forumkb.extract.SymptomLines;
 import forumkb.index.SearchIndex;
+import forumkb.index.analysis.ProseAnalyzer;
 import forumkb.knownissue.KnownIssue;
 import forumkb.knownissue.SignatureTerm;
 import forumkb.search.QueryBuilderService;
@@ -18,7 +19,9 @@ import forumkb.search.SearchService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,11 +33,18 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,6 +60,8 @@ public class TriageService {
 
     public static final int MAX_TEXT = 100_000;
     private static final Logger log = LoggerFactory.getLogger(TriageService.class);
+    private static final Analyzer PROSE_ANALYZER = new ProseAnalyzer();
+    private static final CharArraySet FUNCTION_WORDS = functionWords();
     static final int SUGGESTIONS = 10;
     /** As deep as the fusion scales: a thread below the 30th adds nothing lexically. */
     private static final int THREAD_CANDIDATES = 30;
@@ -119,8 +131,9 @@ public class TriageService {
         List<Suggestion> suggestions = latency.record(() -> index.search(threads -> knownIssues.read(
                 snapshot -> rank(threads, snapshot, built, symptom, queryVector, readsReports))));
         boolean confident = suggestions.stream().anyMatch(s -> s.confidence() == Confidence.HIGH);
-        return new TriageResult(suggestions, confident, chips(symptom), symptom.equals(text) ? null : symptom,
-                (System.nanoTime() - started) / 1_000_000);
+        return new TriageResult(suggestions.stream().filter(s -> s.confidence() != Confidence.LOW).toList(),
+                suggestions.stream().filter(s -> s.confidence() == Confidence.LOW).toList(), confident,
+                chips(symptom), symptom.equals(text) ? null : symptom, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** A known issue a text matches on its own evidence, as a newly arrived thread is checked. */
@@ -149,7 +162,7 @@ public class TriageService {
                 for (int i = 0; i < hits.size(); i++) {
                     KnownIssue issue = snapshot.issues().get(hits.get(i).id());
                     Confidence level = confidence.onItsOwn(matched(threads, hits.get(i)),
-                            threads.getIndexReader().numDocs(), phrases(null, issue, lower).size());
+                            threads.getIndexReader().numDocs(), phrases(threads, null, issue, lower).size());
                     if (level != Confidence.LOW) {
                         matches.add(new KnownIssueMatch(issue.id(), top[i].score, level));
                     }
@@ -202,9 +215,8 @@ public class TriageService {
                         built.entityTerms().keySet(), lexicalScale, semanticScale, semanticWeight, queryVector));
             }
             candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-            List<Candidate> top = candidates.subList(0, Math.min(SUGGESTIONS, candidates.size()));
             IndexSearcher shownIssues = readsReports ? issueSearcher : snapshot.shownSearcher(threads);
-            return suggestions(threads, issueSearcher, shownIssues, snapshot, built, query, top, symptom);
+            return suggestions(threads, issueSearcher, shownIssues, snapshot, built, query, candidates, symptom);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -287,12 +299,15 @@ public class TriageService {
     }
 
     /**
-     * The suggestions as the viewer sees them: confidence weighs everything the known issue
-     * learned, but its snippet, matched terms and reasons come from {@code shownIssues}.
+     * The ten best candidates with their confidence, the more confident first (by score
+     * within a label): a known issue leads only when it is at least as sure as the best thread.
+     * Confidence weighs everything a known issue learned, but its snippet, matched terms and
+     * reasons come from {@code shownIssues}, what the viewer may read.
      */
     private List<Suggestion> suggestions(IndexSearcher threads, IndexSearcher issues, IndexSearcher shownIssues,
-            KnownIssueIndex.Snapshot snapshot, QueryBuilderService.Built built, Query query, List<Candidate> top,
+            KnownIssueIndex.Snapshot snapshot, QueryBuilderService.Built built, Query query, List<Candidate> ranked,
             String symptom) throws IOException {
+        List<Candidate> top = ranked.subList(0, Math.min(SUGGESTIONS, ranked.size()));
         Map<Long, Hit> threadHits = hitsById(threads, built, query, top, Suggestion.THREAD);
         Map<Long, Hit> issueHits = issues == null ? Map.of()
                 : hitsById(issues, built, query, top, Suggestion.KNOWN_ISSUE);
@@ -300,25 +315,32 @@ public class TriageService {
                 : shownHits(shownIssues, built, query, top);
         float best = top.isEmpty() ? 0 : top.getFirst().score();
         String lower = symptom.toLowerCase(Locale.ROOT);
+        long threadCount = threads.getIndexReader().numDocs();
         List<Suggestion> suggestions = new ArrayList<>();
-        for (Candidate candidate : top) {
+        for (int rank = 0; rank < top.size(); rank++) {
+            Candidate candidate = top.get(rank);
             boolean knownIssue = candidate.type().equals(Suggestion.KNOWN_ISSUE);
             Hit hit = knownIssue ? issueHits.get(candidate.id()) : threadHits.get(candidate.id());
             KnownIssue issue = knownIssue ? snapshot.issues().get(candidate.id()) : null;
             List<Suggestion.Related> related = knownIssue ? related(issue, candidate.linkedMatches()) : List.of();
-            Confidence level = confidence.of(candidate.score(), best, matched(threads, hit),
-                    threads.getIndexReader().numDocs(), related.size(), candidate.cosine());
+            float next = rank + 1 < ranked.size() ? ranked.get(rank + 1).score() : 0;
+            Suggestion.Evidence evidence = new Suggestion.Evidence(candidate.score(), candidate.score() - next,
+                    best <= 0 ? 0 : candidate.score() / best,
+                    ConfidenceRule.rareCount(matched(threads, hit), threadCount),
+                    candidate.cosine() == null ? 0 : candidate.cosine());
+            Confidence level = confidence.of(evidence);
             Hit shown = knownIssue ? shownIssueHits.get(candidate.id()) : hit;
             KnownIssue shownIssue = issue == null || shownIssues == issues ? issue : issue.withoutLearnedTerms();
             List<Suggestion.Matched> matched = matched(threads, shown);
-            List<String> phrases = phrases(shown, shownIssue, lower);
+            List<String> phrases = phrases(threads, shown, shownIssue, lower);
             List<SnippetPart> parts = shown == null ? List.of() : shown.snippetParts();
             suggestions.add(new Suggestion(candidate.type(), candidate.id(),
                     knownIssue ? issue.title() : hit.title(), knownIssue ? "/known-issues/" + issue.id() : hit.url(),
                     candidate.score(), level, matched, phrases, candidate.cosine(), shown == null ? "" : shown.snippet(),
                     parts, knownIssue ? issue.statusLabel() : null, related,
-                    Explanations.why(matched, phrases, related.size(), threads.getIndexReader().numDocs())));
+                    Explanations.why(telling(matched, threadCount), phrases, related.size(), threadCount), evidence));
         }
+        suggestions.sort(Comparator.comparing(Suggestion::confidence));
         return suggestions;
     }
 
@@ -367,8 +389,12 @@ public class TriageService {
         return matched;
     }
 
-    /** Highlighted words of the snippet, and the known issue's signature phrases found in the text. */
-    private static List<String> phrases(Hit hit, KnownIssue issue, String lowerText) {
+    /**
+     * Highlighted words of the snippet that tell threads apart (see {@link #rare}), and the
+     * known issue's signature phrases found in the text.
+     */
+    private static List<String> phrases(IndexSearcher threads, Hit hit, KnownIssue issue, String lowerText)
+            throws IOException {
         List<String> phrases = new ArrayList<>();
         if (issue != null) {
             issue.signature().stream().filter(SignatureTerm::phrase)
@@ -376,9 +402,13 @@ public class TriageService {
                     .forEach(term -> phrases.add(term.value()));
         }
         if (hit != null) {
-            hit.snippetParts().stream().filter(SnippetPart::match).map(part -> part.text().strip())
-                    .filter(TriageService::telling).map(word -> word.toLowerCase(Locale.ROOT)).distinct().limit(8)
-                    .forEach(phrases::add);
+            long threadCount = threads.getIndexReader().numDocs();
+            for (String word : hit.snippetParts().stream().filter(SnippetPart::match).map(part -> part.text().strip())
+                    .distinct().toList()) {
+                if (phrases.size() < 8 && telling(word) && rare(threadsWith(threads, word), threadCount)) {
+                    phrases.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
         }
         return phrases.stream().distinct().toList();
     }
@@ -386,6 +416,52 @@ public class TriageService {
     /** A highlighted word worth showing as a reason: not a number, a host-name piece or a two-letter word. */
     private static boolean telling(String word) {
         return word.length() >= 4 && word.chars().anyMatch(Character::isLetter);
+    }
+
+    /**
+     * Whether a word or entity in {@code withIt} of {@code threads} threads is rarer than most:
+     * its rarity (IDF) is in the upper half of the scale, that is it occurs in at most √N
+     * threads. "after", "should", "error" or "code" occur in far more and tell nothing.
+     */
+    static boolean rare(long withIt, long threads) {
+        return withIt <= Math.sqrt(threads);
+    }
+
+    /**
+     * Threads whose text has the word as the index reads it (stemmed). An English function
+     * word (Snowball's list: "after", "should") counts as in all of them: in a small corpus
+     * it can be rare, yet it never says why two reports are alike.
+     */
+    private static long threadsWith(IndexSearcher threads, String word) throws IOException {
+        if (FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+            return threads.getIndexReader().numDocs();
+        }
+        long most = 0;
+        boolean any = false;
+        try (TokenStream tokens = PROSE_ANALYZER.tokenStream(TEXT, word)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                any = true;
+                most = Math.max(most, threads.getIndexReader().docFreq(new Term(TEXT, term.toString())));
+            }
+            tokens.end();
+        }
+        return any ? most : threads.getIndexReader().numDocs();
+    }
+
+    private static CharArraySet functionWords() {
+        try (Reader list = IOUtils.getDecodingReader(
+                SnowballFilter.class.getResourceAsStream("english_stop.txt"), StandardCharsets.UTF_8)) {
+            return WordlistLoader.getSnowballWordSet(list);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lucene's English stop word list is missing", e);
+        }
+    }
+
+    /** The shared entities worth citing as a reason: the rare ones. */
+    private static List<Suggestion.Matched> telling(List<Suggestion.Matched> matched, long threads) {
+        return matched.stream().filter(m -> rare(m.threads(), threads)).toList();
     }
 
     private static List<Suggestion.Related> related(KnownIssue issue, List<Long> matchedThreads) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.index.SearchIndex;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +39,12 @@ class TriageApiTests {
 
     @Autowired
     ThreadVectors vectors;
+
+    @Autowired
+    TriageService triage;
+
+    @Autowired
+    ApplicationContext application;
 
     HttpClientSupport http;
 
@@ -131,6 +140,63 @@ class TriageApiTests {
                 + "attribute in the model; the persistent store cannot be opened.");
         assertThat(result.get("confidentMatch").asBoolean()).isFalse();
         assertThat(result.get("suggestions").toString()).doesNotContain("\"HIGH\"");
+    }
+
+    static final String SOURDOUGH = "my sourdough starter smells like nail polish remover after I feed it, "
+            + "should I remove the hooch?";
+
+    @Test
+    void unrelatedTextIsNoConfidentMatchWithItsWeakMatchesApart() {
+        JsonNode result = triage(SOURDOUGH);
+
+        assertThat(result.get("confidentMatch").asBoolean()).isFalse();
+        assertThat(result.get("suggestions")).as(result.toString()).isEmpty();
+        result.get("weakMatches").forEach(weak -> assertThat(weak.get("confidence").asString()).isEqualTo("LOW"));
+    }
+
+    @Test
+    void thePageShowsNoListForUnrelatedTextOnlyAControlForTheWeakMatches() {
+        TriageResult result = triage.triage(SOURDOUGH);
+
+        String page = HttpClientSupport.asEngineer(application, port).send("POST", "/triage/suggestions",
+                "application/x-www-form-urlencoded", "text=" + URLEncoder.encode(SOURDOUGH, StandardCharsets.UTF_8))
+                .body();
+
+        assertThat(page).contains("No confident match");
+        String beforeWeak = page.contains("<details class=\"weak-matches\"")
+                ? page.substring(0, page.indexOf("<details class=\"weak-matches\"")) : page;
+        assertThat(beforeWeak).doesNotContain("<li class=\"suggestion");
+        if (!result.weakMatches().isEmpty()) {
+            assertThat(page).contains("Show weak matches (" + result.weakMatches().size() + ")")
+                    .contains("<li class=\"suggestion");
+        }
+    }
+
+    @Test
+    void aSuggestionNeverSitsAboveAMoreConfidentOne() {
+        for (String text : List.of(SOURDOUGH,
+                "NEFilterManager.shared().saveToPreferences never calls its completion handler",
+                "Error Domain=NSCocoaErrorDomain Code=4864 decoding reply to message fetchWithReply",
+                "TLS handshake fails with -9802 on iOS but the server works in Safari")) {
+            List<Suggestion> ranked = triage.triage(text).ranked();
+            for (int i = 1; i < ranked.size(); i++) {
+                assertThat(ranked.get(i).confidence()).as(text + ": " + ranked)
+                        .isGreaterThanOrEqualTo(ranked.get(i - 1).confidence());
+            }
+        }
+    }
+
+    @Test
+    void reasonsCiteOnlyWordsRarerThanMost() {
+        for (String text : List.of(SOURDOUGH,
+                "After the update the app should start, but it shows an error with a domain and a code.")) {
+            for (Suggestion suggestion : triage.triage(text).ranked()) {
+                assertThat(suggestion.phrases()).as(text).doesNotContain("after", "should", "error", "domain", "code");
+                assertThat(suggestion.why().toLowerCase(java.util.Locale.ROOT)).as(text)
+                        .doesNotContain("\u201cafter\u201d", "\u201cshould\u201d", "\u201cerror\u201d",
+                                "\u201cdomain\u201d", "\u201ccode\u201d");
+            }
+        }
     }
 
     @Test
