@@ -86,28 +86,19 @@ class ArchitectureTests {
                 // The benchmarks drive every layer, but production code never reaches into them.
                 .whereLayer("Bench").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Application").mayOnlyBeAccessedByLayers("Bench")
-
-                // Allowed until triage has its own chip type (issue 15): a report reads the
-                // entity chips of triage's result, which are search's SearchResult.Chip.
-                .ignoreDependency(classAndNested("forumkb.report.ReportService"),
-                        classAndNested("forumkb.search.SearchResult$Chip"))
                 .check(PRODUCTION);
     }
 
     /**
      * Search's display types (entity chips, highlighted snippet parts) belong to search's
-     * results; other features should carry their own. Allowed until triage has its own
-     * (issue 15): triage builds its suggestions and result from search hits and passes the
-     * chips and snippet parts on, and a report reads those chips.
+     * results; triage and reports carry their own ({@code TriageResult.Entity},
+     * {@code Suggestion.SnippetPart}). Only TriageService, which ranks through search, reads
+     * them off search's hits and copies them into its own.
      */
     @Test
     void searchDisplayTypesStayInSearch() {
         noClasses().that().resideOutsideOfPackages("forumkb.search..", "forumkb.bench..")
-                .and(DescribedPredicate.not(or(
-                        classAndNested("forumkb.triage.TriageService"),
-                        classAndNested("forumkb.triage.TriageResult"),
-                        classAndNested("forumkb.triage.Suggestion"),
-                        classAndNested("forumkb.report.ReportService"))))
+                .and(DescribedPredicate.not(classAndNested("forumkb.triage.TriageService")))
                 .should().dependOnClassesThat(or(
                         classAndNested("forumkb.search.SearchResult$Chip"),
                         classAndNested("forumkb.search.SearchResult$SnippetPart")))
