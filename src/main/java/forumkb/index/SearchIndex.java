@@ -2,7 +2,6 @@ package forumkb.index;
 
 import forumkb.system.BadRequestException;
 import forumkb.extract.ErrorCatalog;
-import forumkb.index.analysis.ForumAnalyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -192,7 +191,7 @@ public class SearchIndex implements SmartLifecycle {
     }
 
     private Live open(Path generation, IndexWriterConfig.OpenMode mode) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(ForumAnalyzers.indexAnalyzer())
+        IndexWriterConfig config = new IndexWriterConfig(FieldAnalyzers.indexAnalyzer())
                 .setCodec(new ThreadIndexCodec())
                 .setOpenMode(mode)
                 .setRAMBufferSizeMB(64);

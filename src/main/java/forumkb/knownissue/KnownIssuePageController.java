@@ -2,7 +2,6 @@ package forumkb.knownissue;
 
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
-import forumkb.search.SearchResult.FacetValue;
 import forumkb.web.BarChart;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -43,7 +42,7 @@ class KnownIssuePageController {
         model.addAttribute("issue", issue);
         model.addAttribute("weeks", weeks);
         model.addAttribute("matches", weeks.stream().mapToInt(WeeklyActivity.Week::total).sum());
-        model.addAttribute("chart", BarChart.of(weeks.stream().map(week -> new FacetValue(week.label(), week.total()))
+        model.addAttribute("chart", BarChart.of(weeks.stream().map(week -> new BarChart.Count(week.label(), week.total()))
                 .toList()));
         return "knownissue/show";
     }

@@ -9,7 +9,6 @@ import forumkb.account.Role;
 import forumkb.knownissue.KnownIssue;
 import forumkb.knownissue.KnownIssueDraft;
 import forumkb.knownissue.KnownIssueService;
-import forumkb.search.SearchResult.Chip;
 import forumkb.triage.Suggestion;
 import forumkb.triage.TriageResult;
 import forumkb.triage.TriageService;
@@ -55,7 +54,7 @@ public class ReportService {
         ReportDraft valid = draft.validated(TriageService.MAX_TEXT);
         TriageResult result = triage.triage(valid.triageText(), Role.staff(user));
         List<String> frameworks = result.entities().stream().filter(chip -> chip.kind().equals("framework"))
-                .map(Chip::value).distinct().toList();
+                .map(TriageResult.Entity::value).distinct().toList();
         Long submitter = accounts.find(user.getName()).map(Account::getId).orElse(null);
         long id = store.insert(valid, frameworks, submitter);
         store.insertSuggestions(id, result.ranked().stream().limit(STORED_SUGGESTIONS).toList());

@@ -7,8 +7,8 @@ import forumkb.extract.ErrorCatalog;
 import forumkb.extract.ExtractedEntity;
 import forumkb.extract.MethodNames;
 import forumkb.extract.SymptomLines;
+import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexFields;
-import forumkb.index.analysis.ForumAnalyzers;
 import forumkb.index.SearchIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,8 +67,8 @@ public class QueryBuilderService {
     private final EntityExtractor extractor = new EntityExtractor();
     private final ErrorCatalog catalog = ErrorCatalog.load();
     private final SymptomLines symptoms = new SymptomLines(extractor);
-    private static final Analyzer PROSE = ForumAnalyzers.queryAnalyzer();
-    private static final Analyzer SYMBOLS_ONLY = ForumAnalyzers.indexAnalyzer();
+    private static final Analyzer PROSE = FieldAnalyzers.queryAnalyzer();
+    private static final Analyzer SYMBOLS_ONLY = FieldAnalyzers.indexAnalyzer();
     private final QueryBuilder prose = new QueryBuilder(PROSE);
 
     /**

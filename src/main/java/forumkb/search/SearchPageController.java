@@ -27,7 +27,8 @@ class SearchPageController {
         try {
             SearchResult result = search.search(query, page, sort);
             model.addAttribute("result", result);
-            model.addAttribute("chart", BarChart.of(result.months()));
+            model.addAttribute("chart", BarChart.of(result.months().stream()
+                    .map(month -> new BarChart.Count(month.value(), month.count())).toList()));
         } catch (BadRequestException e) {
             model.addAttribute("error", e.getMessage());
         }

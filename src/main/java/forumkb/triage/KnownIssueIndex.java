@@ -5,9 +5,9 @@ import forumkb.extract.ErrorCatalog;
 import forumkb.extract.ExtractedEntity;
 import forumkb.extract.SymptomLines;
 import forumkb.index.ChangePosition;
+import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
-import forumkb.index.analysis.ForumAnalyzers;
 import forumkb.knownissue.KnownIssue;
 import forumkb.knownissue.KnownIssueGeneration;
 import forumkb.knownissue.KnownIssueService;
@@ -156,9 +156,9 @@ public class KnownIssueIndex {
         Map<Long, List<Long>> byThread = new HashMap<>();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         ByteBuffersDirectory shownDirectory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()));
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()));
                 IndexWriter shownWriter = new IndexWriter(shownDirectory,
-                        new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
+                        new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
             for (KnownIssue issue : all) {
                 issues.put(issue.id(), issue);
                 issue.threads().forEach(thread -> byThread.computeIfAbsent(thread.id(), id -> new ArrayList<>())

@@ -1,6 +1,5 @@
 package forumkb.triage;
 
-import forumkb.search.SearchResult.SnippetPart;
 import java.util.List;
 
 /**
@@ -19,6 +18,10 @@ public record Suggestion(
 
     /** A shared entity and the number of threads it occurs in. */
     public record Matched(String kind, String value, long threads) {
+    }
+
+    /** A piece of the snippet, marked where it matched the pasted text. */
+    public record SnippetPart(String text, boolean match) {
     }
 
     /** A linked thread of a known issue that matched too. */

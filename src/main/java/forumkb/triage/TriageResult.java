@@ -1,6 +1,5 @@
 package forumkb.triage;
 
-import forumkb.search.SearchResult.Chip;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -11,7 +10,11 @@ import java.util.stream.Stream;
  * confident match.
  */
 public record TriageResult(List<Suggestion> suggestions, List<Suggestion> weakMatches, boolean confidentMatch,
-        List<Chip> entities, String symptom, long tookMillis) {
+        List<Entity> entities, String symptom, long tookMillis) {
+
+    /** An entity read in the text, as a chip: kind, value and, for catalogued codes, what it means. */
+    public record Entity(String kind, String value, String meaning) {
+    }
 
     public String verdict() {
         return confidentMatch ? "confident match" : ranked().isEmpty() ? "no match" : "no confident match";

@@ -333,7 +333,8 @@ public class TriageService {
             KnownIssue shownIssue = issue == null || shownIssues == issues ? issue : issue.withoutLearnedTerms();
             List<Suggestion.Matched> matched = matched(threads, shown);
             List<String> phrases = phrases(threads, shown, shownIssue, lower);
-            List<SnippetPart> parts = shown == null ? List.of() : shown.snippetParts();
+            List<Suggestion.SnippetPart> parts = shown == null ? List.of() : shown.snippetParts().stream()
+                    .map(part -> new Suggestion.SnippetPart(part.text(), part.match())).toList();
             suggestions.add(new Suggestion(candidate.type(), candidate.id(),
                     knownIssue ? issue.title() : hit.title(), knownIssue ? "/known-issues/" + issue.id() : hit.url(),
                     candidate.score(), level, matched, phrases, candidate.cosine(), shown == null ? "" : shown.snippet(),
@@ -469,11 +470,12 @@ public class TriageService {
                 .map(thread -> new Suggestion.Related(thread.id(), thread.title(), thread.url())).toList();
     }
 
-    private List<Chip> chips(String text) {
-        Map<String, Chip> chips = new LinkedHashMap<>();
+    private List<TriageResult.Entity> chips(String text) {
+        Map<String, TriageResult.Entity> chips = new LinkedHashMap<>();
         for (ExtractedEntity entity : extractor.extract(text)) {
+            Chip chip = search.chip(entity.kind().wireName(), entity.normalized());
             chips.putIfAbsent(entity.kind().wireName() + entity.normalized(),
-                    search.chip(entity.kind().wireName(), entity.normalized()));
+                    new TriageResult.Entity(chip.kind(), chip.value(), chip.meaning()));
         }
         return List.copyOf(chips.values());
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.extract.ErrorCatalog;
 import forumkb.index.ChangePosition;
+import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexFields;
 import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
-import forumkb.index.analysis.ForumAnalyzers;
 import forumkb.search.SearchResult.SnippetPart;
 import java.io.IOException;
 import java.util.List;
@@ -53,7 +53,7 @@ class OffsetHighlighterTests {
     static void index() throws IOException {
         directory = new ByteBuffersDirectory();
         ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
             writer.addDocument(documents.document(thread(1, "XPC reply fails with 4097", XPC,
                     "Add the helper's class to the interface's allowed classes.")));
             writer.addDocument(documents.document(thread(2, "Filter manager save hangs", FILTER, null)));

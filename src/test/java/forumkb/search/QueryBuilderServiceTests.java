@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.extract.ErrorCatalog;
 import forumkb.index.ChangePosition;
+import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexFields;
 import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
-import forumkb.index.analysis.ForumAnalyzers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -129,7 +129,7 @@ class QueryBuilderServiceTests {
         Index(int threads) throws IOException {
             ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
             try (IndexWriter writer = new IndexWriter(directory,
-                    new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
+                    new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
                 for (int i = 0; i < threads; i++) {
                     boolean vpn = i % 100 == 0;
                     writer.addDocument(documents.document(new IndexedThread(i, ChangePosition.START, "test", null,

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.extract.ErrorCatalog;
 import forumkb.index.ChangePosition;
+import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexFields;
 import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
-import forumkb.index.analysis.ForumAnalyzers;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,7 +83,7 @@ class RankingTests {
     private static ByteBuffersDirectory index(IndexedThread... threads) throws IOException {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
             for (IndexedThread thread : threads) {
                 writer.addDocument(documents.document(thread));
             }

@@ -11,7 +11,7 @@ import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
  * The whole value as one lower-cased token, so {@code tag:XPC} and {@code tag:xpc} meet, cut
  * where the index cuts exact values ({@link ForumAnalyzers#MAX_EXACT_CHARS}).
  */
-final class ExactAnalyzer extends Analyzer {
+public final class ExactAnalyzer extends Analyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {

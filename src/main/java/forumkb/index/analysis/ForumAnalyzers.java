@@ -1,17 +1,10 @@
 package forumkb.index.analysis;
 
-import static forumkb.index.IndexFields.*;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
 /**
- * The one place that names analyzers and wires them to the fields of {@link forumkb.index.IndexFields}: prose for
- * {@code title}/{@code body}/{@code answer}/{@code text} (and any unknown field), symbols for {@code symbols},
- * one lower-cased keyword per value for the exact entity fields.
+ * The analyzers by name and the token limits they share. Which field gets which analyzer is
+ * the index's business ({@code forumkb.index.FieldAnalyzers}): this package knows no field names.
  */
 public final class ForumAnalyzers {
 
@@ -34,20 +27,6 @@ public final class ForumAnalyzers {
      */
     public static final int MAX_EXACT_CHARS = 2_000;
 
-    public static final List<String> PROSE_FIELDS = List.of(TITLE, BODY, ANSWER, TEXT);
-    public static final List<String> EXACT_FIELDS = List.of(ERROR, CODE, DOMAIN, API, FRAMEWORK, ENTITLEMENT, TAG, TOPIC,
-            SERVICE, HAS);
-
-    /** For {@code IndexWriterConfig}: symbols drop plain words. */
-    public static PerFieldAnalyzerWrapper indexAnalyzer() {
-        return wrapper(SymbolAnalyzer.forIndex());
-    }
-
-    /** For query parsing: the same, except symbols keep plain words so "filter manager" reaches the parts. */
-    public static PerFieldAnalyzerWrapper queryAnalyzer() {
-        return wrapper(SymbolAnalyzer.forQuery());
-    }
-
     /** An analyzer by its name, for configuration that refers to one. */
     public static Analyzer byName(String name) {
         return switch (name) {
@@ -56,15 +35,5 @@ public final class ForumAnalyzers {
             case EXACT -> new ExactAnalyzer();
             default -> throw new IllegalArgumentException("no analyzer named " + name);
         };
-    }
-
-    private static PerFieldAnalyzerWrapper wrapper(SymbolAnalyzer symbols) {
-        Analyzer prose = new ProseAnalyzer();
-        Analyzer exact = new ExactAnalyzer();
-        Map<String, Analyzer> fields = new HashMap<>();
-        PROSE_FIELDS.forEach(field -> fields.put(field, prose));
-        fields.put(SYMBOLS, symbols);
-        EXACT_FIELDS.forEach(field -> fields.put(field, exact));
-        return new PerFieldAnalyzerWrapper(prose, fields);
     }
 }

@@ -1,5 +1,6 @@
 package forumkb.index.analysis;
 
+import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexFields;
 
 import static forumkb.index.analysis.ProseAnalyzerTests.hits;
@@ -24,15 +25,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The wiring, against a real in-memory index: each field is analyzed as its analyzer says, at index and query time. */
+/**
+ * The wiring of {@link FieldAnalyzers}, against a real in-memory index: each field is analyzed
+ * as its analyzer says, at index and query time.
+ */
 class ForumAnalyzersTests {
 
     private final Directory dir = new ByteBuffersDirectory();
-    private final Analyzer query = ForumAnalyzers.queryAnalyzer();
+    private final Analyzer query = FieldAnalyzers.queryAnalyzer();
 
     @BeforeEach
     void index() throws IOException {
-        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(ForumAnalyzers.indexAnalyzer()))) {
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
             writer.addDocument(post("objc", "XPC",
                     "[NEFilterManager.sharedManager saveToPreferencesWithCompletionHandler:^(NSError * _Nullable error) {"));
             writer.addDocument(post("swift", "NetworkExtension",
@@ -92,10 +96,10 @@ class ForumAnalyzersTests {
 
     @Test
     void everyNamedFieldHasItsAnalyzerAndOthersGetProse() {
-        for (String field : ForumAnalyzers.EXACT_FIELDS) {
+        for (String field : FieldAnalyzers.EXACT_FIELDS) {
             assertThat(terms(field, "NEHotspotHelper")).as(field).containsExactly("nehotspothelper");
         }
-        for (String field : ForumAnalyzers.PROSE_FIELDS) {
+        for (String field : FieldAnalyzers.PROSE_FIELDS) {
             assertThat(terms(field, "connections failing")).as(field).containsExactly("connect", "fail");
         }
         assertThat(terms("unknown", "connections failing")).containsExactly("connect", "fail");

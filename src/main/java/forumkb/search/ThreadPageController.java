@@ -1,8 +1,10 @@
-package forumkb.thread;
+package forumkb.search;
 
 import forumkb.system.NotFoundException;
-import forumkb.search.SearchLinks;
-import forumkb.search.SearchService;
+import forumkb.thread.ForumMarkdown;
+import forumkb.thread.ThreadReader;
+import forumkb.thread.ThreadSummary;
+import forumkb.thread.ThreadView;
 import forumkb.thread.ThreadView.EntityView;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The first page (what this is, search, triage, recent and unanswered threads), the paged
  * thread list, and a thread's page with its posts as Markdown, entity chips and similar threads.
+ * It lives in search, not thread, because the chips and similar threads come from search and
+ * thread is the read side that search and known issues build on.
  */
 @Controller
 class ThreadPageController {
