@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shared evaluation set (-Dforumkb.eval, by default ../shared/eval-dev): a corpus in our import format and
+ * The shared evaluation set (-Dforumkb.bench.eval-dev, by default ../shared/eval-dev): a corpus in our import format and
  * queries with the external ids of the threads that answer them (none: "no confident match").
  */
 record EvalSet(Path corpus, List<Query> queries) {
@@ -38,6 +38,6 @@ record EvalSet(Path corpus, List<Query> queries) {
     }
 
     static Path defaultFolder() {
-        return Path.of(System.getProperty("forumkb.eval", "../shared/eval-dev"));
+        return Path.of(System.getProperty("forumkb.bench.eval-dev", "../shared/eval-dev"));
     }
 }
