@@ -110,7 +110,7 @@ class IngestController {
             description = "The twenty most recent runs, newest first, without their item errors.")
     @GetMapping("/runs")
     List<IngestRunView> recentRuns() {
-        return runs.findTop20ByOrderByIdDesc().stream().map(run -> IngestRunView.of(run, List.of())).toList();
+        return IngestRunView.recent(runs);
     }
 
     private ResponseEntity<IngestRunView> run(String origin, List<IngestInput> inputs, boolean async) {
