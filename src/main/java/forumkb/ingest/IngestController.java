@@ -50,7 +50,7 @@ class IngestController {
     }
 
     @Operation(summary = "Ingest uploaded forum exports",
-            description = "Upload one or more files as multipart parts `files`; each is parsed, deduplicated and indexed. Answers 201 with the run (threads created and updated, items that failed and why), or 202 when `async`. Engineers only.")
+            description = "Upload one or more files as multipart parts `files`; each is parsed, deduplicated and indexed. Answers 200 with the finished run (threads created and updated, items that failed and why), or 202 when `async`. Engineers only.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<IngestRunView> upload(
             @Parameter(description = "The export files: JSON lines, text dumps, HTML pages, RSS/Atom feeds, Discourse exports")

@@ -54,7 +54,7 @@ class ApiDocumentation {
                 .info(new Info().title("forumkb API").version(properties == null ? "development" : properties.getVersion())
                         .description("Search developer-forum threads by symptom, triage error reports against "
                                 + "known issues, ingest forum exports and manage accounts. Authenticate with "
-                                + "`Authorization: Bearer <token>`; create a token under /account or with "
+                                + "`Authorization: Bearer <token>`; create a token at /account/tokens or with "
                                 + "POST /api/account/tokens. Every error answers with the ApiError JSON body."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
