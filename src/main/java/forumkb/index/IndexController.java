@@ -1,5 +1,7 @@
 package forumkb.index;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Admin API: rebuild the index beside the live one, and see how current it is and what it refused. */
 @RestController
+@Tag(name = "Admin", description = "Administration: accounts, roles, audit log and the search index")
 class IndexController {
 
     private static final int LATEST_ERRORS = 50;
@@ -24,6 +27,8 @@ class IndexController {
         this.errors = errors;
     }
 
+    @Operation(summary = "Rebuild the search index",
+            description = "Starts a rebuild beside the live index, which keeps answering until the new one replaces it; answers 202 with the rebuild's state. Admins only.")
     @PostMapping("/api/admin/reindex")
     ResponseEntity<Map<String, Object>> reindex() {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("rebuild", index.startRebuild()));
@@ -33,6 +38,8 @@ class IndexController {
      * Caught up when the newest committed change is searchable, not merely read; the changes
      * are numbered as {@code thread.change_seq}.
      */
+    @Operation(summary = "Index status",
+            description = "Whether the index has caught up with the database, the rebuild's state and the latest documents it refused. Admins only.")
     @GetMapping("/api/admin/index")
     Map<String, Object> status() {
         ChangePosition searchable = index.searchableChange();

@@ -1,5 +1,8 @@
 package forumkb.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
 import forumkb.ingest.parse.SourceFormat;
@@ -24,8 +27,12 @@ import org.springframework.web.server.ResponseStatusException;
  * (counts and per-item errors). {@code ?async=true} answers 202 at once with the running run.
  */
 @RestController
+@Tag(name = "Ingest", description = "Import forum exports and follow the runs")
 @RequestMapping("/api/ingest")
 class IngestController {
+
+    private static final String ASYNC = "Answer 202 at once and ingest in the background; poll the run's location";
+    private static final String FORMAT = "Force a source format (`jsonl`, `text`, `html`, `feed`, `discourse`) instead of detecting it";
 
     private final IngestService ingest;
     private final UrlFetcher fetcher;
@@ -42,11 +49,16 @@ class IngestController {
     record UrlRequest(String url, String format) {
     }
 
+    @Operation(summary = "Ingest uploaded forum exports",
+            description = "Upload one or more files as multipart parts `files`; each is parsed, deduplicated and indexed. Answers 200 with the finished run (threads created and updated, items that failed and why), or 202 when `async`. Engineers only.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<IngestRunView> upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+    ResponseEntity<IngestRunView> upload(
+            @Parameter(description = "The export files: JSON lines, text dumps, HTML pages, RSS/Atom feeds, Discourse exports")
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @Parameter(description = "The same as `files`, for clients that name the part `file`")
             @RequestParam(name = "file", required = false) List<MultipartFile> file,
-            @RequestParam(name = "format", required = false) String format,
-            @RequestParam(name = "async", defaultValue = "false") boolean async) throws IOException {
+            @Parameter(description = FORMAT) @RequestParam(name = "format", required = false) String format,
+            @Parameter(description = ASYNC) @RequestParam(name = "async", defaultValue = "false") boolean async) throws IOException {
         List<MultipartFile> all = new ArrayList<>();
         if (files != null) {
             all.addAll(files);
@@ -67,9 +79,11 @@ class IngestController {
         return run(origin, inputs, async);
     }
 
+    @Operation(summary = "Ingest a forum export from a URL",
+            description = "Send `{\"url\": \"https://…\", \"format\": …}`; the server fetches the export and ingests it like an upload. A URL that cannot be fetched is a 422. Engineers only.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IngestRunView> fromUrl(@RequestBody UrlRequest request,
-            @RequestParam(name = "async", defaultValue = "false") boolean async) {
+            @Parameter(description = ASYNC) @RequestParam(name = "async", defaultValue = "false") boolean async) {
         if (request == null || request.url() == null || request.url().isBlank()) {
             throw new BadRequestException("give {\"url\": \"https://…\"} or upload files");
         }
@@ -83,16 +97,20 @@ class IngestController {
         return run(request.url(), List.of(input), async);
     }
 
+    @Operation(summary = "Read an ingest run",
+            description = "The run's state and counts, with every item that failed and why.")
     @GetMapping("/runs/{id}")
-    IngestRunView runById(@PathVariable long id) {
+    IngestRunView runById(@Parameter(description = "The run's id") @PathVariable long id) {
         IngestRun run = runs.findById(id).orElseThrow(
                 () -> new NotFoundException("no ingest run " + id));
         return IngestRunView.of(run, errors.findByRunIdOrderById(id));
     }
 
+    @Operation(summary = "List recent ingest runs",
+            description = "The twenty most recent runs, newest first, without their item errors.")
     @GetMapping("/runs")
     List<IngestRunView> recentRuns() {
-        return runs.findTop20ByOrderByIdDesc().stream().map(run -> IngestRunView.of(run, List.of())).toList();
+        return IngestRunView.recent(runs);
     }
 
     private ResponseEntity<IngestRunView> run(String origin, List<IngestInput> inputs, boolean async) {

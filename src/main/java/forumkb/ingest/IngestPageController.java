@@ -31,7 +31,7 @@ class IngestPageController {
 
     @GetMapping("/ingest")
     String form(Model model) {
-        model.addAttribute("runs", runs.findTop20ByOrderByIdDesc());
+        model.addAttribute("runs", IngestRunView.recent(runs));
         return "ingest/form";
     }
 

@@ -12,6 +12,31 @@ public record IngestRunView(
     public record ItemError(String item, Integer line, String reason) {
     }
 
+    /**
+     * The state as a person reads it: a run that finished with failed items is not shown as a
+     * plain "completed", which reads as all good.
+     */
+    public String outcome() {
+        if (!hasFailures()) {
+            return status;
+        }
+        return "completed with " + failed + (failed == 1 ? " failure" : " failures");
+    }
+
+    /** The style of {@link #outcome()}: {@code partial} for a run that finished with failures. */
+    public String outcomeStyle() {
+        return hasFailures() ? "partial" : status;
+    }
+
+    private boolean hasFailures() {
+        return IngestRun.COMPLETED.equals(status) && failed > 0;
+    }
+
+    /** The twenty most recent runs, newest first, without their item errors. */
+    static List<IngestRunView> recent(IngestRunRepository runs) {
+        return runs.findTop20ByOrderByIdDesc().stream().map(run -> of(run, List.of())).toList();
+    }
+
     static IngestRunView of(IngestRun run, List<IngestError> errors) {
         return new IngestRunView(run.getId(), run.getOrigin(), run.getFormat(), run.getStatus(), run.getStartedAt(),
                 run.getFinishedAt(), run.getTotal(), run.getProcessed(), run.getCreated(), run.getUpdated(),

@@ -82,6 +82,19 @@ class IngestApiTests {
     }
 
     @Test
+    void aRunWithFailedItemsIsShownAsCompletedWithFailuresAndItsSummaryOnce() {
+        String lines = thread(run + "-ok", "NWPathMonitor never reports satisfied", "pathUpdateHandler is silent")
+                + "\n{\"title\": \"broken\n";
+        long id = http.upload("/api/ingest", "partial.jsonl", lines).json().get("id").asLong();
+
+        String page = http.getPage("/ingest/runs/" + id).body();
+        assertThat(page).contains("class=\"status partial\">completed with 1 failure<")
+                .doesNotContain("status completed");
+        assertThat(page.split("1 created, 0 updated, 0 unchanged, 1 failed", -1)).hasSize(2);
+        assertThat(http.getPage("/ingest").body()).contains("class=\"status partial\">completed with 1 failure<");
+    }
+
+    @Test
     void theSameThreadTwiceIsOneThreadAndChangedContentUpdatesIt() {
         String id = run + "-same";
         String original = thread(id, "TLS trust evaluation fails with -9802", "kCFStreamErrorCodeKey=-9802");
