@@ -28,6 +28,15 @@ public final class SearchQueryParser {
     private static final Set<String> HAS_VALUES = Set.of("answer", "replies");
     private static final Pattern FILTER = Pattern.compile(
             "(?<![\\w.-])([A-Za-z]+):(\"[^\"]*\"|[^\\s\"]+)");
+    /** A filter name with nothing after it: at the end of the query, or with empty quotes. */
+    private static final Pattern EMPTY_FILTER = Pattern.compile("(?<![\\w.-])([A-Za-z]+):(?:\"\"|\\s*$)");
+    private static final Map<String, String> EXAMPLES = Map.ofEntries(Map.entry("code", "-1200"),
+            Map.entry("domain", "NSURLErrorDomain"), Map.entry("error", "errSecItemNotFound"),
+            Map.entry("api", "NEFilterManager"), Map.entry("framework", "NetworkExtension"),
+            Map.entry("entitlement", "com.apple.developer.networking.networkextension"),
+            Map.entry("service", "nehelper"), Map.entry("tag", "\"Network Extension\""),
+            Map.entry("topic", "Networking"), Map.entry("has", "answer"), Map.entry("after", "2025-01"),
+            Map.entry("before", "2026"), Map.entry("year", "2025"));
     private static final int PASTED_LENGTH = 300;
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
 
@@ -72,8 +81,15 @@ public final class SearchQueryParser {
         }
         free.append(rest.substring(end));
 
-        Instant after = date("after", filters.remove("after"), false);
-        Instant before = date("before", filters.remove("before"), true);
+        Matcher empty = EMPTY_FILTER.matcher(text);
+        while (empty.find()) {
+            String field = empty.group(1).toLowerCase(Locale.ROOT);
+            if (FIELDS.contains(field)) {
+                throw new BadQueryException(field + ": needs a value, e.g. " + field + ":" + EXAMPLES.get(field));
+            }
+        }
+        Instant after = date("after", filters.remove("after"));
+        Instant before = date("before", filters.remove("before"));
         for (String value : filters.getOrDefault("has", List.of())) {
             if (!HAS_VALUES.contains(value.toLowerCase(Locale.ROOT))) {
                 throw new BadQueryException("has: takes answer or replies, not \"" + value + "\"");
@@ -95,8 +111,11 @@ public final class SearchQueryParser {
                 ? value.substring(1, value.length() - 1) : value;
     }
 
-    /** {@code 2025}, {@code 2025-01} or {@code 2025-01-15}; "before" means before the end of that period. */
-    private static Instant date(String field, List<String> values, boolean endOfPeriod) {
+    /**
+     * The start of {@code 2025}, {@code 2025-01} or {@code 2025-01-15}: "after" takes that
+     * period in, "before" leaves it out ({@code before:2026} ends with 2025), as people read them.
+     */
+    private static Instant date(String field, List<String> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }
@@ -104,14 +123,13 @@ public final class SearchQueryParser {
         try {
             if (value.matches("\\d{4}")) {
                 int year = Integer.parseInt(value);
-                return LocalDate.of(endOfPeriod ? year + 1 : year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             if (value.matches("\\d{4}-\\d{2}")) {
                 YearMonth month = YearMonth.parse(value);
-                return (endOfPeriod ? month.plusMonths(1) : month).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            LocalDate day = LocalDate.parse(value);
-            return (endOfPeriod ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new BadQueryException(field + ": takes a year, month or day such as 2025, 2025-01 or 2025-01-15, not \""
                     + value + "\"");

@@ -141,7 +141,9 @@ public class SearchService {
             TopDocs top = ranked(searcher, parsed, built, query, Math.max(COLLECTED, (page + 1) * PAGE_SIZE));
             ScoreDoc[] ordered = recent ? searcher.search(query, new TopFieldCollectorManager(BY_ACTIVITY,
                     (page + 1) * PAGE_SIZE, COUNTED)).scoreDocs : top.scoreDocs;
-            List<Hit> hits = hits(searcher, built, query, slice(ordered, page * PAGE_SIZE, PAGE_SIZE));
+            // A page past the end (an old link, ?page=9999) shows the last one.
+            int shown = ordered.length == 0 ? 0 : Math.min(page, (ordered.length - 1) / PAGE_SIZE);
+            List<Hit> hits = hits(searcher, built, query, slice(ordered, shown * PAGE_SIZE, PAGE_SIZE));
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             List<FacetValue> months = List.of();
             SortedSetDocValuesReaderState state = index.facetState(searcher);
@@ -154,7 +156,7 @@ public class SearchService {
             }
             boolean lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
             return new SearchResult(raw == null ? "" : raw, top.totalHits.value(), lowerBound ? "gte" : "eq",
-                    top.scoreDocs.length, page, PAGE_SIZE, recent ? "recent" : "relevance", hits, facets, months);
+                    top.scoreDocs.length, shown, PAGE_SIZE, recent ? "recent" : "relevance", hits, facets, months);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

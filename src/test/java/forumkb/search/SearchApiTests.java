@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
@@ -157,6 +158,31 @@ class SearchApiTests {
         assertThat(all.get("totalRelation").asString()).isEqualTo("eq");
         assertThat(all.get("countedTop").asLong()).isEqualTo(all.get("total").asLong());
         assertThat(total("NEFilterManager after:2030-01")).isZero();
+    }
+
+    @Test
+    void beforeLeavesItsPeriodOutAndAPagePastTheEndShowsTheLast() {
+        assertThat(total("NEFilterManager before:2025")).as("threads last active in 2024").isPositive();
+        assertThat(total("NEFilterManager after:2025 before:2025")).isZero();
+        assertThat(total("NEFilterManager after:2025 before:2026"))
+                .isEqualTo(total("NEFilterManager") - total("NEFilterManager before:2025")
+                        - total("NEFilterManager after:2026"));
+        JsonNode all = search("NEFilterManager");
+        JsonNode far = http.get("/api/search?q=NEFilterManager&page=9999").json();
+        long last = (all.get("total").asLong() - 1) / all.get("pageSize").asLong();
+        assertThat(far.get("page").asLong()).isEqualTo(last);
+        assertThat(far.get("hits").size()).isPositive();
+    }
+
+    @Test
+    void aFilterWithoutAValueSaysSoInsteadOfSearchingForItsName() {
+        for (String query : List.of("code:", "NSURLErrorDomain code:", "tag:\"\"")) {
+            Response response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.json().get("message").asString()).as(query).contains("needs a value");
+        }
+        assertThat(http.get("/api/search?q=" + URLEncoder.encode("error: 22", StandardCharsets.UTF_8)).status())
+                .as("a pasted 'error: 22' stays free text").isEqualTo(200);
     }
 
     @Test
