@@ -87,7 +87,7 @@ class TriageQualityBenchmark implements CommandLine.Command {
                 System.out.println();
                 System.out.println("=== " + folder);
                 try (BenchServer server = BenchServer.start(null)) {
-                    new SetRun(server, eval, calibration).measure(misses, feedback);
+                    new SetRun(server, folder.getFileName().toString(), eval, calibration).measure(misses, feedback);
                 }
             }
             calibration.print();
@@ -101,6 +101,7 @@ class TriageQualityBenchmark implements CommandLine.Command {
     /** One eval set in its own application: the beans of that application and the set's ids. */
     private static final class SetRun {
 
+        private final String name;
         private final EvalSet eval;
         private final IngestService ingest;
         private final SearchIndex index;
@@ -115,7 +116,8 @@ class TriageQualityBenchmark implements CommandLine.Command {
         private final Map<Long, String> externalIds = new HashMap<>();
         private final Map<String, Long> threadIds = new HashMap<>();
 
-        SetRun(BenchServer server, EvalSet eval, Calibration calibration) {
+        SetRun(BenchServer server, String name, EvalSet eval, Calibration calibration) {
+            this.name = name;
             this.eval = eval;
             this.calibration = calibration;
             this.ingest = server.bean(IngestService.class);
@@ -208,7 +210,7 @@ class TriageQualityBenchmark implements CommandLine.Command {
                     List<Boolean> right = result.ranked().stream()
                             .map(s -> ids(s, issues).stream().anyMatch(query.expected()::contains)).toList();
                     reliability.add(result.ranked(), right);
-                    calibration.add(result.ranked(), right);
+                    calibration.add(name, result.ranked(), right, !query.expected().isEmpty());
                 }
                 if (misses && (query.expected().isEmpty() ? result.confidentMatch()
                         : ranked.stream().limit(5).noneMatch(query.expected()::contains))) {
