@@ -35,7 +35,7 @@ final class DatabaseUnavailable {
     static final String MESSAGE = "the database is unavailable; try again in a few seconds";
     /** Seconds a client should wait before trying again: about what a restart takes. */
     static final String RETRY_AFTER = "5";
-    private static final Set<String> ALWAYS_SERVED = Set.of("/actuator/health", "/css/", "/webjars/", "/favicon.ico");
+    private static final Set<String> ALWAYS_SERVED = Set.of("/actuator/health", "/css/", "/js/", "/webjars/", "/favicon.svg");
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
