@@ -20,88 +20,120 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTests {
 
-    private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("forumkb");
+	private static final JavaClasses PRODUCTION = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("forumkb");
 
-    /** A class and the classes compiled from it (nested types, lambdas). */
-    private static DescribedPredicate<JavaClass> classAndNested(String name) {
-        return nameMatching(name.replace(".", "\\.").replace("$", "\\$") + "(\\$.*)?").forSubtype();
-    }
+	/** A class and the classes compiled from it (nested types, lambdas). */
+	private static DescribedPredicate<JavaClass> classAndNested(String name) {
+		return nameMatching(name.replace(".", "\\.").replace("$", "\\$") + "(\\$.*)?").forSubtype();
+	}
 
-    @Test
-    void featurePackagesFormNoCycles() {
-        slices().matching("forumkb.(*)..").should().beFreeOfCycles().check(PRODUCTION);
-    }
+	@Test
+	void featurePackagesFormNoCycles() {
+		slices().matching("forumkb.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+	}
 
-    /**
-     * Finer than the feature slices: a sub-package such as index.analysis does not call back into
-     * its parent. Compile-time constants are inlined, so a field name imported from the parent would
-     * not show here: index.analysis keeps none (the field wiring is index.FieldAnalyzers).
-     */
-    @Test
-    void noPackageDependsOnAPackageThatDependsOnIt() {
-        slices().matching("forumkb.(**)").should().beFreeOfCycles().check(PRODUCTION);
-    }
+	/**
+	 * Finer than the feature slices: a sub-package such as index.analysis does not call
+	 * back into its parent. Compile-time constants are inlined, so a field name imported
+	 * from the parent would not show here: index.analysis keeps none (the field wiring is
+	 * index.FieldAnalyzers).
+	 */
+	@Test
+	void noPackageDependsOnAPackageThatDependsOnIt() {
+		slices().matching("forumkb.(**)").should().beFreeOfCycles().check(PRODUCTION);
+	}
 
-    /**
-     * Who may use whom, lowest first: system and web are shared support; extract is pure;
-     * ingest writes threads; thread reads them; index follows them; search queries the index;
-     * known issues are curated; triage ranks through search and known issues; reports take
-     * triage's suggestions; the digest reads what all of them recorded. Nothing uses bench.
-     */
-    @Test
-    void dependenciesRunOneWay() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Application").definedBy("forumkb")
-                .layer("System").definedBy("forumkb.system..")
-                .layer("Web").definedBy("forumkb.web..")
-                .layer("Extract").definedBy("forumkb.extract..")
-                .layer("Account").definedBy("forumkb.account..")
-                .layer("Ingest").definedBy("forumkb.ingest..")
-                .layer("Thread").definedBy("forumkb.thread..")
-                .layer("Index").definedBy("forumkb.index..")
-                .layer("Search").definedBy("forumkb.search..")
-                .layer("KnownIssue").definedBy("forumkb.knownissue..")
-                .layer("Triage").definedBy("forumkb.triage..")
-                .layer("Report").definedBy("forumkb.report..")
-                .layer("Digest").definedBy("forumkb.digest..")
-                .layer("Bench").definedBy("forumkb.bench..")
+	/**
+	 * Who may use whom, lowest first: system and web are shared support; extract is pure;
+	 * ingest writes threads; thread reads them; index follows them; search queries the
+	 * index; known issues are curated; triage ranks through search and known issues;
+	 * reports take triage's suggestions; the digest reads what all of them recorded.
+	 * Nothing uses bench.
+	 */
+	@Test
+	void dependenciesRunOneWay() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("Application")
+			.definedBy("forumkb")
+			.layer("System")
+			.definedBy("forumkb.system..")
+			.layer("Web")
+			.definedBy("forumkb.web..")
+			.layer("Extract")
+			.definedBy("forumkb.extract..")
+			.layer("Account")
+			.definedBy("forumkb.account..")
+			.layer("Ingest")
+			.definedBy("forumkb.ingest..")
+			.layer("Thread")
+			.definedBy("forumkb.thread..")
+			.layer("Index")
+			.definedBy("forumkb.index..")
+			.layer("Search")
+			.definedBy("forumkb.search..")
+			.layer("KnownIssue")
+			.definedBy("forumkb.knownissue..")
+			.layer("Triage")
+			.definedBy("forumkb.triage..")
+			.layer("Report")
+			.definedBy("forumkb.report..")
+			.layer("Digest")
+			.definedBy("forumkb.digest..")
+			.layer("Bench")
+			.definedBy("forumkb.bench..")
 
-                .whereLayer("Application").mayOnlyAccessLayers("System")
-                .whereLayer("System").mayNotAccessAnyLayer()
-                .whereLayer("Web").mayOnlyAccessLayers("System")
-                .whereLayer("Extract").mayNotAccessAnyLayer()
-                .whereLayer("Account").mayOnlyAccessLayers("System", "Web")
-                .whereLayer("Ingest").mayOnlyAccessLayers("System", "Web", "Extract")
-                .whereLayer("Thread").mayOnlyAccessLayers("System", "Web")
-                .whereLayer("Index").mayOnlyAccessLayers("System", "Web", "Extract")
-                .whereLayer("Search").mayOnlyAccessLayers("System", "Web", "Extract", "Thread", "Index")
-                .whereLayer("KnownIssue").mayOnlyAccessLayers("System", "Web", "Extract", "Account", "Thread")
-                .whereLayer("Triage")
-                .mayOnlyAccessLayers("System", "Web", "Extract", "Account", "Index", "Search", "KnownIssue")
-                .whereLayer("Report").mayOnlyAccessLayers("System", "Web", "Account", "KnownIssue", "Triage")
-                .whereLayer("Digest").mayOnlyAccessLayers("System", "Web", "Account", "Thread", "KnownIssue",
-                        "Report")
-                // The benchmarks drive every layer, but production code never reaches into them.
-                .whereLayer("Bench").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("Bench")
-                .check(PRODUCTION);
-    }
+			.whereLayer("Application")
+			.mayOnlyAccessLayers("System")
+			.whereLayer("System")
+			.mayNotAccessAnyLayer()
+			.whereLayer("Web")
+			.mayOnlyAccessLayers("System")
+			.whereLayer("Extract")
+			.mayNotAccessAnyLayer()
+			.whereLayer("Account")
+			.mayOnlyAccessLayers("System", "Web")
+			.whereLayer("Ingest")
+			.mayOnlyAccessLayers("System", "Web", "Extract")
+			.whereLayer("Thread")
+			.mayOnlyAccessLayers("System", "Web")
+			.whereLayer("Index")
+			.mayOnlyAccessLayers("System", "Web", "Extract")
+			.whereLayer("Search")
+			.mayOnlyAccessLayers("System", "Web", "Extract", "Thread", "Index")
+			.whereLayer("KnownIssue")
+			.mayOnlyAccessLayers("System", "Web", "Extract", "Account", "Thread")
+			.whereLayer("Triage")
+			.mayOnlyAccessLayers("System", "Web", "Extract", "Account", "Index", "Search", "KnownIssue")
+			.whereLayer("Report")
+			.mayOnlyAccessLayers("System", "Web", "Account", "KnownIssue", "Triage")
+			.whereLayer("Digest")
+			.mayOnlyAccessLayers("System", "Web", "Account", "Thread", "KnownIssue", "Report")
+			// The benchmarks drive every layer, but production code never reaches into
+			// them.
+			.whereLayer("Bench")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Application")
+			.mayOnlyBeAccessedByLayers("Bench")
+			.check(PRODUCTION);
+	}
 
-    /**
-     * Search's display types (entity chips, highlighted snippet parts) belong to search's
-     * results; triage and reports carry their own ({@code TriageResult.Entity},
-     * {@code Suggestion.SnippetPart}). Only TriageService, which ranks through search, reads
-     * them off search's hits and copies them into its own.
-     */
-    @Test
-    void searchDisplayTypesStayInSearch() {
-        noClasses().that().resideOutsideOfPackages("forumkb.search..", "forumkb.bench..")
-                .and(DescribedPredicate.not(classAndNested("forumkb.triage.TriageService")))
-                .should().dependOnClassesThat(or(
-                        classAndNested("forumkb.search.SearchResult$Chip"),
-                        classAndNested("forumkb.search.SearchResult$SnippetPart")))
-                .check(PRODUCTION);
-    }
+	/**
+	 * Search's display types (entity chips, highlighted snippet parts) belong to search's
+	 * results; triage and reports carry their own ({@code TriageResult.Entity},
+	 * {@code Suggestion.SnippetPart}). Only TriageService, which ranks through search,
+	 * reads them off search's hits and copies them into its own.
+	 */
+	@Test
+	void searchDisplayTypesStayInSearch() {
+		noClasses().that()
+			.resideOutsideOfPackages("forumkb.search..", "forumkb.bench..")
+			.and(DescribedPredicate.not(classAndNested("forumkb.triage.TriageService")))
+			.should()
+			.dependOnClassesThat(or(classAndNested("forumkb.search.SearchResult$Chip"),
+					classAndNested("forumkb.search.SearchResult$SnippetPart")))
+			.check(PRODUCTION);
+	}
+
 }

@@ -14,34 +14,56 @@ import java.time.Instant;
 @Table(name = "app_user")
 public class Account {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    private String email;
-    private String passwordHash;
-    @Enumerated(EnumType.STRING)
-    private Role role;
-    private Instant createdAt = Instant.now();
-    private boolean enabled = true;
+	private String email;
 
-    protected Account() {
-    }
+	private String passwordHash;
 
-    Account(String email, String passwordHash, Role role) {
-        this.email = email;
-        this.passwordHash = passwordHash;
-        this.role = role;
-    }
+	@Enumerated(EnumType.STRING)
+	private Role role;
 
-    void changeRole(Role newRole) {
-        role = newRole;
-    }
+	private Instant createdAt = Instant.now();
 
-    public Long getId() { return id; }
-    public String getEmail() { return email; }
-    String getPasswordHash() { return passwordHash; }
-    public Role getRole() { return role; }
-    public Instant getCreatedAt() { return createdAt; }
-    public boolean isEnabled() { return enabled; }
+	private boolean enabled = true;
+
+	protected Account() {
+	}
+
+	Account(String email, String passwordHash, Role role) {
+		this.email = email;
+		this.passwordHash = passwordHash;
+		this.role = role;
+	}
+
+	void changeRole(Role newRole) {
+		role = newRole;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	String getPasswordHash() {
+		return passwordHash;
+	}
+
+	public Role getRole() {
+		return role;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public boolean isEnabled() {
+		return enabled;
+	}
+
 }

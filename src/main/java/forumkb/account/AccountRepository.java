@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
-    Optional<Account> findByEmailIgnoreCase(String email);
+	Optional<Account> findByEmailIgnoreCase(String email);
 
-    List<Account> findAllByOrderById();
+	List<Account> findAllByOrderById();
+
 }

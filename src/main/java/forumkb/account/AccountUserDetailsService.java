@@ -10,21 +10,25 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
-    private final AccountRepository accounts;
+	private final AccountRepository accounts;
 
-    AccountUserDetailsService(AccountRepository accounts) {
-        this.accounts = accounts;
-    }
+	AccountUserDetailsService(AccountRepository accounts) {
+		this.accounts = accounts;
+	}
 
-    @Override
-    public UserDetails loadUserByUsername(String email) {
-        Account account = accounts.findByEmailIgnoreCase(email.strip())
-                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return userOf(account, account.getPasswordHash());
-    }
+	@Override
+	public UserDetails loadUserByUsername(String email) {
+		Account account = accounts.findByEmailIgnoreCase(email.strip())
+			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
+		return userOf(account, account.getPasswordHash());
+	}
 
-    static UserDetails userOf(Account account, String passwordHash) {
-        return User.withUsername(account.getEmail()).password(passwordHash).roles(account.getRole().name())
-                .disabled(!account.isEnabled()).build();
-    }
+	static UserDetails userOf(Account account, String passwordHash) {
+		return User.withUsername(account.getEmail())
+			.password(passwordHash)
+			.roles(account.getRole().name())
+			.disabled(!account.isEnabled())
+			.build();
+	}
+
 }

@@ -15,40 +15,65 @@ import java.time.Instant;
 @Table(name = "api_token")
 public class ApiToken {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "user_id")
-    private Account account;
+	@ManyToOne(fetch = FetchType.EAGER, optional = false)
+	@JoinColumn(name = "user_id")
+	private Account account;
 
-    private String name;
-    private String tokenHash;
-    private Instant createdAt = Instant.now();
-    private Instant lastUsedAt;
-    private Instant revokedAt;
+	private String name;
 
-    protected ApiToken() {
-    }
+	private String tokenHash;
 
-    ApiToken(Account account, String name, String tokenHash) {
-        this.account = account;
-        this.name = name;
-        this.tokenHash = tokenHash;
-    }
+	private Instant createdAt = Instant.now();
 
-    void revoke() {
-        if (revokedAt == null) {
-            revokedAt = Instant.now();
-        }
-    }
+	private Instant lastUsedAt;
 
-    public Long getId() { return id; }
-    Account getAccount() { return account; }
-    public String getName() { return name; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getLastUsedAt() { return lastUsedAt; }
-    public Instant getRevokedAt() { return revokedAt; }
-    public boolean isRevoked() { return revokedAt != null; }
+	private Instant revokedAt;
+
+	protected ApiToken() {
+	}
+
+	ApiToken(Account account, String name, String tokenHash) {
+		this.account = account;
+		this.name = name;
+		this.tokenHash = tokenHash;
+	}
+
+	void revoke() {
+		if (revokedAt == null) {
+			revokedAt = Instant.now();
+		}
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	Account getAccount() {
+		return account;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getLastUsedAt() {
+		return lastUsedAt;
+	}
+
+	public Instant getRevokedAt() {
+		return revokedAt;
+	}
+
+	public boolean isRevoked() {
+		return revokedAt != null;
+	}
+
 }

@@ -10,14 +10,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
-    Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
+	Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
 
-    List<ApiToken> findByAccountIdOrderById(long accountId);
+	List<ApiToken> findByAccountIdOrderById(long accountId);
 
-    Optional<ApiToken> findByIdAndAccountId(long id, long accountId);
+	Optional<ApiToken> findByIdAndAccountId(long id, long accountId);
 
-    @Transactional
-    @Modifying
-    @Query("update ApiToken t set t.lastUsedAt = :at where t.id = :id")
-    void touch(long id, Instant at);
+	@Transactional
+	@Modifying
+	@Query("update ApiToken t set t.lastUsedAt = :at where t.id = :id")
+	void touch(long id, Instant at);
+
 }

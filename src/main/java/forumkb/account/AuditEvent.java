@@ -12,30 +12,52 @@ import java.time.Instant;
 @Table(name = "audit_event")
 public class AuditEvent {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    private Instant at = Instant.now();
-    private String actor;
-    private String action;
-    private String subject;
-    private String detail;
+	private Instant at = Instant.now();
 
-    protected AuditEvent() {
-    }
+	private String actor;
 
-    AuditEvent(String actor, String action, String subject, String detail) {
-        this.actor = actor;
-        this.action = action;
-        this.subject = subject;
-        this.detail = detail;
-    }
+	private String action;
 
-    public Long getId() { return id; }
-    public Instant getAt() { return at; }
-    public String getActor() { return actor; }
-    public String getAction() { return action; }
-    public String getSubject() { return subject; }
-    public String getDetail() { return detail; }
+	private String subject;
+
+	private String detail;
+
+	protected AuditEvent() {
+	}
+
+	AuditEvent(String actor, String action, String subject, String detail) {
+		this.actor = actor;
+		this.action = action;
+		this.subject = subject;
+		this.detail = detail;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Instant getAt() {
+		return at;
+	}
+
+	public String getActor() {
+		return actor;
+	}
+
+	public String getAction() {
+		return action;
+	}
+
+	public String getSubject() {
+		return subject;
+	}
+
+	public String getDetail() {
+		return detail;
+	}
+
 }

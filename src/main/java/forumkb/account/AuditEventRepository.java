@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
 
-    List<AuditEvent> findTop200ByOrderByIdDesc();
+	List<AuditEvent> findTop200ByOrderByIdDesc();
+
 }

@@ -12,30 +12,33 @@ import org.springframework.web.util.ServletRequestPathUtils;
  */
 final class PageRoutes {
 
-    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+	private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
-    PageRoutes(ObjectProvider<RequestMappingHandlerMapping> mappings) {
-        this.mappings = mappings;
-    }
+	PageRoutes(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+		this.mappings = mappings;
+	}
 
-    boolean exists(HttpServletRequest request) {
-        RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
-        if (mapping == null) {
-            return true;
-        }
-        boolean parsedBefore = ServletRequestPathUtils.hasParsedRequestPath(request);
-        if (!parsedBefore) {
-            ServletRequestPathUtils.parseAndCache(request);
-        }
-        try {
-            return mapping.getHandler(request) != null;
-        } catch (Exception pathMatchedOtherwiseRefused) {
-            // A wrong method or media type for a mapped path: the page exists.
-            return true;
-        } finally {
-            if (!parsedBefore) {
-                ServletRequestPathUtils.clearParsedRequestPath(request);
-            }
-        }
-    }
+	boolean exists(HttpServletRequest request) {
+		RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
+		if (mapping == null) {
+			return true;
+		}
+		boolean parsedBefore = ServletRequestPathUtils.hasParsedRequestPath(request);
+		if (!parsedBefore) {
+			ServletRequestPathUtils.parseAndCache(request);
+		}
+		try {
+			return mapping.getHandler(request) != null;
+		}
+		catch (Exception pathMatchedOtherwiseRefused) {
+			// A wrong method or media type for a mapped path: the page exists.
+			return true;
+		}
+		finally {
+			if (!parsedBefore) {
+				ServletRequestPathUtils.clearParsedRequestPath(request);
+			}
+		}
+	}
+
 }

@@ -7,22 +7,24 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Who is looking, for the layout: email and role, or nobody. A model attribute on every page;
- * the layout also asks the bean ({@code @viewer.current()}) where no controller advice ran.
+ * Who is looking, for the layout: email and role, or nobody. A model attribute on every
+ * page; the layout also asks the bean ({@code @viewer.current()}) where no controller
+ * advice ran.
  */
 @ControllerAdvice
 public class Viewer {
 
-    public record Signed(String email, boolean admin, boolean staff) {
-    }
+	public record Signed(String email, boolean admin, boolean staff) {
+	}
 
-    @ModelAttribute("viewer")
-    public Signed current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
-            return null;
-        }
-        return new Signed(authentication.getName(), Role.ADMIN.heldBy(authentication), Role.staff(authentication));
-    }
+	@ModelAttribute("viewer")
+	public Signed current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return null;
+		}
+		return new Signed(authentication.getName(), Role.ADMIN.heldBy(authentication), Role.staff(authentication));
+	}
+
 }

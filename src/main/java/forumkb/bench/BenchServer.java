@@ -19,77 +19,83 @@ import org.springframework.context.ConfigurableApplicationContext;
  * as in production, Tomcat on a free loopback port, no demo corpus. Closing it stops the
  * server and the database and deletes the index.
  *
- * <p>A command runs in a context without a web server whose index is never opened (the
- * real server may hold it); a separate application keeps the benchmark off the user's
- * database and index, whichever one the command was started against.
+ * <p>
+ * A command runs in a context without a web server whose index is never opened (the real
+ * server may hold it); a separate application keeps the benchmark off the user's database
+ * and index, whichever one the command was started against.
  */
 final class BenchServer implements AutoCloseable {
 
-    private final Path indexDirectory;
-    private final boolean kept;
-    private final ConfigurableApplicationContext context;
-    private final int port;
+	private final Path indexDirectory;
 
-    private BenchServer(Path indexDirectory, boolean kept, ConfigurableApplicationContext context) {
-        this.indexDirectory = indexDirectory;
-        this.kept = kept;
-        this.context = context;
-        this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
-    }
+	private final boolean kept;
 
-    /**
-     * {@code kept}: null for a throw-away database and index, else a directory whose {@code pg}
-     * and {@code index} folders are kept for the next run ({@code --keep DIR}), so the query
-     * timings can be repeated without ingesting again. {@code settings}: more
-     * {@code --name=value} arguments for this benchmark.
-     */
-    static BenchServer start(Path kept, String... settings) throws IOException {
-        Path indexDirectory = kept == null ? Files.createTempDirectory("forumkb-bench-index-") : kept.resolve("index");
-        List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--server.address=127.0.0.1", "--server.port=0", "--forumkb.command-line=false",
-                kept == null ? "--forumkb.embedded.ephemeral=true" : "--forumkb.embedded.data-dir=" + kept.resolve("pg"),
-                "--forumkb.demo.enabled=false", "--forumkb.feeds.urls=",
-                // No known issues exist while the corpus arrives: matching it to them would only compete for the cores.
-                "--forumkb.triage.matcher.enabled=false",
-                "--forumkb.index.dir=" + indexDirectory));
-        arguments.addAll(List.of(settings));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ForumkbApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .registerShutdownHook(false)
-                .run(arguments.toArray(String[]::new));
-        return new BenchServer(indexDirectory, kept != null, context);
-    }
+	private final ConfigurableApplicationContext context;
 
-    <T> T bean(Class<T> type) {
-        return context.getBean(type);
-    }
+	private final int port;
 
-    /** The application's event bus, which is the context itself rather than a bean. */
-    ApplicationEventPublisher events() {
-        return context;
-    }
+	private BenchServer(Path indexDirectory, boolean kept, ConfigurableApplicationContext context) {
+		this.indexDirectory = indexDirectory;
+		this.kept = kept;
+		this.context = context;
+		this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
 
-    int port() {
-        return port;
-    }
+	/**
+	 * {@code kept}: null for a throw-away database and index, else a directory whose
+	 * {@code pg} and {@code index} folders are kept for the next run
+	 * ({@code --keep DIR}), so the query timings can be repeated without ingesting again.
+	 * {@code settings}: more {@code --name=value} arguments for this benchmark.
+	 */
+	static BenchServer start(Path kept, String... settings) throws IOException {
+		Path indexDirectory = kept == null ? Files.createTempDirectory("forumkb-bench-index-") : kept.resolve("index");
+		List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				"--server.address=127.0.0.1", "--server.port=0", "--forumkb.command-line=false",
+				kept == null ? "--forumkb.embedded.ephemeral=true"
+						: "--forumkb.embedded.data-dir=" + kept.resolve("pg"),
+				"--forumkb.demo.enabled=false", "--forumkb.feeds.urls=",
+				// No known issues exist while the corpus arrives: matching it to them
+				// would only compete for the cores.
+				"--forumkb.triage.matcher.enabled=false", "--forumkb.index.dir=" + indexDirectory));
+		arguments.addAll(List.of(settings));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ForumkbApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.registerShutdownHook(false)
+			.run(arguments.toArray(String[]::new));
+		return new BenchServer(indexDirectory, kept != null, context);
+	}
 
-    /** Bytes the index takes on disk. */
-    long indexBytes() throws IOException {
-        try (Stream<Path> files = Files.walk(indexDirectory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
-    }
+	<T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
 
-    @Override
-    public void close() throws IOException {
-        context.close();
-        if (kept) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(indexDirectory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-    }
+	/** The application's event bus, which is the context itself rather than a bean. */
+	ApplicationEventPublisher events() {
+		return context;
+	}
+
+	int port() {
+		return port;
+	}
+
+	/** Bytes the index takes on disk. */
+	long indexBytes() throws IOException {
+		try (Stream<Path> files = Files.walk(indexDirectory)) {
+			return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		context.close();
+		if (kept) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(indexDirectory)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(file);
+			}
+		}
+	}
+
 }

@@ -18,141 +18,153 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark-embeddings [FOLDER] [--no-fusion]}: the model's load time and memory, its
- * speed on eval-dev thread texts, the quality of ranking the eval corpus by cosine for
- * several ways of writing threads and queries as text, the best cosines of queries that no
- * thread answers, and our search fused with the embedding ranking. Run it on a throw-away
- * database and index folder, like {@code benchmark-search-quality}.
+ * {@code benchmark-embeddings [FOLDER] [--no-fusion]}: the model's load time and memory,
+ * its speed on eval-dev thread texts, the quality of ranking the eval corpus by cosine
+ * for several ways of writing threads and queries as text, the best cosines of queries
+ * that no thread answers, and our search fused with the embedding ranking. Run it on a
+ * throw-away database and index folder, like {@code benchmark-search-quality}.
  */
 @Component
 class EmbeddingBenchmark implements CommandLine.Command {
 
-    /** How deep each ranking goes into a fusion: three result pages of our search. */
-    private static final int FUSION_DEPTH = 30;
+	/** How deep each ranking goes into a fusion: three result pages of our search. */
+	private static final int FUSION_DEPTH = 30;
 
-    private final SentenceEmbeddings embeddings;
-    private final EvalSearch search;
-    private final SymptomLines symptoms = new SymptomLines(new EntityExtractor());
+	private final SentenceEmbeddings embeddings;
 
-    EmbeddingBenchmark(SentenceEmbeddings embeddings, EvalSearch search) {
-        this.embeddings = embeddings;
-        this.search = search;
-    }
+	private final EvalSearch search;
 
-    @Override
-    public String name() {
-        return "benchmark-embeddings";
-    }
+	private final SymptomLines symptoms = new SymptomLines(new EntityExtractor());
 
-    @Override
-    public String usage() {
-        return "benchmark-embeddings [EVAL-FOLDER] [--no-fusion]   sentence-embedding quality, speed, memory, fusion";
-    }
+	EmbeddingBenchmark(SentenceEmbeddings embeddings, EvalSearch search) {
+		this.embeddings = embeddings;
+		this.search = search;
+	}
 
-    @Override
-    public int run(String[] args) {
-        Path folder = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : EvalSet.defaultFolder();
-        try {
-            EvalSet eval = EvalSet.load(folder);
-            List<ParsedThread> threads = new JsonLinesParser().parse("corpus", Files.readString(eval.corpus())).threads();
-            ModelCost.measure(embeddings).print();
-            List<String> ids = threads.stream().map(ParsedThread::externalId).toList();
-            throughput(threads.stream().map(t -> ThreadTexts.titleAndFirstPost(t).getFirst()).toList());
+	@Override
+	public String name() {
+		return "benchmark-embeddings";
+	}
 
-            Map<String, ThreadVectors> variants = new LinkedHashMap<>();
-            variants.put("title", vectors(ids, threads, ThreadTexts::title));
-            variants.put("title+post1", vectors(ids, threads, ThreadTexts::titleAndFirstPost));
-            variants.put("max of chunks", vectors(ids, threads, ThreadTexts::chunks));
-            Map<String, Map<String, float[]>> queryVectors = new LinkedHashMap<>();
-            queryVectors.put("whole", queryVectors(eval, EvalSet.Query::text));
-            queryVectors.put("symptoms", queryVectors(eval, query -> symptoms.reduce(query.text())));
+	@Override
+	public String usage() {
+		return "benchmark-embeddings [EVAL-FOLDER] [--no-fusion]   sentence-embedding quality, speed, memory, fusion";
+	}
 
-            QualityTable table = new QualityTable(eval.queries());
-            System.out.println("\nEmbedding ranking of all " + ids.size() + " threads (thread text / query text)");
-            table.header();
-            variants.forEach((threadText, vectors) -> queryVectors.forEach((queryText, byQid) ->
-                    table.row(threadText + " / " + queryText, query -> idsOf(vectors.rank(byQid.get(query.qid()))))));
-            variants.forEach((threadText, vectors) -> queryVectors.forEach((queryText, byQid) ->
-                    CosineThresholds.of(eval, query -> vectors.rank(byQid.get(query.qid())))
-                            .print(threadText + " / " + queryText)));
+	@Override
+	public int run(String[] args) {
+		Path folder = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : EvalSet.defaultFolder();
+		try {
+			EvalSet eval = EvalSet.load(folder);
+			List<ParsedThread> threads = new JsonLinesParser().parse("corpus", Files.readString(eval.corpus()))
+				.threads();
+			ModelCost.measure(embeddings).print();
+			List<String> ids = threads.stream().map(ParsedThread::externalId).toList();
+			throughput(threads.stream().map(t -> ThreadTexts.titleAndFirstPost(t).getFirst()).toList());
 
-            if (!List.of(args).contains("--no-fusion")) {
-                fusion(eval, table, variants, queryVectors);
-            }
-            return 0;
-        } catch (IOException e) {
-            System.err.println("benchmark failed: " + e.getMessage());
-            return 1;
-        }
-    }
+			Map<String, ThreadVectors> variants = new LinkedHashMap<>();
+			variants.put("title", vectors(ids, threads, ThreadTexts::title));
+			variants.put("title+post1", vectors(ids, threads, ThreadTexts::titleAndFirstPost));
+			variants.put("max of chunks", vectors(ids, threads, ThreadTexts::chunks));
+			Map<String, Map<String, float[]>> queryVectors = new LinkedHashMap<>();
+			queryVectors.put("whole", queryVectors(eval, EvalSet.Query::text));
+			queryVectors.put("symptoms", queryVectors(eval, query -> symptoms.reduce(query.text())));
 
-    private void throughput(List<String> texts) {
-        double meanChars = texts.stream().mapToInt(text -> Math.min(text.length(), SentenceEmbeddings.MAX_CHARS))
-                .average().orElse(0);
-        long start = System.nanoTime();
-        long cpuStart = ModelCost.cpuNanos();
-        texts.forEach(embeddings::embed);
-        report("one thread (embed)", texts.size(), start, cpuStart, meanChars);
-        start = System.nanoTime();
-        cpuStart = ModelCost.cpuNanos();
-        embeddings.embedAll(texts);
-        report("all cores (embedAll)", texts.size(), start, cpuStart, meanChars);
-    }
+			QualityTable table = new QualityTable(eval.queries());
+			System.out.println("\nEmbedding ranking of all " + ids.size() + " threads (thread text / query text)");
+			table.header();
+			variants.forEach((threadText, vectors) -> queryVectors.forEach((queryText, byQid) -> table
+				.row(threadText + " / " + queryText, query -> idsOf(vectors.rank(byQid.get(query.qid()))))));
+			variants.forEach((threadText,
+					vectors) -> queryVectors.forEach((queryText, byQid) -> CosineThresholds
+						.of(eval, query -> vectors.rank(byQid.get(query.qid())))
+						.print(threadText + " / " + queryText)));
 
-    private static void report(String how, int count, long start, long cpuStart, double meanChars) {
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = (ModelCost.cpuNanos() - cpuStart) / 1e9;
-        System.out.printf("throughput %-22s %d texts of %.0f chars on average: %.1f s, %.1f embeddings/s, %.1f ms each, "
-                + "process CPU %.1f s (%.1f cores busy)%n", how, count, meanChars, seconds, count / seconds,
-                seconds * 1000 / count, cpu, cpu / seconds);
-    }
+			if (!List.of(args).contains("--no-fusion")) {
+				fusion(eval, table, variants, queryVectors);
+			}
+			return 0;
+		}
+		catch (IOException e) {
+			System.err.println("benchmark failed: " + e.getMessage());
+			return 1;
+		}
+	}
 
-    private ThreadVectors vectors(List<String> ids, List<ParsedThread> threads, Function<ParsedThread, List<String>> text) {
-        List<List<String>> texts = threads.stream().map(text).toList();
-        long start = System.nanoTime();
-        ThreadVectors vectors = ThreadVectors.embed(embeddings, ids, texts);
-        System.out.printf("embedded %d texts for %d threads in %.1f s%n", texts.stream().mapToInt(List::size).sum(),
-                threads.size(), (System.nanoTime() - start) / 1e9);
-        return vectors;
-    }
+	private void throughput(List<String> texts) {
+		double meanChars = texts.stream()
+			.mapToInt(text -> Math.min(text.length(), SentenceEmbeddings.MAX_CHARS))
+			.average()
+			.orElse(0);
+		long start = System.nanoTime();
+		long cpuStart = ModelCost.cpuNanos();
+		texts.forEach(embeddings::embed);
+		report("one thread (embed)", texts.size(), start, cpuStart, meanChars);
+		start = System.nanoTime();
+		cpuStart = ModelCost.cpuNanos();
+		embeddings.embedAll(texts);
+		report("all cores (embedAll)", texts.size(), start, cpuStart, meanChars);
+	}
 
-    private Map<String, float[]> queryVectors(EvalSet eval, Function<EvalSet.Query, String> text) {
-        List<float[]> vectors = embeddings.embedAll(eval.queries().stream().map(text).toList());
-        Map<String, float[]> byQid = new HashMap<>();
-        for (int i = 0; i < vectors.size(); i++) {
-            byQid.put(eval.queries().get(i).qid(), vectors.get(i));
-        }
-        return byQid;
-    }
+	private static void report(String how, int count, long start, long cpuStart, double meanChars) {
+		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpu = (ModelCost.cpuNanos() - cpuStart) / 1e9;
+		System.out.printf(
+				"throughput %-22s %d texts of %.0f chars on average: %.1f s, %.1f embeddings/s, %.1f ms each, "
+						+ "process CPU %.1f s (%.1f cores busy)%n",
+				how, count, meanChars, seconds, count / seconds, seconds * 1000 / count, cpu, cpu / seconds);
+	}
 
-    private void fusion(EvalSet eval, QualityTable table, Map<String, ThreadVectors> variants,
-            Map<String, Map<String, float[]>> queryVectors) {
-        search.load(eval.corpus());
-        Map<String, List<EvalSearch.Scored>> ours = new HashMap<>();
-        eval.queries().forEach(query -> ours.put(query.qid(), search.ranking(query.text(), FUSION_DEPTH / 10)));
-        // Symptom lines change only the long logs and did not change the embedding ranking: whole queries here.
-        Map<String, float[]> whole = queryVectors.get("whole");
-        for (String variant : List.of("title+post1", "max of chunks")) {
-            Function<EvalSet.Query, List<EvalSearch.Scored>> embedded = query ->
-                    variants.get(variant).rank(whole.get(query.qid())).subList(0, FUSION_DEPTH);
-            System.out.println("\nFusion of our search (first " + FUSION_DEPTH + ") with embeddings of " + variant);
-            table.header();
-            table.row("search only", query -> idsOf(ours.get(query.qid())));
-            table.row("embeddings only", query -> idsOf(embedded.apply(query)));
-            for (double weight : List.of(0.2, 0.3, 0.4, 0.5, 0.6, 0.7)) {
-                table.row("RRF k=60, embedding weight " + weight, query ->
-                        RankFusion.reciprocalRank(ours.get(query.qid()), embedded.apply(query), weight));
-            }
-            for (double weight : List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8)) {
-                table.row("min-max sum, embedding weight " + weight, query ->
-                        RankFusion.weightedScores(ours.get(query.qid()), embedded.apply(query), weight));
-            }
-        }
-    }
+	private ThreadVectors vectors(List<String> ids, List<ParsedThread> threads,
+			Function<ParsedThread, List<String>> text) {
+		List<List<String>> texts = threads.stream().map(text).toList();
+		long start = System.nanoTime();
+		ThreadVectors vectors = ThreadVectors.embed(embeddings, ids, texts);
+		System.out.printf("embedded %d texts for %d threads in %.1f s%n", texts.stream().mapToInt(List::size).sum(),
+				threads.size(), (System.nanoTime() - start) / 1e9);
+		return vectors;
+	}
 
-    private static List<String> idsOf(List<EvalSearch.Scored> ranking) {
-        List<String> ids = new ArrayList<>(ranking.size());
-        ranking.forEach(scored -> ids.add(scored.externalId()));
-        return ids;
-    }
+	private Map<String, float[]> queryVectors(EvalSet eval, Function<EvalSet.Query, String> text) {
+		List<float[]> vectors = embeddings.embedAll(eval.queries().stream().map(text).toList());
+		Map<String, float[]> byQid = new HashMap<>();
+		for (int i = 0; i < vectors.size(); i++) {
+			byQid.put(eval.queries().get(i).qid(), vectors.get(i));
+		}
+		return byQid;
+	}
+
+	private void fusion(EvalSet eval, QualityTable table, Map<String, ThreadVectors> variants,
+			Map<String, Map<String, float[]>> queryVectors) {
+		search.load(eval.corpus());
+		Map<String, List<EvalSearch.Scored>> ours = new HashMap<>();
+		eval.queries().forEach(query -> ours.put(query.qid(), search.ranking(query.text(), FUSION_DEPTH / 10)));
+		// Symptom lines change only the long logs and did not change the embedding
+		// ranking: whole queries here.
+		Map<String, float[]> whole = queryVectors.get("whole");
+		for (String variant : List.of("title+post1", "max of chunks")) {
+			Function<EvalSet.Query, List<EvalSearch.Scored>> embedded = query -> variants.get(variant)
+				.rank(whole.get(query.qid()))
+				.subList(0, FUSION_DEPTH);
+			System.out.println("\nFusion of our search (first " + FUSION_DEPTH + ") with embeddings of " + variant);
+			table.header();
+			table.row("search only", query -> idsOf(ours.get(query.qid())));
+			table.row("embeddings only", query -> idsOf(embedded.apply(query)));
+			for (double weight : List.of(0.2, 0.3, 0.4, 0.5, 0.6, 0.7)) {
+				table.row("RRF k=60, embedding weight " + weight,
+						query -> RankFusion.reciprocalRank(ours.get(query.qid()), embedded.apply(query), weight));
+			}
+			for (double weight : List.of(0.3, 0.4, 0.5, 0.6, 0.7, 0.8)) {
+				table.row("min-max sum, embedding weight " + weight,
+						query -> RankFusion.weightedScores(ours.get(query.qid()), embedded.apply(query), weight));
+			}
+		}
+	}
+
+	private static List<String> idsOf(List<EvalSearch.Scored> ranking) {
+		List<String> ids = new ArrayList<>(ranking.size());
+		ranking.forEach(scored -> ids.add(scored.externalId()));
+		return ids;
+	}
+
 }

@@ -7,18 +7,17 @@ package forumkb.bench;
  */
 record ErrorSpec(String domain, int code, String symbol, String message) {
 
-    /** Parses {@code Domain code [symbol] "message"}, the form the theme sheets use. */
-    static ErrorSpec parse(String line) {
-        int quote = line.indexOf('"');
-        if (quote < 0 || !line.endsWith("\"")) {
-            throw new IllegalArgumentException("error without quoted message: " + line);
-        }
-        String[] head = line.substring(0, quote).trim().split("\\s+");
-        if (head.length < 2 || head.length > 3) {
-            throw new IllegalArgumentException("expected Domain code [symbol]: " + line);
-        }
-        String symbol = head.length == 3 ? head[2] : "";
-        return new ErrorSpec(head[0], Integer.parseInt(head[1]), symbol,
-                line.substring(quote + 1, line.length() - 1));
-    }
+	/** Parses {@code Domain code [symbol] "message"}, the form the theme sheets use. */
+	static ErrorSpec parse(String line) {
+		int quote = line.indexOf('"');
+		if (quote < 0 || !line.endsWith("\"")) {
+			throw new IllegalArgumentException("error without quoted message: " + line);
+		}
+		String[] head = line.substring(0, quote).trim().split("\\s+");
+		if (head.length < 2 || head.length > 3) {
+			throw new IllegalArgumentException("expected Domain code [symbol]: " + line);
+		}
+		String symbol = head.length == 3 ? head[2] : "";
+		return new ErrorSpec(head[0], Integer.parseInt(head[1]), symbol, line.substring(quote + 1, line.length() - 1));
+	}
 }

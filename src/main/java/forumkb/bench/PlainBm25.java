@@ -23,46 +23,51 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /** The baseline: Lucene's StandardAnalyzer and BM25 over title + body, nothing else. */
 final class PlainBm25 implements AutoCloseable {
 
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    private final StandardAnalyzer analyzer = new StandardAnalyzer();
-    private DirectoryReader reader;
+	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
 
-    PlainBm25(List<ParsedThread> threads) throws IOException {
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            for (ParsedThread thread : threads) {
-                Document doc = new Document();
-                doc.add(new StringField("id", thread.externalId(), Field.Store.YES));
-                StringBuilder text = new StringBuilder(thread.title() == null ? "" : thread.title());
-                for (ParsedPost post : thread.posts()) {
-                    text.append('\n').append(post.body());
-                }
-                doc.add(new TextField("text", text.toString(), Field.Store.NO));
-                writer.addDocument(doc);
-            }
-        }
-        reader = DirectoryReader.open(directory);
-    }
+	private final StandardAnalyzer analyzer = new StandardAnalyzer();
 
-    List<String> search(String text, int top) {
-        IndexSearcher.setMaxClauseCount(100_000);
-        IndexSearcher searcher = new IndexSearcher(reader);
-        try {
-            QueryParser parser = new QueryParser("text", analyzer);
-            List<String> ids = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(parser.parse(QueryParser.escape(text)), top).scoreDocs) {
-                ids.add(searcher.storedFields().document(hit.doc).get("id"));
-            }
-            return ids;
-        } catch (ParseException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	private DirectoryReader reader;
 
-    @Override
-    public void close() throws IOException {
-        reader.close();
-        directory.close();
-    }
+	PlainBm25(List<ParsedThread> threads) throws IOException {
+		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+			for (ParsedThread thread : threads) {
+				Document doc = new Document();
+				doc.add(new StringField("id", thread.externalId(), Field.Store.YES));
+				StringBuilder text = new StringBuilder(thread.title() == null ? "" : thread.title());
+				for (ParsedPost post : thread.posts()) {
+					text.append('\n').append(post.body());
+				}
+				doc.add(new TextField("text", text.toString(), Field.Store.NO));
+				writer.addDocument(doc);
+			}
+		}
+		reader = DirectoryReader.open(directory);
+	}
+
+	List<String> search(String text, int top) {
+		IndexSearcher.setMaxClauseCount(100_000);
+		IndexSearcher searcher = new IndexSearcher(reader);
+		try {
+			QueryParser parser = new QueryParser("text", analyzer);
+			List<String> ids = new ArrayList<>();
+			for (ScoreDoc hit : searcher.search(parser.parse(QueryParser.escape(text)), top).scoreDocs) {
+				ids.add(searcher.storedFields().document(hit.doc).get("id"));
+			}
+			return ids;
+		}
+		catch (ParseException e) {
+			return List.of();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		reader.close();
+		directory.close();
+	}
+
 }

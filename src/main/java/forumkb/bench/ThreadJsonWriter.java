@@ -18,65 +18,70 @@ import tools.jackson.core.json.JsonWriteFeature;
  */
 final class ThreadJsonWriter implements AutoCloseable {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES) // keep URLs readable
-            .rootValueSeparator("\n")
-            .build();
+	private static final JsonFactory FACTORY = JsonFactory.builder()
+		.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+		.disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES) // keep URLs readable
+		.rootValueSeparator("\n")
+		.build();
 
-    private final Writer target;
-    private final JsonGenerator json;
-    private boolean wroteAny;
+	private final Writer target;
 
-    ThreadJsonWriter(Writer target) {
-        this.target = target;
-        this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), target);
-    }
+	private final JsonGenerator json;
 
-    void write(ParsedThread thread) {
-        json.writeStartObject();
-        json.writeStringProperty("source", thread.source());
-        json.writeStringProperty("externalId", thread.externalId());
-        json.writeStringProperty("url", thread.url());
-        json.writeStringProperty("title", thread.title());
-        json.writeStringProperty("topic", thread.topic());
-        json.writeStringProperty("subtopic", thread.subtopic());
-        json.writeArrayPropertyStart("tags");
-        for (String tag : thread.tags()) {
-            json.writeString(tag);
-        }
-        json.writeEndArray();
-        json.writeStringProperty("createdAt", thread.createdAt().toString());
-        json.writeStringProperty("lastActivityAt", thread.lastActivityAt().toString());
-        json.writeNumberProperty("replies", thread.replies()); // never null for generated threads
-        json.writeNumberProperty("boosts", thread.boosts());
-        json.writeNumberProperty("views", thread.views());
-        json.writeArrayPropertyStart("posts");
-        for (ParsedPost post : thread.posts()) {
-            json.writeStartObject();
-            json.writeStringProperty("author", post.author());
-            json.writeStringProperty("body", post.body());
-            json.writeStringProperty("createdAt", post.createdAt().toString());
-            json.writeStringProperty("role", post.role().wireName());
-            json.writeBooleanProperty("accepted", post.accepted());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-        wroteAny = true;
-    }
+	private boolean wroteAny;
 
-    /** Flushes and ends the last line with a newline; the target itself stays open. */
-    @Override
-    public void close() {
-        json.close();
-        if (wroteAny) {
-            try {
-                target.write('\n');
-                target.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
+	ThreadJsonWriter(Writer target) {
+		this.target = target;
+		this.json = FACTORY.createGenerator(ObjectWriteContext.empty(), target);
+	}
+
+	void write(ParsedThread thread) {
+		json.writeStartObject();
+		json.writeStringProperty("source", thread.source());
+		json.writeStringProperty("externalId", thread.externalId());
+		json.writeStringProperty("url", thread.url());
+		json.writeStringProperty("title", thread.title());
+		json.writeStringProperty("topic", thread.topic());
+		json.writeStringProperty("subtopic", thread.subtopic());
+		json.writeArrayPropertyStart("tags");
+		for (String tag : thread.tags()) {
+			json.writeString(tag);
+		}
+		json.writeEndArray();
+		json.writeStringProperty("createdAt", thread.createdAt().toString());
+		json.writeStringProperty("lastActivityAt", thread.lastActivityAt().toString());
+		json.writeNumberProperty("replies", thread.replies()); // never null for generated
+																// threads
+		json.writeNumberProperty("boosts", thread.boosts());
+		json.writeNumberProperty("views", thread.views());
+		json.writeArrayPropertyStart("posts");
+		for (ParsedPost post : thread.posts()) {
+			json.writeStartObject();
+			json.writeStringProperty("author", post.author());
+			json.writeStringProperty("body", post.body());
+			json.writeStringProperty("createdAt", post.createdAt().toString());
+			json.writeStringProperty("role", post.role().wireName());
+			json.writeBooleanProperty("accepted", post.accepted());
+			json.writeEndObject();
+		}
+		json.writeEndArray();
+		json.writeEndObject();
+		wroteAny = true;
+	}
+
+	/** Flushes and ends the last line with a newline; the target itself stays open. */
+	@Override
+	public void close() {
+		json.close();
+		if (wroteAny) {
+			try {
+				target.write('\n');
+				target.flush();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+
 }

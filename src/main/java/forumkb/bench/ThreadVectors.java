@@ -11,38 +11,40 @@ import java.util.List;
  */
 final class ThreadVectors {
 
-    private final List<String> externalIds;
-    private final List<List<float[]>> vectors;
+	private final List<String> externalIds;
 
-    private ThreadVectors(List<String> externalIds, List<List<float[]>> vectors) {
-        this.externalIds = externalIds;
-        this.vectors = vectors;
-    }
+	private final List<List<float[]>> vectors;
 
-    /** {@code texts.get(i)} are the texts of the thread {@code externalIds.get(i)}. */
-    static ThreadVectors embed(SentenceEmbeddings embeddings, List<String> externalIds, List<List<String>> texts) {
-        List<String> flat = texts.stream().flatMap(List::stream).toList();
-        List<float[]> all = embeddings.embedAll(flat);
-        List<List<float[]>> vectors = new ArrayList<>();
-        int next = 0;
-        for (List<String> threadTexts : texts) {
-            vectors.add(all.subList(next, next + threadTexts.size()));
-            next += threadTexts.size();
-        }
-        return new ThreadVectors(externalIds, vectors);
-    }
+	private ThreadVectors(List<String> externalIds, List<List<float[]>> vectors) {
+		this.externalIds = externalIds;
+		this.vectors = vectors;
+	}
 
-    /** All threads, best cosine first. */
-    List<EvalSearch.Scored> rank(float[] query) {
-        List<EvalSearch.Scored> ranked = new ArrayList<>();
-        for (int i = 0; i < externalIds.size(); i++) {
-            float best = -1;
-            for (float[] vector : vectors.get(i)) {
-                best = Math.max(best, SentenceEmbeddings.cosine(query, vector));
-            }
-            ranked.add(new EvalSearch.Scored(externalIds.get(i), best));
-        }
-        ranked.sort(Comparator.comparingDouble(EvalSearch.Scored::score).reversed());
-        return ranked;
-    }
+	/** {@code texts.get(i)} are the texts of the thread {@code externalIds.get(i)}. */
+	static ThreadVectors embed(SentenceEmbeddings embeddings, List<String> externalIds, List<List<String>> texts) {
+		List<String> flat = texts.stream().flatMap(List::stream).toList();
+		List<float[]> all = embeddings.embedAll(flat);
+		List<List<float[]>> vectors = new ArrayList<>();
+		int next = 0;
+		for (List<String> threadTexts : texts) {
+			vectors.add(all.subList(next, next + threadTexts.size()));
+			next += threadTexts.size();
+		}
+		return new ThreadVectors(externalIds, vectors);
+	}
+
+	/** All threads, best cosine first. */
+	List<EvalSearch.Scored> rank(float[] query) {
+		List<EvalSearch.Scored> ranked = new ArrayList<>();
+		for (int i = 0; i < externalIds.size(); i++) {
+			float best = -1;
+			for (float[] vector : vectors.get(i)) {
+				best = Math.max(best, SentenceEmbeddings.cosine(query, vector));
+			}
+			ranked.add(new EvalSearch.Scored(externalIds.get(i), best));
+		}
+		ranked.sort(Comparator.comparingDouble(EvalSearch.Scored::score).reversed());
+		return ranked;
+	}
+
 }

@@ -19,76 +19,82 @@ import org.springframework.stereotype.Component;
 @Component
 class TriageSpeedBenchmark implements CommandLine.Command {
 
-    private static final int KNOWN_ISSUES = 30;
+	private static final int KNOWN_ISSUES = 30;
 
-    @Override
-    public String name() {
-        return "benchmark-triage-speed";
-    }
+	@Override
+	public String name() {
+		return "benchmark-triage-speed";
+	}
 
-    @Override
-    public String usage() {
-        return "benchmark-triage-speed [--threads N] [--vectors N] [--queries N] [--size CHARS] [--seed S] [--keep DIR]"
-                + "   time triage of pasted crash logs on a generated corpus";
-    }
+	@Override
+	public String usage() {
+		return "benchmark-triage-speed [--threads N] [--vectors N] [--queries N] [--size CHARS] [--seed S] [--keep DIR]"
+				+ "   time triage of pasted crash logs on a generated corpus";
+	}
 
-    @Override
-    public int run(String[] args) {
-        int threads = Options.intOption(args, "--threads", 200_000);
-        int vectorThreads = Options.intOption(args, "--vectors", 3_000);
-        int queryCount = Options.intOption(args, "--queries", 200);
-        int size = Options.intOption(args, "--size", 5_000);
-        long seed = Options.intOption(args, "--seed", 42);
-        List<String> logs = BenchQueries.crashLogs(queryCount, size, seed + 2);
-        try (BenchServer server = BenchServer.start(Options.pathOption(args, "--keep"),
-                "--forumkb.triage.vectors.refresh-interval=PT1000H")) {
-            SearchBenchmark.indexCorpus(server, threads, seed);
-            ThreadVectors vectors = server.bean(ThreadVectors.class);
-            long started = System.nanoTime();
-            int embedded = vectors.catchUp(vectorThreads);
-            System.out.printf("sentence vectors for %,d threads in %.1f s: %s%n", embedded,
-                    (System.nanoTime() - started) / 1e9, vectors.status());
-            addKnownIssues(server);
-            TriageService triage = server.bean(TriageService.class);
-            time(triage, logs);
-            Latencies latencies = time(triage, logs);
-            System.out.printf("triage of %,d-character crash logs, in process: %s%n", size, latencies.summary());
-            return 0;
-        } catch (IOException e) {
-            System.err.println("benchmark failed: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-    }
+	@Override
+	public int run(String[] args) {
+		int threads = Options.intOption(args, "--threads", 200_000);
+		int vectorThreads = Options.intOption(args, "--vectors", 3_000);
+		int queryCount = Options.intOption(args, "--queries", 200);
+		int size = Options.intOption(args, "--size", 5_000);
+		long seed = Options.intOption(args, "--seed", 42);
+		List<String> logs = BenchQueries.crashLogs(queryCount, size, seed + 2);
+		try (BenchServer server = BenchServer.start(Options.pathOption(args, "--keep"),
+				"--forumkb.triage.vectors.refresh-interval=PT1000H")) {
+			SearchBenchmark.indexCorpus(server, threads, seed);
+			ThreadVectors vectors = server.bean(ThreadVectors.class);
+			long started = System.nanoTime();
+			int embedded = vectors.catchUp(vectorThreads);
+			System.out.printf("sentence vectors for %,d threads in %.1f s: %s%n", embedded,
+					(System.nanoTime() - started) / 1e9, vectors.status());
+			addKnownIssues(server);
+			TriageService triage = server.bean(TriageService.class);
+			time(triage, logs);
+			Latencies latencies = time(triage, logs);
+			System.out.printf("triage of %,d-character crash logs, in process: %s%n", size, latencies.summary());
+			return 0;
+		}
+		catch (IOException e) {
+			System.err.println("benchmark failed: " + e.getMessage());
+			return 1;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+	}
 
-    /** Known issues made from threads spread over the corpus, as engineers would from the thread page. */
-    private static void addKnownIssues(BenchServer server) {
-        JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
-        KnownIssueService knownIssues = server.bean(KnownIssueService.class);
-        if (jdbc.queryForObject("select count(*) from known_issue", Long.class) >= KNOWN_ISSUES) {
-            System.out.println("kept database: known issues made in an earlier run");
-            return;
-        }
-        List<Long> ids = jdbc.queryForList("select id from thread where id % 997 = 0 order by id limit ?", Long.class,
-                KNOWN_ISSUES);
-        for (long id : ids) {
-            knownIssues.create(knownIssues.draftFromThread(id), "benchmark");
-        }
-        System.out.printf("%d known issues made from threads%n", ids.size());
-    }
+	/**
+	 * Known issues made from threads spread over the corpus, as engineers would from the
+	 * thread page.
+	 */
+	private static void addKnownIssues(BenchServer server) {
+		JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
+		KnownIssueService knownIssues = server.bean(KnownIssueService.class);
+		if (jdbc.queryForObject("select count(*) from known_issue", Long.class) >= KNOWN_ISSUES) {
+			System.out.println("kept database: known issues made in an earlier run");
+			return;
+		}
+		List<Long> ids = jdbc.queryForList("select id from thread where id % 997 = 0 order by id limit ?", Long.class,
+				KNOWN_ISSUES);
+		for (long id : ids) {
+			knownIssues.create(knownIssues.draftFromThread(id), "benchmark");
+		}
+		System.out.printf("%d known issues made from threads%n", ids.size());
+	}
 
-    private static Latencies time(TriageService triage, List<String> logs) {
-        Latencies latencies = new Latencies();
-        for (String log : logs) {
-            long start = System.nanoTime();
-            TriageResult result = triage.triage(log);
-            latencies.add(System.nanoTime() - start);
-            if (result.suggestions().isEmpty()) {
-                System.out.println("no suggestion for a crash log: " + log.substring(0, 80));
-            }
-        }
-        return latencies;
-    }
+	private static Latencies time(TriageService triage, List<String> logs) {
+		Latencies latencies = new Latencies();
+		for (String log : logs) {
+			long start = System.nanoTime();
+			TriageResult result = triage.triage(log);
+			latencies.add(System.nanoTime() - start);
+			if (result.suggestions().isEmpty()) {
+				System.out.println("no suggestion for a crash log: " + log.substring(0, 80));
+			}
+		}
+		return latencies;
+	}
+
 }

@@ -15,30 +15,36 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Digest", description = "The weekly e-mail digest")
 class DigestController {
 
-    private final DigestPreview previews;
-    private final AccountService accounts;
+	private final DigestPreview previews;
 
-    DigestController(DigestPreview previews, AccountService accounts) {
-        this.previews = previews;
-        this.accounts = accounts;
-    }
+	private final AccountService accounts;
 
-    record PreviewView(String week, Long subscriptionId, String subject, boolean empty, DigestContent content,
-            String text, String html) {
-    }
+	DigestController(DigestPreview previews, AccountService accounts) {
+		this.previews = previews;
+		this.accounts = accounts;
+	}
 
-    /** {@code week} as {@code YYYY-Www} (default: last week); {@code subscription}: admins only. */
-    @Operation(summary = "Preview a weekly digest",
-            description = "The digest of a week for the signed-in user's subscription, as structured content, plain text and HTML, without sending it.")
-    @GetMapping("/api/digest/preview")
-    PreviewView preview(@AuthenticationPrincipal UserDetails user,
-            @Parameter(description = "ISO week as `YYYY-Www`; default: last week", example = "2026-W14")
-            @RequestParam(required = false) String week,
-            @Parameter(description = "Another subscription's id, to preview what it receives; admins only")
-            @RequestParam(required = false) Long subscription) {
-        DigestPreview.Preview preview = previews.preview(accounts.signedIn(user), subscription, week);
-        return new PreviewView(preview.digest().week().toString(),
-                preview.subscription() == null ? null : preview.subscription().id(), preview.rendered().subject(),
-                preview.digest().isEmpty(), preview.digest(), preview.rendered().text(), preview.rendered().html());
-    }
+	record PreviewView(String week, Long subscriptionId, String subject, boolean empty, DigestContent content,
+			String text, String html) {
+	}
+
+	/**
+	 * {@code week} as {@code YYYY-Www} (default: last week); {@code subscription}: admins
+	 * only.
+	 */
+	@Operation(summary = "Preview a weekly digest",
+			description = "The digest of a week for the signed-in user's subscription, as structured content, plain text and HTML, without sending it.")
+	@GetMapping("/api/digest/preview")
+	PreviewView preview(@AuthenticationPrincipal UserDetails user,
+			@Parameter(description = "ISO week as `YYYY-Www`; default: last week",
+					example = "2026-W14") @RequestParam(required = false) String week,
+			@Parameter(
+					description = "Another subscription's id, to preview what it receives; admins only") @RequestParam(
+							required = false) Long subscription) {
+		DigestPreview.Preview preview = previews.preview(accounts.signedIn(user), subscription, week);
+		return new PreviewView(preview.digest().week().toString(),
+				preview.subscription() == null ? null : preview.subscription().id(), preview.rendered().subject(),
+				preview.digest().isEmpty(), preview.digest(), preview.rendered().text(), preview.rendered().html());
+	}
+
 }

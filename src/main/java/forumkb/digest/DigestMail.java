@@ -18,89 +18,102 @@ import org.springframework.stereotype.Component;
 @Component
 class DigestMail {
 
-    static final String CHART_ID = "trend-chart";
+	static final String CHART_ID = "trend-chart";
 
-    private final JavaMailSender sender;
-    private final MailTemplates templates;
-    private final DigestTokens tokens;
-    private final String from;
-    private final String baseUrl;
+	private final JavaMailSender sender;
 
-    DigestMail(JavaMailSender sender, MailTemplates templates, DigestTokens tokens, DigestBuilder builder,
-            @Value("${forumkb.digest.from:forumkb@localhost}") String from) {
-        this.sender = sender;
-        this.templates = templates;
-        this.tokens = tokens;
-        this.from = from;
-        this.baseUrl = builder.baseUrl();
-    }
+	private final MailTemplates templates;
 
-    static String subject(DigestContent digest) {
-        String prefix = digest.hasRegression() ? "Regression alert · " : "";
-        return prefix + "forumkb digest " + digest.week() + (digest.isEmpty() ? ": nothing new"
-                : ": " + digest.newThreadCount() + " new threads");
-    }
+	private final DigestTokens tokens;
 
-    String unsubscribeUrl(long subscriptionId) {
-        return baseUrl + "/digest/unsubscribe?token=" + tokens.unsubscribe(subscriptionId);
-    }
+	private final String from;
 
-    /** The digest's text and HTML; the HTML shows the chart from {@code chart} (a cid: or data: URI). */
-    record Rendered(String subject, String text, String html) {
-    }
+	private final String baseUrl;
 
-    /** Renders the digest; without a subscription (a preview) the unsubscribe link leads to the settings. */
-    Rendered render(Subscription subscription, DigestContent digest, String chart) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("digest", digest);
-        variables.put("subject", subject(digest));
-        variables.put("chart", digest.trendingCodes().isEmpty() ? null : chart);
-        variables.put("preferencesUrl", baseUrl + "/account/digest");
-        variables.put("unsubscribeUrl", subscription == null ? baseUrl + "/account/digest"
-                : unsubscribeUrl(subscription.id()));
-        return new Rendered(subject(digest), templates.text("digest/email", variables),
-                templates.html("digest/email", variables));
-    }
+	DigestMail(JavaMailSender sender, MailTemplates templates, DigestTokens tokens, DigestBuilder builder,
+			@Value("${forumkb.digest.from:forumkb@localhost}") String from) {
+		this.sender = sender;
+		this.templates = templates;
+		this.tokens = tokens;
+		this.from = from;
+		this.baseUrl = builder.baseUrl();
+	}
 
-    MimeMessage digest(Subscription subscription, DigestContent digest) {
-        Rendered rendered = render(subscription, digest, "cid:" + CHART_ID);
-        try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-                    "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(subscription.email());
-            helper.setSubject(rendered.subject());
-            helper.setText(rendered.text(), rendered.html());
-            if (!digest.trendingCodes().isEmpty()) {
-                helper.addInline(CHART_ID, new ByteArrayResource(TrendChart.png(digest.trendingCodes())), "image/png");
-            }
-            message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl(subscription.id()) + ">");
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            return message;
-        } catch (MessagingException e) {
-            throw new IllegalStateException("could not compose the digest for " + subscription.email(), e);
-        }
-    }
+	static String subject(DigestContent digest) {
+		String prefix = digest.hasRegression() ? "Regression alert · " : "";
+		return prefix + "forumkb digest " + digest.week()
+				+ (digest.isEmpty() ? ": nothing new" : ": " + digest.newThreadCount() + " new threads");
+	}
 
-    /** Double opt-in: the subscription only starts once this mail's link is followed. */
-    void sendConfirmation(Subscription subscription) {
-        Map<String, Object> variables = Map.of("email", subscription.email(),
-                "confirmUrl", baseUrl + "/digest/confirm?token=" + tokens.confirmation(subscription));
-        try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(subscription.email());
-            helper.setSubject("Confirm your forumkb weekly digest");
-            helper.setText(templates.text("digest/confirm-email", variables));
-            sender.send(message);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("could not compose the confirmation for " + subscription.email(), e);
-        }
-    }
+	String unsubscribeUrl(long subscriptionId) {
+		return baseUrl + "/digest/unsubscribe?token=" + tokens.unsubscribe(subscriptionId);
+	}
 
-    void send(MimeMessage message) {
-        sender.send(message);
-    }
+	/**
+	 * The digest's text and HTML; the HTML shows the chart from {@code chart} (a cid: or
+	 * data: URI).
+	 */
+	record Rendered(String subject, String text, String html) {
+	}
+
+	/**
+	 * Renders the digest; without a subscription (a preview) the unsubscribe link leads
+	 * to the settings.
+	 */
+	Rendered render(Subscription subscription, DigestContent digest, String chart) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("digest", digest);
+		variables.put("subject", subject(digest));
+		variables.put("chart", digest.trendingCodes().isEmpty() ? null : chart);
+		variables.put("preferencesUrl", baseUrl + "/account/digest");
+		variables.put("unsubscribeUrl",
+				subscription == null ? baseUrl + "/account/digest" : unsubscribeUrl(subscription.id()));
+		return new Rendered(subject(digest), templates.text("digest/email", variables),
+				templates.html("digest/email", variables));
+	}
+
+	MimeMessage digest(Subscription subscription, DigestContent digest) {
+		Rendered rendered = render(subscription, digest, "cid:" + CHART_ID);
+		try {
+			MimeMessage message = sender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+					"UTF-8");
+			helper.setFrom(from);
+			helper.setTo(subscription.email());
+			helper.setSubject(rendered.subject());
+			helper.setText(rendered.text(), rendered.html());
+			if (!digest.trendingCodes().isEmpty()) {
+				helper.addInline(CHART_ID, new ByteArrayResource(TrendChart.png(digest.trendingCodes())), "image/png");
+			}
+			message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl(subscription.id()) + ">");
+			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			return message;
+		}
+		catch (MessagingException e) {
+			throw new IllegalStateException("could not compose the digest for " + subscription.email(), e);
+		}
+	}
+
+	/** Double opt-in: the subscription only starts once this mail's link is followed. */
+	void sendConfirmation(Subscription subscription) {
+		Map<String, Object> variables = Map.of("email", subscription.email(), "confirmUrl",
+				baseUrl + "/digest/confirm?token=" + tokens.confirmation(subscription));
+		try {
+			MimeMessage message = sender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+			helper.setFrom(from);
+			helper.setTo(subscription.email());
+			helper.setSubject("Confirm your forumkb weekly digest");
+			helper.setText(templates.text("digest/confirm-email", variables));
+			sender.send(message);
+		}
+		catch (MessagingException e) {
+			throw new IllegalStateException("could not compose the confirmation for " + subscription.email(), e);
+		}
+	}
+
+	void send(MimeMessage message) {
+		sender.send(message);
+	}
+
 }

@@ -22,88 +22,97 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DigestPageController {
 
-    private static final TreeSet<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
+	private static final TreeSet<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
 
-    private final SubscriptionService subscriptions;
-    private final DigestPreview previews;
-    private final AccountService accounts;
+	private final SubscriptionService subscriptions;
 
-    DigestPageController(SubscriptionService subscriptions, DigestPreview previews, AccountService accounts) {
-        this.subscriptions = subscriptions;
-        this.previews = previews;
-        this.accounts = accounts;
-    }
+	private final DigestPreview previews;
 
-    @GetMapping("/account/digest")
-    String settings(@AuthenticationPrincipal UserDetails user, Model model) {
-        Account account = accounts.signedIn(user);
-        model.addAttribute("account", account);
-        model.addAttribute("subscription", subscriptions.of(account).orElse(null));
-        model.addAttribute("zones", ZONES);
-        return "digest/settings";
-    }
+	private final AccountService accounts;
 
-    @PostMapping("/account/digest")
-    String save(@AuthenticationPrincipal UserDetails user, @RequestParam(defaultValue = "") String tags,
-            @RequestParam(defaultValue = "") String frameworks, @RequestParam(defaultValue = "") String apis,
-            @RequestParam(defaultValue = "") String errorCodes, @RequestParam(defaultValue = "") String knownIssues,
-            @RequestParam(defaultValue = "UTC") String timeZone, @RequestParam(defaultValue = "false") boolean skipEmpty,
-            Model model, HttpServletResponse response) {
-        Account account = accounts.signedIn(user);
-        try {
-            DigestFilters filters = DigestFilters.parse(tags, frameworks, apis, errorCodes, knownIssues);
-            SubscriptionService.Saved saved = subscriptions.save(account, filters, timeZone, skipEmpty);
-            model.addAttribute("saved", saved);
-        } catch (BadRequestException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", e.getMessage());
-        }
-        return settings(user, model);
-    }
+	DigestPageController(SubscriptionService subscriptions, DigestPreview previews, AccountService accounts) {
+		this.subscriptions = subscriptions;
+		this.previews = previews;
+		this.accounts = accounts;
+	}
 
-    @PostMapping("/account/digest/unsubscribe")
-    String unsubscribe(@AuthenticationPrincipal UserDetails user) {
-        subscriptions.of(accounts.signedIn(user)).ifPresent(subscriptions::unsubscribe);
-        return "redirect:/account/digest";
-    }
+	@GetMapping("/account/digest")
+	String settings(@AuthenticationPrincipal UserDetails user, Model model) {
+		Account account = accounts.signedIn(user);
+		model.addAttribute("account", account);
+		model.addAttribute("subscription", subscriptions.of(account).orElse(null));
+		model.addAttribute("zones", ZONES);
+		return "digest/settings";
+	}
 
-    @GetMapping("/account/digest/preview")
-    String preview(@AuthenticationPrincipal UserDetails user, @RequestParam(required = false) String week,
-            @RequestParam(required = false) Long subscription, Model model) {
-        DigestPreview.Preview preview = previews.preview(accounts.signedIn(user), subscription, week);
-        model.addAttribute("preview", preview);
-        return "digest/preview";
-    }
+	@PostMapping("/account/digest")
+	String save(@AuthenticationPrincipal UserDetails user, @RequestParam(defaultValue = "") String tags,
+			@RequestParam(defaultValue = "") String frameworks, @RequestParam(defaultValue = "") String apis,
+			@RequestParam(defaultValue = "") String errorCodes, @RequestParam(defaultValue = "") String knownIssues,
+			@RequestParam(defaultValue = "UTC") String timeZone,
+			@RequestParam(defaultValue = "false") boolean skipEmpty, Model model, HttpServletResponse response) {
+		Account account = accounts.signedIn(user);
+		try {
+			DigestFilters filters = DigestFilters.parse(tags, frameworks, apis, errorCodes, knownIssues);
+			SubscriptionService.Saved saved = subscriptions.save(account, filters, timeZone, skipEmpty);
+			model.addAttribute("saved", saved);
+		}
+		catch (BadRequestException e) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", e.getMessage());
+		}
+		return settings(user, model);
+	}
 
-    /** The link in the confirmation mail: a page with one button, so link scanners do not confirm for the reader. */
-    @GetMapping("/digest/confirm")
-    String confirmPage(@RequestParam(defaultValue = "") String token, Model model) {
-        subscriptions.checkConfirmation(token);
-        model.addAttribute("token", token);
-        model.addAttribute("action", "confirm");
-        return "digest/link";
-    }
+	@PostMapping("/account/digest/unsubscribe")
+	String unsubscribe(@AuthenticationPrincipal UserDetails user) {
+		subscriptions.of(accounts.signedIn(user)).ifPresent(subscriptions::unsubscribe);
+		return "redirect:/account/digest";
+	}
 
-    @PostMapping("/digest/confirm")
-    String confirm(@RequestParam(defaultValue = "") String token, Model model) {
-        model.addAttribute("confirmed", subscriptions.confirm(token).isPresent());
-        model.addAttribute("action", "confirmed");
-        return "digest/link";
-    }
+	@GetMapping("/account/digest/preview")
+	String preview(@AuthenticationPrincipal UserDetails user, @RequestParam(required = false) String week,
+			@RequestParam(required = false) Long subscription, Model model) {
+		DigestPreview.Preview preview = previews.preview(accounts.signedIn(user), subscription, week);
+		model.addAttribute("preview", preview);
+		return "digest/preview";
+	}
 
-    @GetMapping("/digest/unsubscribe")
-    String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model) {
-        subscriptions.checkUnsubscribe(token);
-        model.addAttribute("token", token);
-        model.addAttribute("action", "unsubscribe");
-        return "digest/link";
-    }
+	/**
+	 * The link in the confirmation mail: a page with one button, so link scanners do not
+	 * confirm for the reader.
+	 */
+	@GetMapping("/digest/confirm")
+	String confirmPage(@RequestParam(defaultValue = "") String token, Model model) {
+		subscriptions.checkConfirmation(token);
+		model.addAttribute("token", token);
+		model.addAttribute("action", "confirm");
+		return "digest/link";
+	}
 
-    /** The page's button and the mail client's one-click POST (RFC 8058) both land here. */
-    @PostMapping("/digest/unsubscribe")
-    String unsubscribeByToken(@RequestParam(defaultValue = "") String token, Model model) {
-        model.addAttribute("subscription", subscriptions.unsubscribeByToken(token));
-        model.addAttribute("action", "unsubscribed");
-        return "digest/link";
-    }
+	@PostMapping("/digest/confirm")
+	String confirm(@RequestParam(defaultValue = "") String token, Model model) {
+		model.addAttribute("confirmed", subscriptions.confirm(token).isPresent());
+		model.addAttribute("action", "confirmed");
+		return "digest/link";
+	}
+
+	@GetMapping("/digest/unsubscribe")
+	String unsubscribePage(@RequestParam(defaultValue = "") String token, Model model) {
+		subscriptions.checkUnsubscribe(token);
+		model.addAttribute("token", token);
+		model.addAttribute("action", "unsubscribe");
+		return "digest/link";
+	}
+
+	/**
+	 * The page's button and the mail client's one-click POST (RFC 8058) both land here.
+	 */
+	@PostMapping("/digest/unsubscribe")
+	String unsubscribeByToken(@RequestParam(defaultValue = "") String token, Model model) {
+		model.addAttribute("subscription", subscriptions.unsubscribeByToken(token));
+		model.addAttribute("action", "unsubscribed");
+		return "digest/link";
+	}
+
 }

@@ -17,43 +17,47 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class DigestPreview {
 
-    /** {@code chart}: the trend chart as a data: URI, or null without trending codes. */
-    record Preview(Subscription subscription, DigestContent digest, DigestMail.Rendered rendered, String chart) {
-    }
+	/** {@code chart}: the trend chart as a data: URI, or null without trending codes. */
+	record Preview(Subscription subscription, DigestContent digest, DigestMail.Rendered rendered, String chart) {
+	}
 
-    private final SubscriptionRepository subscriptions;
-    private final DigestBuilder builder;
-    private final DigestMail mail;
-    private final Clock clock = Clock.systemUTC();
+	private final SubscriptionRepository subscriptions;
 
-    DigestPreview(SubscriptionRepository subscriptions, DigestBuilder builder, DigestMail mail) {
-        this.subscriptions = subscriptions;
-        this.builder = builder;
-        this.mail = mail;
-    }
+	private final DigestBuilder builder;
 
-    /** {@code week} null or blank: last week, the one whose digest goes out this week. */
-    Preview preview(Account viewer, Long subscriptionId, String week) {
-        Subscription subscription = subscription(viewer, subscriptionId);
-        ZoneId zone = subscription == null ? ZoneId.of("UTC") : subscription.zone();
-        IsoWeek chosen = week == null || week.isBlank() ? IsoWeek.containing(clock.instant(), zone).previous()
-                : IsoWeek.parse(week);
-        DigestContent digest = subscription == null
-                ? builder.build(DigestFilters.NONE, zone, viewer.getRole() != Role.DEVELOPER, chosen)
-                : builder.build(subscription, chosen);
-        String chart = digest.trendingCodes().isEmpty() ? null
-                : "data:image/png;base64," + Base64.getEncoder().encodeToString(TrendChart.png(digest.trendingCodes()));
-        return new Preview(subscription, digest, mail.render(subscription, digest, chart), chart);
-    }
+	private final DigestMail mail;
 
-    private Subscription subscription(Account viewer, Long subscriptionId) {
-        if (subscriptionId == null) {
-            return subscriptions.findByUser(viewer.getId()).orElse(null);
-        }
-        if (viewer.getRole() != Role.ADMIN) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only admins preview other subscriptions");
-        }
-        return subscriptions.findById(subscriptionId).orElseThrow(
-                () -> new NotFoundException("no subscription " + subscriptionId));
-    }
+	private final Clock clock = Clock.systemUTC();
+
+	DigestPreview(SubscriptionRepository subscriptions, DigestBuilder builder, DigestMail mail) {
+		this.subscriptions = subscriptions;
+		this.builder = builder;
+		this.mail = mail;
+	}
+
+	/** {@code week} null or blank: last week, the one whose digest goes out this week. */
+	Preview preview(Account viewer, Long subscriptionId, String week) {
+		Subscription subscription = subscription(viewer, subscriptionId);
+		ZoneId zone = subscription == null ? ZoneId.of("UTC") : subscription.zone();
+		IsoWeek chosen = week == null || week.isBlank() ? IsoWeek.containing(clock.instant(), zone).previous()
+				: IsoWeek.parse(week);
+		DigestContent digest = subscription == null
+				? builder.build(DigestFilters.NONE, zone, viewer.getRole() != Role.DEVELOPER, chosen)
+				: builder.build(subscription, chosen);
+		String chart = digest.trendingCodes().isEmpty() ? null
+				: "data:image/png;base64," + Base64.getEncoder().encodeToString(TrendChart.png(digest.trendingCodes()));
+		return new Preview(subscription, digest, mail.render(subscription, digest, chart), chart);
+	}
+
+	private Subscription subscription(Account viewer, Long subscriptionId) {
+		if (subscriptionId == null) {
+			return subscriptions.findByUser(viewer.getId()).orElse(null);
+		}
+		if (viewer.getRole() != Role.ADMIN) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only admins preview other subscriptions");
+		}
+		return subscriptions.findById(subscriptionId)
+			.orElseThrow(() -> new NotFoundException("no subscription " + subscriptionId));
+	}
+
 }

@@ -8,34 +8,38 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks every few minutes ({@code forumkb.digest.check-interval}) for digests that are due,
- * rather than firing at the cron time itself: each subscriber's send time falls at another
- * instant by their time zone, and a node that was down at a send time catches up.
- * Not in command-line runs; {@code forumkb.digest.scheduled=false} turns it off (tests that drive runs).
+ * Checks every few minutes ({@code forumkb.digest.check-interval}) for digests that are
+ * due, rather than firing at the cron time itself: each subscriber's send time falls at
+ * another instant by their time zone, and a node that was down at a send time catches up.
+ * Not in command-line runs; {@code forumkb.digest.scheduled=false} turns it off (tests
+ * that drive runs).
  */
 @Component
 @ConditionalOnExpression("${forumkb.digest.scheduled:true} and !${forumkb.command-line:false}")
 class DigestSchedule {
 
-    private static final Logger log = LoggerFactory.getLogger(DigestSchedule.class);
+	private static final Logger log = LoggerFactory.getLogger(DigestSchedule.class);
 
-    private final DigestRunner runner;
-    private final Clock clock = Clock.systemUTC();
+	private final DigestRunner runner;
 
-    DigestSchedule(DigestRunner runner) {
-        this.runner = runner;
-    }
+	private final Clock clock = Clock.systemUTC();
 
-    @Scheduled(fixedDelayString = "${forumkb.digest.check-interval:PT5M}",
-            initialDelayString = "${forumkb.digest.initial-delay:PT1M}")
-    void runDue() {
-        try {
-            DigestRunner.RunResult result = runner.runDue(clock.instant());
-            if (!result.outcomes().isEmpty()) {
-                log.info("Digest run: {}", result.outcomes());
-            }
-        } catch (RuntimeException e) {
-            log.error("Digest run failed; the next one picks up where it stopped", e);
-        }
-    }
+	DigestSchedule(DigestRunner runner) {
+		this.runner = runner;
+	}
+
+	@Scheduled(fixedDelayString = "${forumkb.digest.check-interval:PT5M}",
+			initialDelayString = "${forumkb.digest.initial-delay:PT1M}")
+	void runDue() {
+		try {
+			DigestRunner.RunResult result = runner.runDue(clock.instant());
+			if (!result.outcomes().isEmpty()) {
+				log.info("Digest run: {}", result.outcomes());
+			}
+		}
+		catch (RuntimeException e) {
+			log.error("Digest run failed; the next one picks up where it stopped", e);
+		}
+	}
+
 }

@@ -12,36 +12,43 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
 /**
- * Wires the analyzers to the fields of {@link IndexFields}: prose for {@code title}/{@code body}/{@code answer}/
- * {@code text} (and any unknown field), symbols for {@code symbols}, one lower-cased keyword per value for the exact
- * entity fields. It lives beside the field names so that the analysis package needs none of them.
+ * Wires the analyzers to the fields of {@link IndexFields}: prose for
+ * {@code title}/{@code body}/{@code answer}/ {@code text} (and any unknown field),
+ * symbols for {@code symbols}, one lower-cased keyword per value for the exact entity
+ * fields. It lives beside the field names so that the analysis package needs none of
+ * them.
  */
 public final class FieldAnalyzers {
 
-    private FieldAnalyzers() {
-    }
+	private FieldAnalyzers() {
+	}
 
-    public static final List<String> PROSE_FIELDS = List.of(TITLE, BODY, ANSWER, TEXT);
-    public static final List<String> EXACT_FIELDS = List.of(ERROR, CODE, DOMAIN, API, FRAMEWORK, ENTITLEMENT, TAG, TOPIC,
-            SERVICE, HAS);
+	public static final List<String> PROSE_FIELDS = List.of(TITLE, BODY, ANSWER, TEXT);
 
-    /** For {@code IndexWriterConfig}: symbols drop plain words. */
-    public static PerFieldAnalyzerWrapper indexAnalyzer() {
-        return wrapper(SymbolAnalyzer.forIndex());
-    }
+	public static final List<String> EXACT_FIELDS = List.of(ERROR, CODE, DOMAIN, API, FRAMEWORK, ENTITLEMENT, TAG,
+			TOPIC, SERVICE, HAS);
 
-    /** For query parsing: the same, except symbols keep plain words so "filter manager" reaches the parts. */
-    public static PerFieldAnalyzerWrapper queryAnalyzer() {
-        return wrapper(SymbolAnalyzer.forQuery());
-    }
+	/** For {@code IndexWriterConfig}: symbols drop plain words. */
+	public static PerFieldAnalyzerWrapper indexAnalyzer() {
+		return wrapper(SymbolAnalyzer.forIndex());
+	}
 
-    private static PerFieldAnalyzerWrapper wrapper(SymbolAnalyzer symbols) {
-        Analyzer prose = new ProseAnalyzer();
-        Analyzer exact = new ExactAnalyzer();
-        Map<String, Analyzer> fields = new HashMap<>();
-        PROSE_FIELDS.forEach(field -> fields.put(field, prose));
-        fields.put(SYMBOLS, symbols);
-        EXACT_FIELDS.forEach(field -> fields.put(field, exact));
-        return new PerFieldAnalyzerWrapper(prose, fields);
-    }
+	/**
+	 * For query parsing: the same, except symbols keep plain words so "filter manager"
+	 * reaches the parts.
+	 */
+	public static PerFieldAnalyzerWrapper queryAnalyzer() {
+		return wrapper(SymbolAnalyzer.forQuery());
+	}
+
+	private static PerFieldAnalyzerWrapper wrapper(SymbolAnalyzer symbols) {
+		Analyzer prose = new ProseAnalyzer();
+		Analyzer exact = new ExactAnalyzer();
+		Map<String, Analyzer> fields = new HashMap<>();
+		PROSE_FIELDS.forEach(field -> fields.put(field, prose));
+		fields.put(SYMBOLS, symbols);
+		EXACT_FIELDS.forEach(field -> fields.put(field, exact));
+		return new PerFieldAnalyzerWrapper(prose, fields);
+	}
+
 }

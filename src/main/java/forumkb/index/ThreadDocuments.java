@@ -32,187 +32,200 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class ThreadDocuments {
 
-    /**
-     * The fields' layout, recorded in each commit: an index written with another is rebuilt
-     * when the server starts. Change it whenever the documents' fields or their storage
-     * ({@link ThreadIndexCodec}) change.
-     */
-    static final String LAYOUT = "3: ranked text, threads stored apart";
-    /** Prose stored with offsets, so the highlighter needs no re-analysis. */
-    private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
-    /** Ranking needs term frequencies and lengths only; phrases and snippets use the stored fields. */
-    private static final FieldType RANKED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
-    /**
-     * How many times the title and the accepted answer go into {@link IndexFields#TEXT}, the
-     * body once. Repeating a field's text is BM25F with integer field weights: its terms count
-     * that many times and lengthen the document as much, so one term clause scores all three
-     * fields together. Three clauses per word (one a field) made ranking twice as slow.
-     */
-    static final int TITLE_WEIGHT = 2;
-    static final int ANSWER_WEIGHT = 2;
+	/**
+	 * The fields' layout, recorded in each commit: an index written with another is
+	 * rebuilt when the server starts. Change it whenever the documents' fields or their
+	 * storage ({@link ThreadIndexCodec}) change.
+	 */
+	static final String LAYOUT = "3: ranked text, threads stored apart";
 
-    static {
-        STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        STORED_TEXT.freeze();
-        RANKED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        RANKED_TEXT.freeze();
-    }
+	/** Prose stored with offsets, so the highlighter needs no re-analysis. */
+	private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
 
-    private final FacetsConfig facets;
-    private final ErrorCatalog catalog;
+	/**
+	 * Ranking needs term frequencies and lengths only; phrases and snippets use the
+	 * stored fields.
+	 */
+	private static final FieldType RANKED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
-    public ThreadDocuments(FacetsConfig facets, ErrorCatalog catalog) {
-        this.facets = facets;
-        this.catalog = catalog;
-    }
+	/**
+	 * How many times the title and the accepted answer go into {@link IndexFields#TEXT},
+	 * the body once. Repeating a field's text is BM25F with integer field weights: its
+	 * terms count that many times and lengthen the document as much, so one term clause
+	 * scores all three fields together. Three clauses per word (one a field) made ranking
+	 * twice as slow.
+	 */
+	static final int TITLE_WEIGHT = 2;
+	static final int ANSWER_WEIGHT = 2;
 
-    public static FacetsConfig facetsConfig() {
-        FacetsConfig config = new FacetsConfig();
-        for (String dimension : new String[] {TAG, FRAMEWORK, API, ERROR, TOPIC, HAS, CODE}) {
-            config.setMultiValued(dimension, true);
-        }
-        return config;
-    }
+	static {
+		STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		STORED_TEXT.freeze();
+		RANKED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+		RANKED_TEXT.freeze();
+	}
 
-    public Document document(IndexedThread thread) throws IOException {
-        Document doc = new Document();
-        doc.add(new StringField(ID, Long.toString(thread.id()), Field.Store.YES));
-        doc.add(new StoredField(SOURCE, thread.source()));
-        if (thread.url() != null) {
-            doc.add(new StoredField(URL, thread.url()));
-        }
-        if (thread.excerpt()) {
-            doc.add(new StoredField(EXCERPT, 1));
-        }
-        String title = thread.title() == null ? "" : thread.title();
-        String body = join(thread.question(), thread.otherPosts());
-        doc.add(new Field(TITLE, title, STORED_TEXT));
-        doc.add(new Field(BODY, body, STORED_TEXT));
-        if (thread.acceptedAnswer() != null) {
-            doc.add(new Field(ANSWER, thread.acceptedAnswer(), STORED_TEXT));
-        }
-        for (int i = 0; i < TITLE_WEIGHT; i++) {
-            doc.add(new Field(TEXT, title, RANKED_TEXT));
-        }
-        for (int i = 0; thread.acceptedAnswer() != null && i < ANSWER_WEIGHT; i++) {
-            doc.add(new Field(TEXT, thread.acceptedAnswer(), RANKED_TEXT));
-        }
-        doc.add(new Field(TEXT, body, RANKED_TEXT));
-        doc.add(new TextField(SYMBOLS, join(title, thread.question(), thread.acceptedAnswer(), thread.otherPosts()),
-                Field.Store.NO));
+	private final FacetsConfig facets;
 
-        Set<String> seen = new LinkedHashSet<>();
-        BiConsumer<String, String> exact = (field, value) -> addExact(doc, seen, field, value);
-        for (IndexedThread.Entity entity : thread.entities()) {
-            addEntity(doc, exact, entity);
-        }
-        thread.tags().forEach(tag -> exact.accept(TAG, tag));
-        if (thread.topic() != null) {
-            exact.accept(TOPIC, thread.topic());
-        }
-        if (thread.subtopic() != null) {
-            exact.accept(TOPIC, thread.subtopic());
-        }
-        if (thread.answered()) {
-            exact.accept(HAS, "answer");
-            doc.add(new NumericDocValuesField(ANSWERED, 1));
-        }
-        if (thread.replies() != null && thread.replies() > 0) {
-            exact.accept(HAS, "replies");
-        }
-        addDates(doc, thread);
-        return facets.build(doc);
-    }
+	private final ErrorCatalog catalog;
 
-    private void addEntity(Document doc, BiConsumer<String, String> exact, IndexedThread.Entity entity) {
-        String value = entity.value();
-        doc.add(new StoredField(ENTITY_LIST, entity.kind() + "\t" + value));
-        switch (entity.kind()) {
-            case "error" -> {
-                exact.accept(ERROR, value);
-                int colon = value.lastIndexOf(':');
-                if (colon > 0) {
-                    exact.accept(DOMAIN, value.substring(0, colon));
-                    exact.accept(CODE, value.substring(colon + 1));
-                } else {
-                    exact.accept(DOMAIN, value);
-                }
-                catalog.aliasesOf(value).forEach(alias -> exact.accept(CODE, alias));
-            }
-            case "code" -> {
-                exact.accept(CODE, value);
-                catalog.aliasesOf(value).forEach(alias -> exact.accept(CODE, alias));
-            }
-            case "api-type" -> {
-                exact.accept(API, value);
-                addFacet(doc, API, value);
-            }
-            case "c-function" -> exact.accept(API, value);
-            case "api-method" -> {
-                exact.accept(API, value);
-                exact.accept(API, MethodNames.baseName(value));
-            }
-            case "framework" -> exact.accept(FRAMEWORK, value);
-            case "entitlement" -> exact.accept(ENTITLEMENT, value);
-            case "service" -> exact.accept(SERVICE, value);
-            default -> {
-                // Versions are shown as chips but are not search fields.
-            }
-        }
-    }
+	public ThreadDocuments(FacetsConfig facets, ErrorCatalog catalog) {
+		this.facets = facets;
+		this.catalog = catalog;
+	}
 
-    /** One keyword per distinct value, cut to a length the index takes; the facet keeps its original spelling. */
-    private static void addExact(Document doc, Set<String> seen, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        String key = exact(value).toLowerCase(Locale.ROOT);
-        if (!seen.add(field + "\u0000" + key)) {
-            return;
-        }
-        doc.add(new StringField(field, key, Field.Store.NO));
-        if (isFacet(field)) {
-            addFacet(doc, field, value);
-        }
-    }
+	public static FacetsConfig facetsConfig() {
+		FacetsConfig config = new FacetsConfig();
+		for (String dimension : new String[] { TAG, FRAMEWORK, API, ERROR, TOPIC, HAS, CODE }) {
+			config.setMultiValued(dimension, true);
+		}
+		return config;
+	}
 
-    private static void addFacet(Document doc, String dimension, String value) {
-        doc.add(new SortedSetDocValuesFacetField(dimension, exact(value)));
-    }
+	public Document document(IndexedThread thread) throws IOException {
+		Document doc = new Document();
+		doc.add(new StringField(ID, Long.toString(thread.id()), Field.Store.YES));
+		doc.add(new StoredField(SOURCE, thread.source()));
+		if (thread.url() != null) {
+			doc.add(new StoredField(URL, thread.url()));
+		}
+		if (thread.excerpt()) {
+			doc.add(new StoredField(EXCERPT, 1));
+		}
+		String title = thread.title() == null ? "" : thread.title();
+		String body = join(thread.question(), thread.otherPosts());
+		doc.add(new Field(TITLE, title, STORED_TEXT));
+		doc.add(new Field(BODY, body, STORED_TEXT));
+		if (thread.acceptedAnswer() != null) {
+			doc.add(new Field(ANSWER, thread.acceptedAnswer(), STORED_TEXT));
+		}
+		for (int i = 0; i < TITLE_WEIGHT; i++) {
+			doc.add(new Field(TEXT, title, RANKED_TEXT));
+		}
+		for (int i = 0; thread.acceptedAnswer() != null && i < ANSWER_WEIGHT; i++) {
+			doc.add(new Field(TEXT, thread.acceptedAnswer(), RANKED_TEXT));
+		}
+		doc.add(new Field(TEXT, body, RANKED_TEXT));
+		doc.add(new TextField(SYMBOLS, join(title, thread.question(), thread.acceptedAnswer(), thread.otherPosts()),
+				Field.Store.NO));
 
-    private static String exact(String value) {
-        return value.length() <= ForumAnalyzers.MAX_EXACT_CHARS ? value
-                : value.substring(0, ForumAnalyzers.MAX_EXACT_CHARS);
-    }
+		Set<String> seen = new LinkedHashSet<>();
+		BiConsumer<String, String> exact = (field, value) -> addExact(doc, seen, field, value);
+		for (IndexedThread.Entity entity : thread.entities()) {
+			addEntity(doc, exact, entity);
+		}
+		thread.tags().forEach(tag -> exact.accept(TAG, tag));
+		if (thread.topic() != null) {
+			exact.accept(TOPIC, thread.topic());
+		}
+		if (thread.subtopic() != null) {
+			exact.accept(TOPIC, thread.subtopic());
+		}
+		if (thread.answered()) {
+			exact.accept(HAS, "answer");
+			doc.add(new NumericDocValuesField(ANSWERED, 1));
+		}
+		if (thread.replies() != null && thread.replies() > 0) {
+			exact.accept(HAS, "replies");
+		}
+		addDates(doc, thread);
+		return facets.build(doc);
+	}
 
-    private static boolean isFacet(String field) {
-        return switch (field) {
-            case TAG, FRAMEWORK, ERROR, TOPIC, HAS -> true;
-            default -> false;
-        };
-    }
+	private void addEntity(Document doc, BiConsumer<String, String> exact, IndexedThread.Entity entity) {
+		String value = entity.value();
+		doc.add(new StoredField(ENTITY_LIST, entity.kind() + "\t" + value));
+		switch (entity.kind()) {
+			case "error" -> {
+				exact.accept(ERROR, value);
+				int colon = value.lastIndexOf(':');
+				if (colon > 0) {
+					exact.accept(DOMAIN, value.substring(0, colon));
+					exact.accept(CODE, value.substring(colon + 1));
+				}
+				else {
+					exact.accept(DOMAIN, value);
+				}
+				catalog.aliasesOf(value).forEach(alias -> exact.accept(CODE, alias));
+			}
+			case "code" -> {
+				exact.accept(CODE, value);
+				catalog.aliasesOf(value).forEach(alias -> exact.accept(CODE, alias));
+			}
+			case "api-type" -> {
+				exact.accept(API, value);
+				addFacet(doc, API, value);
+			}
+			case "c-function" -> exact.accept(API, value);
+			case "api-method" -> {
+				exact.accept(API, value);
+				exact.accept(API, MethodNames.baseName(value));
+			}
+			case "framework" -> exact.accept(FRAMEWORK, value);
+			case "entitlement" -> exact.accept(ENTITLEMENT, value);
+			case "service" -> exact.accept(SERVICE, value);
+			default -> {
+				// Versions are shown as chips but are not search fields.
+			}
+		}
+	}
 
-    private static void addDates(Document doc, IndexedThread thread) {
-        var when = thread.lastActivityAt() != null ? thread.lastActivityAt() : thread.createdAt();
-        if (when == null) {
-            return;
-        }
-        long millis = when.toEpochMilli();
-        doc.add(new LongPoint(ACTIVITY, millis));
-        doc.add(new NumericDocValuesField(ACTIVITY, millis));
-        ZonedDateTime utc = when.atZone(ZoneOffset.UTC);
-        doc.add(new IntPoint(YEAR, utc.getYear()));
-        doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(utc.getYear())));
-        doc.add(new SortedSetDocValuesFacetField(MONTH, "%04d-%02d".formatted(utc.getYear(), utc.getMonthValue())));
-    }
+	/**
+	 * One keyword per distinct value, cut to a length the index takes; the facet keeps
+	 * its original spelling.
+	 */
+	private static void addExact(Document doc, Set<String> seen, String field, String value) {
+		if (value == null || value.isBlank()) {
+			return;
+		}
+		String key = exact(value).toLowerCase(Locale.ROOT);
+		if (!seen.add(field + "\u0000" + key)) {
+			return;
+		}
+		doc.add(new StringField(field, key, Field.Store.NO));
+		if (isFacet(field)) {
+			addFacet(doc, field, value);
+		}
+	}
 
-    private static String join(String... parts) {
-        StringBuilder text = new StringBuilder();
-        for (String part : parts) {
-            if (part != null && !part.isBlank()) {
-                text.append(part).append("\n\n");
-            }
-        }
-        return text.toString();
-    }
+	private static void addFacet(Document doc, String dimension, String value) {
+		doc.add(new SortedSetDocValuesFacetField(dimension, exact(value)));
+	}
+
+	private static String exact(String value) {
+		return value.length() <= ForumAnalyzers.MAX_EXACT_CHARS ? value
+				: value.substring(0, ForumAnalyzers.MAX_EXACT_CHARS);
+	}
+
+	private static boolean isFacet(String field) {
+		return switch (field) {
+			case TAG, FRAMEWORK, ERROR, TOPIC, HAS -> true;
+			default -> false;
+		};
+	}
+
+	private static void addDates(Document doc, IndexedThread thread) {
+		var when = thread.lastActivityAt() != null ? thread.lastActivityAt() : thread.createdAt();
+		if (when == null) {
+			return;
+		}
+		long millis = when.toEpochMilli();
+		doc.add(new LongPoint(ACTIVITY, millis));
+		doc.add(new NumericDocValuesField(ACTIVITY, millis));
+		ZonedDateTime utc = when.atZone(ZoneOffset.UTC);
+		doc.add(new IntPoint(YEAR, utc.getYear()));
+		doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(utc.getYear())));
+		doc.add(new SortedSetDocValuesFacetField(MONTH, "%04d-%02d".formatted(utc.getYear(), utc.getMonthValue())));
+	}
+
+	private static String join(String... parts) {
+		StringBuilder text = new StringBuilder();
+		for (String part : parts) {
+			if (part != null && !part.isBlank()) {
+				text.append(part).append("\n\n");
+			}
+		}
+		return text.toString();
+	}
+
 }

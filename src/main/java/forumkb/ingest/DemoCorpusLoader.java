@@ -15,43 +15,51 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Loads the demo corpus (our own threads, JSON Lines) into an empty database on first start. */
+/**
+ * Loads the demo corpus (our own threads, JSON Lines) into an empty database on first
+ * start.
+ */
 @Component
 @ConditionalOnProperty(name = "forumkb.demo.enabled", havingValue = "true")
 class DemoCorpusLoader {
 
-    static final String CORPUS = "demo/corpus.jsonl";
-    private static final Logger log = LoggerFactory.getLogger(DemoCorpusLoader.class);
+	static final String CORPUS = "demo/corpus.jsonl";
 
-    private final IngestService ingest;
-    private final JdbcTemplate jdbc;
-    private final ClusterJobs jobs;
+	private static final Logger log = LoggerFactory.getLogger(DemoCorpusLoader.class);
 
-    DemoCorpusLoader(IngestService ingest, JdbcTemplate jdbc, ClusterJobs jobs) {
-        this.ingest = ingest;
-        this.jdbc = jdbc;
-        this.jobs = jobs;
-    }
+	private final IngestService ingest;
 
-    /** Before the demo known issues, which link to these threads. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(0)
-    void loadIntoEmptyDatabase() {
-        jobs.runAfterOthers(ClusterJobs.FIRST_START, this::loadIfEmpty);
-    }
+	private final JdbcTemplate jdbc;
 
-    private void loadIfEmpty() {
-        Long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
-        if (threads != null && threads > 0) {
-            return;
-        }
-        byte[] corpus;
-        try (InputStream in = new ClassPathResource(CORPUS).getInputStream()) {
-            corpus = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        IngestRun run = ingest.ingest("demo corpus", List.of(IngestInput.ofBytes(CORPUS, corpus, null, null)));
-        log.info("Loaded the demo corpus: {}", run.getMessage());
-    }
+	private final ClusterJobs jobs;
+
+	DemoCorpusLoader(IngestService ingest, JdbcTemplate jdbc, ClusterJobs jobs) {
+		this.ingest = ingest;
+		this.jdbc = jdbc;
+		this.jobs = jobs;
+	}
+
+	/** Before the demo known issues, which link to these threads. */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
+	void loadIntoEmptyDatabase() {
+		jobs.runAfterOthers(ClusterJobs.FIRST_START, this::loadIfEmpty);
+	}
+
+	private void loadIfEmpty() {
+		Long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
+		if (threads != null && threads > 0) {
+			return;
+		}
+		byte[] corpus;
+		try (InputStream in = new ClassPathResource(CORPUS).getInputStream()) {
+			corpus = in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		IngestRun run = ingest.ingest("demo corpus", List.of(IngestInput.ofBytes(CORPUS, corpus, null, null)));
+		log.info("Loaded the demo corpus: {}", run.getMessage());
+	}
+
 }

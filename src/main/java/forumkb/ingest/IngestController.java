@@ -24,113 +24,122 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/ingest}: multipart files, or {@code {"url": …}}; answers with the run
- * (counts and per-item errors). {@code ?async=true} answers 202 at once with the running run.
+ * (counts and per-item errors). {@code ?async=true} answers 202 at once with the running
+ * run.
  */
 @RestController
 @Tag(name = "Ingest", description = "Import forum exports and follow the runs")
 @RequestMapping("/api/ingest")
 class IngestController {
 
-    private static final String ASYNC = "Answer 202 at once and ingest in the background; poll the run's location";
-    private static final String FORMAT = "Force a source format (`jsonl`, `text`, `html`, `feed`, `discourse`) instead of detecting it";
+	private static final String ASYNC = "Answer 202 at once and ingest in the background; poll the run's location";
 
-    private final IngestService ingest;
-    private final UrlFetcher fetcher;
-    private final IngestRunRepository runs;
-    private final IngestErrorRepository errors;
+	private static final String FORMAT = "Force a source format (`jsonl`, `text`, `html`, `feed`, `discourse`) instead of detecting it";
 
-    IngestController(IngestService ingest, UrlFetcher fetcher, IngestRunRepository runs, IngestErrorRepository errors) {
-        this.ingest = ingest;
-        this.fetcher = fetcher;
-        this.runs = runs;
-        this.errors = errors;
-    }
+	private final IngestService ingest;
 
-    record UrlRequest(String url, String format) {
-    }
+	private final UrlFetcher fetcher;
 
-    @Operation(summary = "Ingest uploaded forum exports",
-            description = "Upload one or more files as multipart parts `files`; each is parsed, deduplicated and indexed. Answers 200 with the finished run (threads created and updated, items that failed and why), or 202 when `async`. Engineers only.")
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<IngestRunView> upload(
-            @Parameter(description = "The export files: JSON lines, text dumps, HTML pages, RSS/Atom feeds, Discourse exports")
-            @RequestParam(name = "files", required = false) List<MultipartFile> files,
-            @Parameter(description = "The same as `files`, for clients that name the part `file`")
-            @RequestParam(name = "file", required = false) List<MultipartFile> file,
-            @Parameter(description = FORMAT) @RequestParam(name = "format", required = false) String format,
-            @Parameter(description = ASYNC) @RequestParam(name = "async", defaultValue = "false") boolean async) throws IOException {
-        List<MultipartFile> all = new ArrayList<>();
-        if (files != null) {
-            all.addAll(files);
-        }
-        if (file != null) {
-            all.addAll(file);
-        }
-        if (all.isEmpty()) {
-            throw new BadRequestException("no file uploaded: send multipart part \"files\"");
-        }
-        SourceFormat forced = format(format);
-        List<IngestInput> inputs = new ArrayList<>();
-        for (MultipartFile part : all) {
-            String name = part.getOriginalFilename() == null ? "upload" : part.getOriginalFilename();
-            inputs.add(IngestInput.ofBytes(name, part.getBytes(), part.getContentType(), forced));
-        }
-        String origin = inputs.size() == 1 ? inputs.getFirst().name() : inputs.size() + " files";
-        return run(origin, inputs, async);
-    }
+	private final IngestRunRepository runs;
 
-    @Operation(summary = "Ingest a forum export from a URL",
-            description = "Send `{\"url\": \"https://…\", \"format\": …}`; the server fetches the export and ingests it like an upload. A URL that cannot be fetched is a 422. Engineers only.")
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IngestRunView> fromUrl(@RequestBody UrlRequest request,
-            @Parameter(description = ASYNC) @RequestParam(name = "async", defaultValue = "false") boolean async) {
-        if (request == null || request.url() == null || request.url().isBlank()) {
-            throw new BadRequestException("give {\"url\": \"https://…\"} or upload files");
-        }
-        IngestInput input;
-        try {
-            IngestInput fetched = fetcher.fetch(request.url());
-            input = IngestInput.ofBytes(fetched.name(), fetched.bytes(), fetched.contentType(), format(request.format()));
-        } catch (UrlFetcher.FetchException e) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        }
-        return run(request.url(), List.of(input), async);
-    }
+	private final IngestErrorRepository errors;
 
-    @Operation(summary = "Read an ingest run",
-            description = "The run's state and counts, with every item that failed and why.")
-    @GetMapping("/runs/{id}")
-    IngestRunView runById(@Parameter(description = "The run's id") @PathVariable long id) {
-        IngestRun run = runs.findById(id).orElseThrow(
-                () -> new NotFoundException("no ingest run " + id));
-        return IngestRunView.of(run, errors.findByRunIdOrderById(id));
-    }
+	IngestController(IngestService ingest, UrlFetcher fetcher, IngestRunRepository runs, IngestErrorRepository errors) {
+		this.ingest = ingest;
+		this.fetcher = fetcher;
+		this.runs = runs;
+		this.errors = errors;
+	}
 
-    @Operation(summary = "List recent ingest runs",
-            description = "The twenty most recent runs, newest first, without their item errors.")
-    @GetMapping("/runs")
-    List<IngestRunView> recentRuns() {
-        return IngestRunView.recent(runs);
-    }
+	record UrlRequest(String url, String format) {
+	}
 
-    private ResponseEntity<IngestRunView> run(String origin, List<IngestInput> inputs, boolean async) {
-        if (async) {
-            IngestRun run = ingest.start(origin, inputs);
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestRunView.of(run, List.of()));
-        }
-        IngestRun run = ingest.ingest(origin, inputs);
-        return ResponseEntity.ok(IngestRunView.of(run, errors.findByRunIdOrderById(run.getId())));
-    }
+	@Operation(summary = "Ingest uploaded forum exports",
+			description = "Upload one or more files as multipart parts `files`; each is parsed, deduplicated and indexed. Answers 200 with the finished run (threads created and updated, items that failed and why), or 202 when `async`. Engineers only.")
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<IngestRunView> upload(@Parameter(
+			description = "The export files: JSON lines, text dumps, HTML pages, RSS/Atom feeds, Discourse exports") @RequestParam(
+					name = "files", required = false) List<MultipartFile> files,
+			@Parameter(description = "The same as `files`, for clients that name the part `file`") @RequestParam(
+					name = "file", required = false) List<MultipartFile> file,
+			@Parameter(description = FORMAT) @RequestParam(name = "format", required = false) String format,
+			@Parameter(description = ASYNC) @RequestParam(name = "async", defaultValue = "false") boolean async)
+			throws IOException {
+		List<MultipartFile> all = new ArrayList<>();
+		if (files != null) {
+			all.addAll(files);
+		}
+		if (file != null) {
+			all.addAll(file);
+		}
+		if (all.isEmpty()) {
+			throw new BadRequestException("no file uploaded: send multipart part \"files\"");
+		}
+		SourceFormat forced = format(format);
+		List<IngestInput> inputs = new ArrayList<>();
+		for (MultipartFile part : all) {
+			String name = part.getOriginalFilename() == null ? "upload" : part.getOriginalFilename();
+			inputs.add(IngestInput.ofBytes(name, part.getBytes(), part.getContentType(), forced));
+		}
+		String origin = inputs.size() == 1 ? inputs.getFirst().name() : inputs.size() + " files";
+		return run(origin, inputs, async);
+	}
 
-    static SourceFormat format(String name) {
-        if (name == null || name.isBlank() || name.equalsIgnoreCase("auto")) {
-            return null;
-        }
-        try {
-            return SourceFormat.fromName(name);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "unknown format \"" + name + "\": use jsonl, text, html, feed or discourse");
-        }
-    }
+	@Operation(summary = "Ingest a forum export from a URL",
+			description = "Send `{\"url\": \"https://…\", \"format\": …}`; the server fetches the export and ingests it like an upload. A URL that cannot be fetched is a 422. Engineers only.")
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<IngestRunView> fromUrl(@RequestBody UrlRequest request,
+			@Parameter(description = ASYNC) @RequestParam(name = "async", defaultValue = "false") boolean async) {
+		if (request == null || request.url() == null || request.url().isBlank()) {
+			throw new BadRequestException("give {\"url\": \"https://…\"} or upload files");
+		}
+		IngestInput input;
+		try {
+			IngestInput fetched = fetcher.fetch(request.url());
+			input = IngestInput.ofBytes(fetched.name(), fetched.bytes(), fetched.contentType(),
+					format(request.format()));
+		}
+		catch (UrlFetcher.FetchException e) {
+			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+		}
+		return run(request.url(), List.of(input), async);
+	}
+
+	@Operation(summary = "Read an ingest run",
+			description = "The run's state and counts, with every item that failed and why.")
+	@GetMapping("/runs/{id}")
+	IngestRunView runById(@Parameter(description = "The run's id") @PathVariable long id) {
+		IngestRun run = runs.findById(id).orElseThrow(() -> new NotFoundException("no ingest run " + id));
+		return IngestRunView.of(run, errors.findByRunIdOrderById(id));
+	}
+
+	@Operation(summary = "List recent ingest runs",
+			description = "The twenty most recent runs, newest first, without their item errors.")
+	@GetMapping("/runs")
+	List<IngestRunView> recentRuns() {
+		return IngestRunView.recent(runs);
+	}
+
+	private ResponseEntity<IngestRunView> run(String origin, List<IngestInput> inputs, boolean async) {
+		if (async) {
+			IngestRun run = ingest.start(origin, inputs);
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestRunView.of(run, List.of()));
+		}
+		IngestRun run = ingest.ingest(origin, inputs);
+		return ResponseEntity.ok(IngestRunView.of(run, errors.findByRunIdOrderById(run.getId())));
+	}
+
+	static SourceFormat format(String name) {
+		if (name == null || name.isBlank() || name.equalsIgnoreCase("auto")) {
+			return null;
+		}
+		try {
+			return SourceFormat.fromName(name);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"unknown format \"" + name + "\": use jsonl, text, html, feed or discourse");
+		}
+	}
+
 }

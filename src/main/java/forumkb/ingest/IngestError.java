@@ -11,28 +11,46 @@ import jakarta.persistence.Table;
 @Table(name = "ingest_error")
 public class IngestError {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    private Long runId;
-    private String item;
-    private Integer line;
-    private String reason;
+	private Long runId;
 
-    protected IngestError() {
-    }
+	private String item;
 
-    IngestError(Long runId, String item, Integer line, String reason) {
-        this.runId = runId;
-        this.item = item;
-        this.line = line;
-        this.reason = reason;
-    }
+	private Integer line;
 
-    public Long getId() { return id; }
-    public Long getRunId() { return runId; }
-    public String getItem() { return item; }
-    public Integer getLine() { return line; }
-    public String getReason() { return reason; }
+	private String reason;
+
+	protected IngestError() {
+	}
+
+	IngestError(Long runId, String item, Integer line, String reason) {
+		this.runId = runId;
+		this.item = item;
+		this.line = line;
+		this.reason = reason;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Long getRunId() {
+		return runId;
+	}
+
+	public String getItem() {
+		return item;
+	}
+
+	public Integer getLine() {
+		return line;
+	}
+
+	public String getReason() {
+		return reason;
+	}
+
 }

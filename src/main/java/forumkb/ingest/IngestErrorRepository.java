@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface IngestErrorRepository extends JpaRepository<IngestError, Long> {
 
-    List<IngestError> findByRunIdOrderById(Long runId);
+	List<IngestError> findByRunIdOrderById(Long runId);
+
 }

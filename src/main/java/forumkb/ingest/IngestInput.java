@@ -13,19 +13,19 @@ import java.nio.file.Path;
  */
 public record IngestInput(String name, byte[] bytes, Path file, String contentType, SourceFormat format) {
 
-    public static IngestInput ofBytes(String name, byte[] bytes, String contentType, SourceFormat format) {
-        return new IngestInput(name, bytes, null, contentType, format);
-    }
+	public static IngestInput ofBytes(String name, byte[] bytes, String contentType, SourceFormat format) {
+		return new IngestInput(name, bytes, null, contentType, format);
+	}
 
-    public static IngestInput ofFile(Path file, SourceFormat format) {
-        return new IngestInput(file.toString(), null, file, null, format);
-    }
+	public static IngestInput ofFile(Path file, SourceFormat format) {
+		return new IngestInput(file.toString(), null, file, null, format);
+	}
 
-    InputStream open() throws IOException {
-        return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
-    }
+	InputStream open() throws IOException {
+		return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
+	}
 
-    long size() throws IOException {
-        return bytes != null ? bytes.length : Files.size(file);
-    }
+	long size() throws IOException {
+		return bytes != null ? bytes.length : Files.size(file);
+	}
 }

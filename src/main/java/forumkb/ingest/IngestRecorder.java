@@ -10,36 +10,41 @@ import java.util.function.Consumer;
  */
 final class IngestRecorder {
 
-    private final IngestRunRepository runs;
-    private final IngestErrorRepository errors;
-    private final Consumer<IngestRun> listener;
-    private final List<IngestError> pending = new ArrayList<>();
+	private final IngestRunRepository runs;
 
-    IngestRecorder(IngestRunRepository runs, IngestErrorRepository errors, Consumer<IngestRun> listener) {
-        this.runs = runs;
-        this.errors = errors;
-        this.listener = listener;
-    }
+	private final IngestErrorRepository errors;
 
-    void error(IngestRun run, String item, Integer line, String reason) {
-        pending.add(new IngestError(run.getId(), withoutNul(item), line, withoutNul(reason)));
-    }
+	private final Consumer<IngestRun> listener;
 
-    /**
-     * PostgreSQL refuses NUL in text, and a failed item's name or reason may quote the
-     * input: the row that reports it would fail, and with it the run's last checkpoint,
-     * leaving the run "running" for good. The thread itself is refused by {@link ThreadLimits}.
-     */
-    static String withoutNul(String text) {
-        return text == null ? null : text.replace("\0", "");
-    }
+	private final List<IngestError> pending = new ArrayList<>();
 
-    void checkpoint(IngestRun run) {
-        if (!pending.isEmpty()) {
-            errors.saveAll(pending);
-            pending.clear();
-        }
-        runs.save(run);
-        listener.accept(run);
-    }
+	IngestRecorder(IngestRunRepository runs, IngestErrorRepository errors, Consumer<IngestRun> listener) {
+		this.runs = runs;
+		this.errors = errors;
+		this.listener = listener;
+	}
+
+	void error(IngestRun run, String item, Integer line, String reason) {
+		pending.add(new IngestError(run.getId(), withoutNul(item), line, withoutNul(reason)));
+	}
+
+	/**
+	 * PostgreSQL refuses NUL in text, and a failed item's name or reason may quote the
+	 * input: the row that reports it would fail, and with it the run's last checkpoint,
+	 * leaving the run "running" for good. The thread itself is refused by
+	 * {@link ThreadLimits}.
+	 */
+	static String withoutNul(String text) {
+		return text == null ? null : text.replace("\0", "");
+	}
+
+	void checkpoint(IngestRun run) {
+		if (!pending.isEmpty()) {
+			errors.saveAll(pending);
+			pending.clear();
+		}
+		runs.save(run);
+		listener.accept(run);
+	}
+
 }

@@ -12,80 +12,133 @@ import java.time.Instant;
 @Table(name = "ingest_run")
 public class IngestRun {
 
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-    /** Its process died while it ran (see RunningRuns). */
-    public static final String INTERRUPTED = "interrupted";
+	public static final String RUNNING = "running";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+	public static final String COMPLETED = "completed";
 
-    private String origin;
-    private String format;
-    private String status = RUNNING;
-    private Instant startedAt = Instant.now();
-    private Instant finishedAt;
-    private int total;
-    private int processed;
-    private int created;
-    private int updated;
-    private int unchanged;
-    private int failed;
-    private String message;
+	public static final String FAILED = "failed";
 
-    protected IngestRun() {
-    }
+	/** Its process died while it ran (see RunningRuns). */
+	public static final String INTERRUPTED = "interrupted";
 
-    IngestRun(String origin) {
-        this.origin = IngestRecorder.withoutNul(origin);
-    }
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
 
-    void count(StoreOutcome outcome) {
-        switch (outcome) {
-            case CREATED -> created++;
-            case UPDATED -> updated++;
-            case UNCHANGED -> unchanged++;
-        }
-        processed++;
-    }
+	private String origin;
 
-    void countFailure() {
-        failed++;
-        processed++;
-    }
+	private String format;
 
-    void addToTotal(int items) {
-        total += items;
-    }
+	private String status = RUNNING;
 
-    void noteFormat(String value) {
-        format = format == null || format.equals(value) ? value : "mixed";
-    }
+	private Instant startedAt = Instant.now();
 
-    void finish(String finalStatus, String finalMessage) {
-        status = finalStatus;
-        message = IngestRecorder.withoutNul(finalMessage);
-        finishedAt = Instant.now();
-        total = Math.max(total, processed);
-    }
+	private Instant finishedAt;
 
-    public boolean isFinished() {
-        return !RUNNING.equals(status);
-    }
+	private int total;
 
-    public Long getId() { return id; }
-    public String getOrigin() { return origin; }
-    public String getFormat() { return format; }
-    public String getStatus() { return status; }
-    public Instant getStartedAt() { return startedAt; }
-    public Instant getFinishedAt() { return finishedAt; }
-    public int getTotal() { return total; }
-    public int getProcessed() { return processed; }
-    public int getCreated() { return created; }
-    public int getUpdated() { return updated; }
-    public int getUnchanged() { return unchanged; }
-    public int getFailed() { return failed; }
-    public String getMessage() { return message; }
+	private int processed;
+
+	private int created;
+
+	private int updated;
+
+	private int unchanged;
+
+	private int failed;
+
+	private String message;
+
+	protected IngestRun() {
+	}
+
+	IngestRun(String origin) {
+		this.origin = IngestRecorder.withoutNul(origin);
+	}
+
+	void count(StoreOutcome outcome) {
+		switch (outcome) {
+			case CREATED -> created++;
+			case UPDATED -> updated++;
+			case UNCHANGED -> unchanged++;
+		}
+		processed++;
+	}
+
+	void countFailure() {
+		failed++;
+		processed++;
+	}
+
+	void addToTotal(int items) {
+		total += items;
+	}
+
+	void noteFormat(String value) {
+		format = format == null || format.equals(value) ? value : "mixed";
+	}
+
+	void finish(String finalStatus, String finalMessage) {
+		status = finalStatus;
+		message = IngestRecorder.withoutNul(finalMessage);
+		finishedAt = Instant.now();
+		total = Math.max(total, processed);
+	}
+
+	public boolean isFinished() {
+		return !RUNNING.equals(status);
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getOrigin() {
+		return origin;
+	}
+
+	public String getFormat() {
+		return format;
+	}
+
+	public String getStatus() {
+		return status;
+	}
+
+	public Instant getStartedAt() {
+		return startedAt;
+	}
+
+	public Instant getFinishedAt() {
+		return finishedAt;
+	}
+
+	public int getTotal() {
+		return total;
+	}
+
+	public int getProcessed() {
+		return processed;
+	}
+
+	public int getCreated() {
+		return created;
+	}
+
+	public int getUpdated() {
+		return updated;
+	}
+
+	public int getUnchanged() {
+		return unchanged;
+	}
+
+	public int getFailed() {
+		return failed;
+	}
+
+	public String getMessage() {
+		return message;
+	}
+
 }

@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface IngestRunRepository extends JpaRepository<IngestRun, Long> {
 
-    List<IngestRun> findTop20ByOrderByIdDesc();
+	List<IngestRun> findTop20ByOrderByIdDesc();
+
 }

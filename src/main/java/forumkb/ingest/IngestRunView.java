@@ -3,44 +3,48 @@ package forumkb.ingest;
 import java.time.Instant;
 import java.util.List;
 
-/** An ingest run as the API shows it: counts and every item that failed, with its reason. */
-public record IngestRunView(
-        Long id, String origin, String format, String status, Instant startedAt, Instant finishedAt,
-        int total, int processed, int created, int updated, int unchanged, int failed, String message,
-        List<ItemError> errors) {
+/**
+ * An ingest run as the API shows it: counts and every item that failed, with its reason.
+ */
+public record IngestRunView(Long id, String origin, String format, String status, Instant startedAt, Instant finishedAt,
+		int total, int processed, int created, int updated, int unchanged, int failed, String message,
+		List<ItemError> errors) {
 
-    public record ItemError(String item, Integer line, String reason) {
-    }
+	public record ItemError(String item, Integer line, String reason) {
+	}
 
-    /**
-     * The state as a person reads it: a run that finished with failed items is not shown as a
-     * plain "completed", which reads as all good.
-     */
-    public String outcome() {
-        if (!hasFailures()) {
-            return status;
-        }
-        return "completed with " + failed + (failed == 1 ? " failure" : " failures");
-    }
+	/**
+	 * The state as a person reads it: a run that finished with failed items is not shown
+	 * as a plain "completed", which reads as all good.
+	 */
+	public String outcome() {
+		if (!hasFailures()) {
+			return status;
+		}
+		return "completed with " + failed + (failed == 1 ? " failure" : " failures");
+	}
 
-    /** The style of {@link #outcome()}: {@code partial} for a run that finished with failures. */
-    public String outcomeStyle() {
-        return hasFailures() ? "partial" : status;
-    }
+	/**
+	 * The style of {@link #outcome()}: {@code partial} for a run that finished with
+	 * failures.
+	 */
+	public String outcomeStyle() {
+		return hasFailures() ? "partial" : status;
+	}
 
-    private boolean hasFailures() {
-        return IngestRun.COMPLETED.equals(status) && failed > 0;
-    }
+	private boolean hasFailures() {
+		return IngestRun.COMPLETED.equals(status) && failed > 0;
+	}
 
-    /** The twenty most recent runs, newest first, without their item errors. */
-    static List<IngestRunView> recent(IngestRunRepository runs) {
-        return runs.findTop20ByOrderByIdDesc().stream().map(run -> of(run, List.of())).toList();
-    }
+	/** The twenty most recent runs, newest first, without their item errors. */
+	static List<IngestRunView> recent(IngestRunRepository runs) {
+		return runs.findTop20ByOrderByIdDesc().stream().map(run -> of(run, List.of())).toList();
+	}
 
-    static IngestRunView of(IngestRun run, List<IngestError> errors) {
-        return new IngestRunView(run.getId(), run.getOrigin(), run.getFormat(), run.getStatus(), run.getStartedAt(),
-                run.getFinishedAt(), run.getTotal(), run.getProcessed(), run.getCreated(), run.getUpdated(),
-                run.getUnchanged(), run.getFailed(), run.getMessage(),
-                errors.stream().map(e -> new ItemError(e.getItem(), e.getLine(), e.getReason())).toList());
-    }
+	static IngestRunView of(IngestRun run, List<IngestError> errors) {
+		return new IngestRunView(run.getId(), run.getOrigin(), run.getFormat(), run.getStatus(), run.getStartedAt(),
+				run.getFinishedAt(), run.getTotal(), run.getProcessed(), run.getCreated(), run.getUpdated(),
+				run.getUnchanged(), run.getFailed(), run.getMessage(),
+				errors.stream().map(e -> new ItemError(e.getItem(), e.getLine(), e.getReason())).toList());
+	}
 }

@@ -13,23 +13,28 @@ import org.springframework.stereotype.Component;
 @Component
 class Parsers {
 
-    private final JsonLinesParser jsonLines = new JsonLinesParser();
-    private final TextDumpParser textDump = new TextDumpParser();
-    private final HtmlThreadParser html = new HtmlThreadParser(textDump);
-    private final FeedParser feed = new FeedParser();
-    private final DiscourseTopicParser discourse = new DiscourseTopicParser();
+	private final JsonLinesParser jsonLines = new JsonLinesParser();
 
-    ThreadParser forFormat(SourceFormat format) {
-        return switch (format) {
-            case JSONL -> jsonLines;
-            case TEXT_DUMP -> textDump;
-            case HTML -> html;
-            case FEED -> feed;
-            case DISCOURSE -> discourse;
-        };
-    }
+	private final TextDumpParser textDump = new TextDumpParser();
 
-    JsonLinesParser jsonLines() {
-        return jsonLines;
-    }
+	private final HtmlThreadParser html = new HtmlThreadParser(textDump);
+
+	private final FeedParser feed = new FeedParser();
+
+	private final DiscourseTopicParser discourse = new DiscourseTopicParser();
+
+	ThreadParser forFormat(SourceFormat format) {
+		return switch (format) {
+			case JSONL -> jsonLines;
+			case TEXT_DUMP -> textDump;
+			case HTML -> html;
+			case FEED -> feed;
+			case DISCOURSE -> discourse;
+		};
+	}
+
+	JsonLinesParser jsonLines() {
+		return jsonLines;
+	}
+
 }

@@ -2,5 +2,7 @@ package forumkb.ingest;
 
 /** What storing one thread did. */
 enum StoreOutcome {
-    CREATED, UPDATED, UNCHANGED
+
+	CREATED, UPDATED, UNCHANGED
+
 }

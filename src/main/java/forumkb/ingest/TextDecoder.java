@@ -12,24 +12,27 @@ import java.nio.charset.StandardCharsets;
  */
 final class TextDecoder {
 
-    private TextDecoder() {
-    }
+	private TextDecoder() {
+	}
 
-    static CharsetDecoder strictUtf8() {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
+	static CharsetDecoder strictUtf8() {
+		return StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+	}
 
-    /** Decodes the whole input, without a byte-order mark; throws when it is not UTF-8. */
-    static String decode(byte[] bytes) throws CharacterCodingException {
-        int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        return strictUtf8().decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
-    }
+	/**
+	 * Decodes the whole input, without a byte-order mark; throws when it is not UTF-8.
+	 */
+	static String decode(byte[] bytes) throws CharacterCodingException {
+		int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+				&& (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+		return strictUtf8().decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+	}
 
-    /** The first bytes as text for sniffing the format; bad bytes become U+FFFD. */
-    static String preview(byte[] head) {
-        return new String(head, StandardCharsets.UTF_8);
-    }
+	/** The first bytes as text for sniffing the format; bad bytes become U+FFFD. */
+	static String preview(byte[] head) {
+		return new String(head, StandardCharsets.UTF_8);
+	}
+
 }

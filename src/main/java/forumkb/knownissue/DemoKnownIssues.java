@@ -27,55 +27,62 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "forumkb.demo.enabled", havingValue = "true")
 class DemoKnownIssues {
 
-    static final String FILE = "demo/known-issues.json";
-    private static final Logger log = LoggerFactory.getLogger(DemoKnownIssues.class);
+	static final String FILE = "demo/known-issues.json";
 
-    private final KnownIssueService knownIssues;
-    private final JdbcTemplate jdbc;
-    private final ClusterJobs jobs;
+	private static final Logger log = LoggerFactory.getLogger(DemoKnownIssues.class);
 
-    DemoKnownIssues(KnownIssueService knownIssues, JdbcTemplate jdbc, ClusterJobs jobs) {
-        this.knownIssues = knownIssues;
-        this.jdbc = jdbc;
-        this.jobs = jobs;
-    }
+	private final KnownIssueService knownIssues;
 
-    /** After the demo corpus loader, which listens to the same event at default order. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void loadIntoEmptyCatalogue() {
-        jobs.runAfterOthers(ClusterJobs.FIRST_START, this::loadIfEmpty);
-    }
+	private final JdbcTemplate jdbc;
 
-    private void loadIfEmpty() {
-        Long existing = jdbc.queryForObject("select count(*) from known_issue", Long.class);
-        if (existing != null && existing > 0) {
-            return;
-        }
-        JsonNode issues;
-        try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
-            issues = JsonMapper.builder().build().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (JsonNode issue : issues) {
-            knownIssues.create(draft(issue), "demo");
-        }
-        log.info("Loaded {} demo known issues", issues.size());
-    }
+	private final ClusterJobs jobs;
 
-    private KnownIssueDraft draft(JsonNode issue) {
-        List<String> platforms = new ArrayList<>();
-        issue.path("platforms").forEach(platform -> platforms.add(platform.asString()));
-        List<KnownIssueDraft.Term> signature = new ArrayList<>();
-        issue.path("signature").forEach(term -> signature.add(new KnownIssueDraft.Term(term.get("kind").asString(),
-                term.get("value").asString())));
-        List<Long> threads = new ArrayList<>();
-        issue.path("threads").forEach(externalId -> threads.addAll(jdbc.queryForList(
-                "select id from thread where external_id = ?", Long.class, externalId.asString())));
-        return new KnownIssueDraft(issue.get("title").asString(), issue.path("symptom").asString(""),
-                issue.path("rootCause").asString(""), issue.path("workaround").asString(""),
-                issue.path("status").asString("OPEN"), issue.path("fixedIn").asString(null), platforms,
-                issue.path("versions").asString(""), signature, threads);
-    }
+	DemoKnownIssues(KnownIssueService knownIssues, JdbcTemplate jdbc, ClusterJobs jobs) {
+		this.knownIssues = knownIssues;
+		this.jdbc = jdbc;
+		this.jobs = jobs;
+	}
+
+	/** After the demo corpus loader, which listens to the same event at default order. */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	void loadIntoEmptyCatalogue() {
+		jobs.runAfterOthers(ClusterJobs.FIRST_START, this::loadIfEmpty);
+	}
+
+	private void loadIfEmpty() {
+		Long existing = jdbc.queryForObject("select count(*) from known_issue", Long.class);
+		if (existing != null && existing > 0) {
+			return;
+		}
+		JsonNode issues;
+		try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
+			issues = JsonMapper.builder().build().readTree(in);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		for (JsonNode issue : issues) {
+			knownIssues.create(draft(issue), "demo");
+		}
+		log.info("Loaded {} demo known issues", issues.size());
+	}
+
+	private KnownIssueDraft draft(JsonNode issue) {
+		List<String> platforms = new ArrayList<>();
+		issue.path("platforms").forEach(platform -> platforms.add(platform.asString()));
+		List<KnownIssueDraft.Term> signature = new ArrayList<>();
+		issue.path("signature")
+			.forEach(term -> signature
+				.add(new KnownIssueDraft.Term(term.get("kind").asString(), term.get("value").asString())));
+		List<Long> threads = new ArrayList<>();
+		issue.path("threads")
+			.forEach(externalId -> threads.addAll(jdbc.queryForList("select id from thread where external_id = ?",
+					Long.class, externalId.asString())));
+		return new KnownIssueDraft(issue.get("title").asString(), issue.path("symptom").asString(""),
+				issue.path("rootCause").asString(""), issue.path("workaround").asString(""),
+				issue.path("status").asString("OPEN"), issue.path("fixedIn").asString(null), platforms,
+				issue.path("versions").asString(""), signature, threads);
+	}
+
 }

@@ -6,34 +6,34 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 
 /** A known issue as pages, the API and triage see it. */
-public record KnownIssue(
-        long id, String title, String symptom, String rootCause, String workaround, KnownIssueStatus status,
-        String fixedIn, List<String> platforms, String versions, String createdBy, Instant createdAt,
-        Instant updatedAt, List<SignatureTerm> signature, List<LinkedThread> threads) {
+public record KnownIssue(long id, String title, String symptom, String rootCause, String workaround,
+		KnownIssueStatus status, String fixedIn, List<String> platforms, String versions, String createdBy,
+		Instant createdAt, Instant updatedAt, List<SignatureTerm> signature, List<LinkedThread> threads) {
 
-    /** A thread engineers linked to the known issue. */
-    public record LinkedThread(long id, String title, String url) {
-    }
+	/** A thread engineers linked to the known issue. */
+	public record LinkedThread(long id, String title, String url) {
+	}
 
-    public String statusLabel() {
-        return status == KnownIssueStatus.FIXED && fixedIn != null && !fixedIn.isBlank()
-                ? "Fixed in " + fixedIn : status.label();
-    }
+	public String statusLabel() {
+		return status == KnownIssueStatus.FIXED && fixedIn != null && !fixedIn.isBlank() ? "Fixed in " + fixedIn
+				: status.label();
+	}
 
-    public List<SignatureTerm> curatedSignature() {
-        return signature.stream().filter(term -> term.origin() == SignatureTerm.Origin.CURATED).toList();
-    }
+	public List<SignatureTerm> curatedSignature() {
+		return signature.stream().filter(term -> term.origin() == SignatureTerm.Origin.CURATED).toList();
+	}
 
-    /**
-     * The known issue as the viewer may see it: terms learned from reports come from text only
-     * engineers (and each report's author) may read, so everyone else sees the curated ones.
-     */
-    public KnownIssue shownTo(Authentication viewer) {
-        return Role.staff(viewer) ? this : withoutLearnedTerms();
-    }
+	/**
+	 * The known issue as the viewer may see it: terms learned from reports come from text
+	 * only engineers (and each report's author) may read, so everyone else sees the
+	 * curated ones.
+	 */
+	public KnownIssue shownTo(Authentication viewer) {
+		return Role.staff(viewer) ? this : withoutLearnedTerms();
+	}
 
-    public KnownIssue withoutLearnedTerms() {
-        return new KnownIssue(id, title, symptom, rootCause, workaround, status, fixedIn, platforms, versions,
-                createdBy, createdAt, updatedAt, curatedSignature(), threads);
-    }
+	public KnownIssue withoutLearnedTerms() {
+		return new KnownIssue(id, title, symptom, rootCause, workaround, status, fixedIn, platforms, versions,
+				createdBy, createdAt, updatedAt, curatedSignature(), threads);
+	}
 }

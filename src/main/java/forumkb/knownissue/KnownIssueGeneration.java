@@ -13,18 +13,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class KnownIssueGeneration {
 
-    private final JdbcTemplate jdbc;
+	private final JdbcTemplate jdbc;
 
-    KnownIssueGeneration(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+	KnownIssueGeneration(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    public long current() {
-        return jdbc.queryForObject("select generation from known_issue_generation", Long.class);
-    }
+	public long current() {
+		return jdbc.queryForObject("select generation from known_issue_generation", Long.class);
+	}
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-    void raise(KnownIssuesChanged change) {
-        jdbc.update("update known_issue_generation set generation = generation + 1");
-    }
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void raise(KnownIssuesChanged change) {
+		jdbc.update("update known_issue_generation set generation = generation + 1");
+	}
+
 }

@@ -16,142 +16,160 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class KnownIssueService {
 
-    private static final int ASSIGNED_REPORTS_LEARNED = 20;
+	private static final int ASSIGNED_REPORTS_LEARNED = 20;
 
-    private final KnownIssueStore store;
-    private final ThreadReader threads;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
-    private final Signatures signatures = new Signatures();
+	private final KnownIssueStore store;
 
-    KnownIssueService(KnownIssueStore store, ThreadReader threads, AuditLog audit, ApplicationEventPublisher events) {
-        this.store = store;
-        this.threads = threads;
-        this.audit = audit;
-        this.events = events;
-    }
+	private final ThreadReader threads;
 
-    public List<KnownIssue> all() {
-        return store.all();
-    }
+	private final AuditLog audit;
 
-    /** Texts of the reports engineers assigned to each known issue: they teach triage new wording. */
-    public Map<Long, List<String>> assignedReportTexts() {
-        return store.assignedReportTexts(ASSIGNED_REPORTS_LEARNED);
-    }
+	private final ApplicationEventPublisher events;
 
-    public Optional<KnownIssue> find(long id) {
-        return store.find(id);
-    }
+	private final Signatures signatures = new Signatures();
 
-    @Transactional
-    public KnownIssue create(KnownIssueDraft draft, String actor) {
-        KnownIssueDraft valid = checked(draft);
-        long id = store.insert(valid, actor);
-        store.replaceCuratedSignature(id, valid.signature());
-        store.link(id, valid.threadIds(), actor);
-        audit.record(actor, "known-issue.create", "known-issue:" + id, valid.title());
-        return changed(id);
-    }
+	KnownIssueService(KnownIssueStore store, ThreadReader threads, AuditLog audit, ApplicationEventPublisher events) {
+		this.store = store;
+		this.threads = threads;
+		this.audit = audit;
+		this.events = events;
+	}
 
-    @Transactional
-    public KnownIssue update(long id, KnownIssueDraft draft, String actor) {
-        KnownIssueDraft valid = checked(draft);
-        if (!store.update(id, valid)) {
-            throw new NotFoundException("no known issue " + id);
-        }
-        store.replaceCuratedSignature(id, valid.signature());
-        store.link(id, valid.threadIds(), actor);
-        audit.record(actor, "known-issue.update", "known-issue:" + id, valid.title() + " (" + valid.status() + ")");
-        return changed(id);
-    }
+	public List<KnownIssue> all() {
+		return store.all();
+	}
 
-    @Transactional
-    public void delete(long id, String actor) {
-        if (!store.delete(id)) {
-            throw new NotFoundException("no known issue " + id);
-        }
-        audit.record(actor, "known-issue.delete", "known-issue:" + id, null);
-        events.publishEvent(new KnownIssuesChanged(id));
-    }
+	/**
+	 * Texts of the reports engineers assigned to each known issue: they teach triage new
+	 * wording.
+	 */
+	public Map<Long, List<String>> assignedReportTexts() {
+		return store.assignedReportTexts(ASSIGNED_REPORTS_LEARNED);
+	}
 
-    @Transactional
-    public KnownIssue link(long id, long threadId, String actor) {
-        require(id);
-        if (!store.missingThreads(List.of(threadId)).isEmpty()) {
-            throw new NotFoundException("no thread " + threadId);
-        }
-        store.link(id, List.of(threadId), actor);
-        store.touch(id);
-        audit.record(actor, "known-issue.link", "known-issue:" + id, "thread " + threadId);
-        return changed(id);
-    }
+	public Optional<KnownIssue> find(long id) {
+		return store.find(id);
+	}
 
-    @Transactional
-    public KnownIssue unlink(long id, long threadId, String actor) {
-        require(id);
-        if (store.unlink(id, threadId)) {
-            store.touch(id);
-            audit.record(actor, "known-issue.unlink", "known-issue:" + id, "thread " + threadId);
-        }
-        return changed(id);
-    }
+	@Transactional
+	public KnownIssue create(KnownIssueDraft draft, String actor) {
+		KnownIssueDraft valid = checked(draft);
+		long id = store.insert(valid, actor);
+		store.replaceCuratedSignature(id, valid.signature());
+		store.link(id, valid.threadIds(), actor);
+		audit.record(actor, "known-issue.create", "known-issue:" + id, valid.title());
+		return changed(id);
+	}
 
-    /**
-     * A confirmed report strengthens the signature with the entities it carried, so the
-     * next report that looks like it ranks this known issue higher.
-     */
-    @Transactional
-    public void strengthen(long id, String reportText, String actor) {
-        require(id);
-        List<KnownIssueDraft.Term> terms = signatures.of(reportText);
-        store.strengthen(id, terms);
-        store.touch(id);
-        audit.record(actor, "known-issue.feedback", "known-issue:" + id,
-                terms.stream().map(KnownIssueDraft.Term::value).collect(Collectors.joining(", ")));
-        events.publishEvent(new KnownIssuesChanged(id));
-    }
+	@Transactional
+	public KnownIssue update(long id, KnownIssueDraft draft, String actor) {
+		KnownIssueDraft valid = checked(draft);
+		if (!store.update(id, valid)) {
+			throw new NotFoundException("no known issue " + id);
+		}
+		store.replaceCuratedSignature(id, valid.signature());
+		store.link(id, valid.threadIds(), actor);
+		audit.record(actor, "known-issue.update", "known-issue:" + id, valid.title() + " (" + valid.status() + ")");
+		return changed(id);
+	}
 
-    /** "Make known issue from this thread": title, symptom, signature and the link pre-filled. */
-    public KnownIssueDraft draftFromThread(long threadId) {
-        ThreadView thread = threads.find(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
-        String question = thread.posts().isEmpty() ? "" : thread.posts().getFirst().body();
-        String answer = thread.posts().stream().filter(ThreadView.PostView::accepted).map(ThreadView.PostView::body)
-                .findFirst().orElse("");
-        return draftFrom(thread.title(), question, answer, List.of(threadId));
-    }
+	@Transactional
+	public void delete(long id, String actor) {
+		if (!store.delete(id)) {
+			throw new NotFoundException("no known issue " + id);
+		}
+		audit.record(actor, "known-issue.delete", "known-issue:" + id, null);
+		events.publishEvent(new KnownIssuesChanged(id));
+	}
 
-    /** A draft from a report's pasted text and description, for "create a known issue from this report". */
-    public KnownIssueDraft draftFromText(String title, String text) {
-        return draftFrom(title, text, "", List.of());
-    }
+	@Transactional
+	public KnownIssue link(long id, long threadId, String actor) {
+		require(id);
+		if (!store.missingThreads(List.of(threadId)).isEmpty()) {
+			throw new NotFoundException("no thread " + threadId);
+		}
+		store.link(id, List.of(threadId), actor);
+		store.touch(id);
+		audit.record(actor, "known-issue.link", "known-issue:" + id, "thread " + threadId);
+		return changed(id);
+	}
 
-    private KnownIssueDraft draftFrom(String title, String symptom, String workaround, List<Long> threadIds) {
-        String shortSymptom = symptom.length() > 2_000 ? symptom.substring(0, 2_000) + "…" : symptom;
-        String shortTitle = title == null ? "" : title.length() > KnownIssueDraft.MAX_TITLE
-                ? title.substring(0, KnownIssueDraft.MAX_TITLE) : title;
-        return new KnownIssueDraft(shortTitle, shortSymptom, "", workaround.length() > 2_000
-                ? workaround.substring(0, 2_000) + "…" : workaround, KnownIssueStatus.OPEN.name(), null, List.of(), "",
-                signatures.of(title + "\n" + symptom), threadIds);
-    }
+	@Transactional
+	public KnownIssue unlink(long id, long threadId, String actor) {
+		require(id);
+		if (store.unlink(id, threadId)) {
+			store.touch(id);
+			audit.record(actor, "known-issue.unlink", "known-issue:" + id, "thread " + threadId);
+		}
+		return changed(id);
+	}
 
-    private KnownIssueDraft checked(KnownIssueDraft draft) {
-        KnownIssueDraft valid = draft.validated();
-        List<Long> missing = store.missingThreads(valid.threadIds());
-        if (!missing.isEmpty()) {
-            throw new KnownIssueDraft.InvalidDraftException("no such threads: " + missing);
-        }
-        return valid;
-    }
+	/**
+	 * A confirmed report strengthens the signature with the entities it carried, so the
+	 * next report that looks like it ranks this known issue higher.
+	 */
+	@Transactional
+	public void strengthen(long id, String reportText, String actor) {
+		require(id);
+		List<KnownIssueDraft.Term> terms = signatures.of(reportText);
+		store.strengthen(id, terms);
+		store.touch(id);
+		audit.record(actor, "known-issue.feedback", "known-issue:" + id,
+				terms.stream().map(KnownIssueDraft.Term::value).collect(Collectors.joining(", ")));
+		events.publishEvent(new KnownIssuesChanged(id));
+	}
 
-    private void require(long id) {
-        if (store.find(id).isEmpty()) {
-            throw new NotFoundException("no known issue " + id);
-        }
-    }
+	/**
+	 * "Make known issue from this thread": title, symptom, signature and the link
+	 * pre-filled.
+	 */
+	public KnownIssueDraft draftFromThread(long threadId) {
+		ThreadView thread = threads.find(threadId).orElseThrow(() -> new NotFoundException("no thread " + threadId));
+		String question = thread.posts().isEmpty() ? "" : thread.posts().getFirst().body();
+		String answer = thread.posts()
+			.stream()
+			.filter(ThreadView.PostView::accepted)
+			.map(ThreadView.PostView::body)
+			.findFirst()
+			.orElse("");
+		return draftFrom(thread.title(), question, answer, List.of(threadId));
+	}
 
-    private KnownIssue changed(long id) {
-        events.publishEvent(new KnownIssuesChanged(id));
-        return store.find(id).orElseThrow();
-    }
+	/**
+	 * A draft from a report's pasted text and description, for "create a known issue from
+	 * this report".
+	 */
+	public KnownIssueDraft draftFromText(String title, String text) {
+		return draftFrom(title, text, "", List.of());
+	}
+
+	private KnownIssueDraft draftFrom(String title, String symptom, String workaround, List<Long> threadIds) {
+		String shortSymptom = symptom.length() > 2_000 ? symptom.substring(0, 2_000) + "…" : symptom;
+		String shortTitle = title == null ? ""
+				: title.length() > KnownIssueDraft.MAX_TITLE ? title.substring(0, KnownIssueDraft.MAX_TITLE) : title;
+		return new KnownIssueDraft(shortTitle, shortSymptom, "",
+				workaround.length() > 2_000 ? workaround.substring(0, 2_000) + "…" : workaround,
+				KnownIssueStatus.OPEN.name(), null, List.of(), "", signatures.of(title + "\n" + symptom), threadIds);
+	}
+
+	private KnownIssueDraft checked(KnownIssueDraft draft) {
+		KnownIssueDraft valid = draft.validated();
+		List<Long> missing = store.missingThreads(valid.threadIds());
+		if (!missing.isEmpty()) {
+			throw new KnownIssueDraft.InvalidDraftException("no such threads: " + missing);
+		}
+		return valid;
+	}
+
+	private void require(long id) {
+		if (store.find(id).isEmpty()) {
+			throw new NotFoundException("no known issue " + id);
+		}
+	}
+
+	private KnownIssue changed(long id) {
+		events.publishEvent(new KnownIssuesChanged(id));
+		return store.find(id).orElseThrow();
+	}
+
 }

@@ -18,155 +18,167 @@ import org.springframework.stereotype.Repository;
 @Repository
 class KnownIssueStore {
 
-    private static final String COLUMNS = "k.id, k.title, k.symptom, k.root_cause, k.workaround, k.status, k.fixed_in,"
-            + " k.platforms, k.versions, k.created_by, k.created_at, k.updated_at";
+	private static final String COLUMNS = "k.id, k.title, k.symptom, k.root_cause, k.workaround, k.status, k.fixed_in,"
+			+ " k.platforms, k.versions, k.created_by, k.created_at, k.updated_at";
 
-    private final JdbcTemplate jdbc;
+	private final JdbcTemplate jdbc;
 
-    KnownIssueStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+	KnownIssueStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    long insert(KnownIssueDraft draft, String actor) {
-        return jdbc.queryForObject("""
-                insert into known_issue (title, symptom, root_cause, workaround, status, fixed_in, platforms, versions,
-                                         created_by)
-                values (?, ?, ?, ?, ?, ?, string_to_array(?, chr(10)), ?, ?) returning id""", Long.class,
-                draft.title(), draft.symptom(), draft.rootCause(), draft.workaround(), draft.status(), draft.fixedIn(),
-                String.join("\n", draft.platforms()), draft.versions(), actor);
-    }
+	long insert(KnownIssueDraft draft, String actor) {
+		return jdbc.queryForObject("""
+				insert into known_issue (title, symptom, root_cause, workaround, status, fixed_in, platforms, versions,
+				                         created_by)
+				values (?, ?, ?, ?, ?, ?, string_to_array(?, chr(10)), ?, ?) returning id""", Long.class, draft.title(),
+				draft.symptom(), draft.rootCause(), draft.workaround(), draft.status(), draft.fixedIn(),
+				String.join("\n", draft.platforms()), draft.versions(), actor);
+	}
 
-    boolean update(long id, KnownIssueDraft draft) {
-        return jdbc.update("""
-                update known_issue set title = ?, symptom = ?, root_cause = ?, workaround = ?, status = ?, fixed_in = ?,
-                       platforms = string_to_array(?, chr(10)), versions = ?, updated_at = now()
-                where id = ?""", draft.title(), draft.symptom(), draft.rootCause(), draft.workaround(), draft.status(),
-                draft.fixedIn(), String.join("\n", draft.platforms()), draft.versions(), id) == 1;
-    }
+	boolean update(long id, KnownIssueDraft draft) {
+		return jdbc.update("""
+				update known_issue set title = ?, symptom = ?, root_cause = ?, workaround = ?, status = ?, fixed_in = ?,
+				       platforms = string_to_array(?, chr(10)), versions = ?, updated_at = now()
+				where id = ?""", draft.title(), draft.symptom(), draft.rootCause(), draft.workaround(), draft.status(),
+				draft.fixedIn(), String.join("\n", draft.platforms()), draft.versions(), id) == 1;
+	}
 
-    boolean delete(long id) {
-        return jdbc.update("delete from known_issue where id = ?", id) == 1;
-    }
+	boolean delete(long id) {
+		return jdbc.update("delete from known_issue where id = ?", id) == 1;
+	}
 
-    void touch(long id) {
-        jdbc.update("update known_issue set updated_at = now() where id = ?", id);
-    }
+	void touch(long id) {
+		jdbc.update("update known_issue set updated_at = now() where id = ?", id);
+	}
 
-    void replaceCuratedSignature(long id, List<KnownIssueDraft.Term> terms) {
-        jdbc.update("delete from known_issue_signature where known_issue_id = ? and origin = 'CURATED'", id);
-        jdbc.batchUpdate("""
-                insert into known_issue_signature (known_issue_id, kind, value, origin) values (?, ?, ?, 'CURATED')
-                on conflict do nothing""",
-                terms.stream().map(term -> new Object[] {id, term.kind(), term.value()}).toList());
-    }
+	void replaceCuratedSignature(long id, List<KnownIssueDraft.Term> terms) {
+		jdbc.update("delete from known_issue_signature where known_issue_id = ? and origin = 'CURATED'", id);
+		jdbc.batchUpdate("""
+				insert into known_issue_signature (known_issue_id, kind, value, origin) values (?, ?, ?, 'CURATED')
+				on conflict do nothing""",
+				terms.stream().map(term -> new Object[] { id, term.kind(), term.value() }).toList());
+	}
 
-    /** Each confirmation adds one to the weight of the terms it brought. */
-    void strengthen(long id, List<KnownIssueDraft.Term> terms) {
-        jdbc.batchUpdate("""
-                insert into known_issue_signature (known_issue_id, kind, value, origin) values (?, ?, ?, 'FEEDBACK')
-                on conflict (known_issue_id, kind, value, origin)
-                do update set weight = known_issue_signature.weight + 1""",
-                terms.stream().map(term -> new Object[] {id, term.kind(), term.value()}).toList());
-    }
+	/** Each confirmation adds one to the weight of the terms it brought. */
+	void strengthen(long id, List<KnownIssueDraft.Term> terms) {
+		jdbc.batchUpdate("""
+				insert into known_issue_signature (known_issue_id, kind, value, origin) values (?, ?, ?, 'FEEDBACK')
+				on conflict (known_issue_id, kind, value, origin)
+				do update set weight = known_issue_signature.weight + 1""",
+				terms.stream().map(term -> new Object[] { id, term.kind(), term.value() }).toList());
+	}
 
-    /** Links the threads that exist; returns how many were new. */
-    int link(long id, List<Long> threadIds, String actor) {
-        if (threadIds.isEmpty()) {
-            return 0;
-        }
-        return jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("""
-                    insert into known_issue_thread (known_issue_id, thread_id, linked_by)
-                    select ?, t.id, ? from thread t where t.id = any(?) on conflict do nothing""");
-            insert.setLong(1, id);
-            insert.setString(2, actor);
-            insert.setArray(3, connection.createArrayOf("bigint", threadIds.toArray()));
-            return insert;
-        });
-    }
+	/** Links the threads that exist; returns how many were new. */
+	int link(long id, List<Long> threadIds, String actor) {
+		if (threadIds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.update(connection -> {
+			PreparedStatement insert = connection.prepareStatement("""
+					insert into known_issue_thread (known_issue_id, thread_id, linked_by)
+					select ?, t.id, ? from thread t where t.id = any(?) on conflict do nothing""");
+			insert.setLong(1, id);
+			insert.setString(2, actor);
+			insert.setArray(3, connection.createArrayOf("bigint", threadIds.toArray()));
+			return insert;
+		});
+	}
 
-    boolean unlink(long id, long threadId) {
-        return jdbc.update("delete from known_issue_thread where known_issue_id = ? and thread_id = ?", id, threadId) == 1;
-    }
+	boolean unlink(long id, long threadId) {
+		return jdbc.update("delete from known_issue_thread where known_issue_id = ? and thread_id = ?", id,
+				threadId) == 1;
+	}
 
-    List<Long> missingThreads(List<Long> threadIds) {
-        if (threadIds.isEmpty()) {
-            return List.of();
-        }
-        List<Long> found = jdbc.query(Sql.withArray("select id from thread where id = any(?)", "bigint",
-                threadIds.toArray()), (row, n) -> row.getLong(1));
-        return threadIds.stream().filter(id -> !found.contains(id)).toList();
-    }
+	List<Long> missingThreads(List<Long> threadIds) {
+		if (threadIds.isEmpty()) {
+			return List.of();
+		}
+		List<Long> found = jdbc.query(
+				Sql.withArray("select id from thread where id = any(?)", "bigint", threadIds.toArray()),
+				(row, n) -> row.getLong(1));
+		return threadIds.stream().filter(id -> !found.contains(id)).toList();
+	}
 
-    /** The words of reports engineers assigned to each known issue, newest first, a few per issue. */
-    Map<Long, List<String>> assignedReportTexts(int perIssue) {
-        Map<Long, List<String>> texts = new LinkedHashMap<>();
-        jdbc.query("""
-                select known_issue_id, description || chr(10) || text from (
-                    select r.*, row_number() over (partition by known_issue_id order by triaged_at desc) n
-                    from report r where known_issue_id is not null
-                    and resolution in ('CONFIRMED', 'OTHER_KNOWN_ISSUE', 'NEW_KNOWN_ISSUE')) ranked
-                where n <= ?""", row -> {
-            texts.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getString(2));
-        }, perIssue);
-        return texts;
-    }
+	/**
+	 * The words of reports engineers assigned to each known issue, newest first, a few
+	 * per issue.
+	 */
+	Map<Long, List<String>> assignedReportTexts(int perIssue) {
+		Map<Long, List<String>> texts = new LinkedHashMap<>();
+		jdbc.query("""
+				select known_issue_id, description || chr(10) || text from (
+				    select r.*, row_number() over (partition by known_issue_id order by triaged_at desc) n
+				    from report r where known_issue_id is not null
+				    and resolution in ('CONFIRMED', 'OTHER_KNOWN_ISSUE', 'NEW_KNOWN_ISSUE')) ranked
+				where n <= ?""", row -> {
+			texts.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getString(2));
+		}, perIssue);
+		return texts;
+	}
 
-    Optional<KnownIssue> find(long id) {
-        return load("where k.id = ?", id).stream().findFirst();
-    }
+	Optional<KnownIssue> find(long id) {
+		return load("where k.id = ?", id).stream().findFirst();
+	}
 
-    List<KnownIssue> all() {
-        return load("");
-    }
+	List<KnownIssue> all() {
+		return load("");
+	}
 
-    private List<KnownIssue> load(String where, Object... args) {
-        Map<Long, Row> rows = new LinkedHashMap<>();
-        jdbc.query("select " + COLUMNS + " from known_issue k " + where + " order by k.updated_at desc, k.id desc",
-                row -> {
-                    rows.put(row.getLong("id"), new Row(row));
-                }, args);
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Object[] ids = rows.keySet().toArray();
-        jdbc.query(Sql.withArray("""
-                select known_issue_id, kind, value, origin, weight from known_issue_signature
-                where known_issue_id = any(?) order by origin, id""", "bigint", ids), row -> {
-            rows.get(row.getLong(1)).signature.add(new SignatureTerm(row.getString(2), row.getString(3),
-                    SignatureTerm.Origin.valueOf(row.getString(4)), row.getFloat(5)));
-        });
-        jdbc.query(Sql.withArray("""
-                select l.known_issue_id, t.id, t.title, t.canonical_url from known_issue_thread l join thread t on t.id = l.thread_id
-                where l.known_issue_id = any(?) order by l.linked_at, t.id""", "bigint", ids), row -> {
-            rows.get(row.getLong(1)).threads.add(new KnownIssue.LinkedThread(row.getLong(2), row.getString(3),
-                    row.getString(4)));
-        });
-        return rows.values().stream().map(Row::issue).toList();
-    }
+	private List<KnownIssue> load(String where, Object... args) {
+		Map<Long, Row> rows = new LinkedHashMap<>();
+		jdbc.query("select " + COLUMNS + " from known_issue k " + where + " order by k.updated_at desc, k.id desc",
+				row -> {
+					rows.put(row.getLong("id"), new Row(row));
+				}, args);
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Object[] ids = rows.keySet().toArray();
+		jdbc.query(Sql.withArray("""
+				select known_issue_id, kind, value, origin, weight from known_issue_signature
+				where known_issue_id = any(?) order by origin, id""", "bigint", ids), row -> {
+			rows.get(row.getLong(1)).signature.add(new SignatureTerm(row.getString(2), row.getString(3),
+					SignatureTerm.Origin.valueOf(row.getString(4)), row.getFloat(5)));
+		});
+		jdbc.query(Sql.withArray(
+				"""
+						select l.known_issue_id, t.id, t.title, t.canonical_url from known_issue_thread l join thread t on t.id = l.thread_id
+						where l.known_issue_id = any(?) order by l.linked_at, t.id""",
+				"bigint", ids), row -> {
+					rows.get(row.getLong(1)).threads
+						.add(new KnownIssue.LinkedThread(row.getLong(2), row.getString(3), row.getString(4)));
+				});
+		return rows.values().stream().map(Row::issue).toList();
+	}
 
-    /** A known_issue row while its signature and threads are gathered. */
-    private static final class Row {
-        private final KnownIssue head;
-        private final List<SignatureTerm> signature = new ArrayList<>();
-        private final List<KnownIssue.LinkedThread> threads = new ArrayList<>();
+	/** A known_issue row while its signature and threads are gathered. */
+	private static final class Row {
 
-        Row(ResultSet row) throws SQLException {
-            head = new KnownIssue(row.getLong("id"), row.getString("title"), row.getString("symptom"),
-                    row.getString("root_cause"), row.getString("workaround"),
-                    KnownIssueStatus.valueOf(row.getString("status")), row.getString("fixed_in"),
-                    strings(row.getArray("platforms")), row.getString("versions"), row.getString("created_by"),
-                    Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), List.of(), List.of());
-        }
+		private final KnownIssue head;
 
-        KnownIssue issue() {
-            return new KnownIssue(head.id(), head.title(), head.symptom(), head.rootCause(), head.workaround(),
-                    head.status(), head.fixedIn(), head.platforms(), head.versions(), head.createdBy(),
-                    head.createdAt(), head.updatedAt(), List.copyOf(signature), List.copyOf(threads));
-        }
+		private final List<SignatureTerm> signature = new ArrayList<>();
 
-        private static List<String> strings(Array array) throws SQLException {
-            return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-        }
-    }
+		private final List<KnownIssue.LinkedThread> threads = new ArrayList<>();
+
+		Row(ResultSet row) throws SQLException {
+			head = new KnownIssue(row.getLong("id"), row.getString("title"), row.getString("symptom"),
+					row.getString("root_cause"), row.getString("workaround"),
+					KnownIssueStatus.valueOf(row.getString("status")), row.getString("fixed_in"),
+					strings(row.getArray("platforms")), row.getString("versions"), row.getString("created_by"),
+					Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), List.of(), List.of());
+		}
+
+		KnownIssue issue() {
+			return new KnownIssue(head.id(), head.title(), head.symptom(), head.rootCause(), head.workaround(),
+					head.status(), head.fixedIn(), head.platforms(), head.versions(), head.createdBy(),
+					head.createdAt(), head.updatedAt(), List.copyOf(signature), List.copyOf(threads));
+		}
+
+		private static List<String> strings(Array array) throws SQLException {
+			return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+		}
+
+	}
+
 }

@@ -16,49 +16,55 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/reports}: any signed-in user submits and reads their own; engineers list the
- * queue and decide ({@code POST /api/reports/{id}/decision}).
+ * {@code /api/reports}: any signed-in user submits and reads their own; engineers list
+ * the queue and decide ({@code POST /api/reports/{id}/decision}).
  */
 @RestController
 @Tag(name = "Reports", description = "Error reports submitted by developers and the engineers' queue")
 @RequestMapping("/api/reports")
 class ReportController {
 
-    private final ReportService reports;
+	private final ReportService reports;
 
-    ReportController(ReportService reports) {
-        this.reports = reports;
-    }
+	ReportController(ReportService reports) {
+		this.reports = reports;
+	}
 
-    @Operation(summary = "Submit an error report",
-            description = "Any signed-in user sends a log or crash report with an optional description; it is triaged at once and answered 201 with its location.")
-    @PostMapping
-    ResponseEntity<Report> submit(@RequestBody ReportDraft draft, Authentication user) {
-        Report report = reports.submit(draft, user);
-        return ResponseEntity.created(URI.create("/api/reports/" + report.id())).body(report);
-    }
+	@Operation(summary = "Submit an error report",
+			description = "Any signed-in user sends a log or crash report with an optional description; it is triaged at once and answered 201 with its location.")
+	@PostMapping
+	ResponseEntity<Report> submit(@RequestBody ReportDraft draft, Authentication user) {
+		Report report = reports.submit(draft, user);
+		return ResponseEntity.created(URI.create("/api/reports/" + report.id())).body(report);
+	}
 
-    @Operation(summary = "List the report queue",
-            description = "Reports for engineers to decide, newest first, narrowed by the optional filters. Engineers only.")
-    @GetMapping
-    List<Report> queue(@Parameter(description = "`new`, `triaged` or `closed`") @RequestParam(required = false) String status,
-            @Parameter(description = "Only reports matched to this known issue's id") @RequestParam(required = false) Long knownIssue,
-            @Parameter(description = "Only reports naming this framework, such as `UIKit`") @RequestParam(required = false) String framework,
-            @Parameter(description = "Submitted within `day`, `week` or `month`, or `older`") @RequestParam(required = false) String age) {
-        return reports.queue(new ReportFilter(status, knownIssue, framework, age));
-    }
+	@Operation(summary = "List the report queue",
+			description = "Reports for engineers to decide, newest first, narrowed by the optional filters. Engineers only.")
+	@GetMapping
+	List<Report> queue(
+			@Parameter(description = "`new`, `triaged` or `closed`") @RequestParam(required = false) String status,
+			@Parameter(description = "Only reports matched to this known issue's id") @RequestParam(
+					required = false) Long knownIssue,
+			@Parameter(description = "Only reports naming this framework, such as `UIKit`") @RequestParam(
+					required = false) String framework,
+			@Parameter(description = "Submitted within `day`, `week` or `month`, or `older`") @RequestParam(
+					required = false) String age) {
+		return reports.queue(new ReportFilter(status, knownIssue, framework, age));
+	}
 
-    @Operation(summary = "Read a report",
-            description = "One report with its triage result; developers read only their own.")
-    @GetMapping("/{id}")
-    Report one(@Parameter(description = "The report's id") @PathVariable long id, Authentication user) {
-        return reports.find(id, user);
-    }
+	@Operation(summary = "Read a report",
+			description = "One report with its triage result; developers read only their own.")
+	@GetMapping("/{id}")
+	Report one(@Parameter(description = "The report's id") @PathVariable long id, Authentication user) {
+		return reports.find(id, user);
+	}
 
-    @Operation(summary = "Decide a report",
-            description = "Confirm it as a known issue, mark it as new, or close it, with an optional note. Engineers only.")
-    @PostMapping("/{id}/decision")
-    Report decide(@Parameter(description = "The report's id") @PathVariable long id, @RequestBody ReportService.Decision decision, Authentication user) {
-        return reports.decide(id, decision, user);
-    }
+	@Operation(summary = "Decide a report",
+			description = "Confirm it as a known issue, mark it as new, or close it, with an optional note. Engineers only.")
+	@PostMapping("/{id}/decision")
+	Report decide(@Parameter(description = "The report's id") @PathVariable long id,
+			@RequestBody ReportService.Decision decision, Authentication user) {
+		return reports.decide(id, decision, user);
+	}
+
 }

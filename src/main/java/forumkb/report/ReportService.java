@@ -21,122 +21,142 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Submitting reports (triaged on the way in, suggestions stored) and working them: confirm a
- * suggestion, pick another known issue, mark a duplicate thread, create a known issue, close.
- * Confirmations feed the known issue's signature. Developers see their own reports; engineers all.
+ * Submitting reports (triaged on the way in, suggestions stored) and working them:
+ * confirm a suggestion, pick another known issue, mark a duplicate thread, create a known
+ * issue, close. Confirmations feed the known issue's signature. Developers see their own
+ * reports; engineers all.
  */
 @Service
 public class ReportService {
 
-    static final int STORED_SUGGESTIONS = 5;
+	static final int STORED_SUGGESTIONS = 5;
 
-    private final ReportStore store;
-    private final TriageService triage;
-    private final KnownIssueService knownIssues;
-    private final AccountService accounts;
-    private final AuditLog audit;
+	private final ReportStore store;
 
-    ReportService(ReportStore store, TriageService triage, KnownIssueService knownIssues, AccountService accounts,
-            AuditLog audit) {
-        this.store = store;
-        this.triage = triage;
-        this.knownIssues = knownIssues;
-        this.accounts = accounts;
-        this.audit = audit;
-    }
+	private final TriageService triage;
 
-    /** What the engineer decided; {@code knownIssueId} or {@code threadId} as the action needs. */
-    public record Decision(String action, Long knownIssueId, Long threadId, String title) {
-    }
+	private final KnownIssueService knownIssues;
 
-    @Transactional
-    public Report submit(ReportDraft draft, Authentication user) {
-        ReportDraft valid = draft.validated(TriageService.MAX_TEXT);
-        TriageResult result = triage.triage(valid.triageText(), Role.staff(user));
-        List<String> frameworks = result.entities().stream().filter(chip -> chip.kind().equals("framework"))
-                .map(TriageResult.Entity::value).distinct().toList();
-        Long submitter = accounts.find(user.getName()).map(Account::getId).orElse(null);
-        long id = store.insert(valid, frameworks, submitter);
-        store.insertSuggestions(id, result.ranked().stream().limit(STORED_SUGGESTIONS).toList());
-        audit.record(user.getName(), "report.submit", "report:" + id, result.verdict());
-        return store.find(id).orElseThrow();
-    }
+	private final AccountService accounts;
 
-    public Report find(long id, Authentication user) {
-        Report report = store.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
-        if (!Role.staff(user) && (report.submitterEmail() == null || !report.submitterEmail().equals(user.getName()))) {
-            throw new NotFoundException("no report " + id);
-        }
-        return report;
-    }
+	private final AuditLog audit;
 
-    /** Filters are checked here, so a bad one is the caller's 400 and not a data-access failure. */
-    public List<Report> queue(ReportFilter filter) {
-        Instant[] window = filter.window(Instant.now());
-        return store.list(filter.statusValue(), filter.knownIssueId(), filter.framework(), window[0], window[1]);
-    }
+	ReportService(ReportStore store, TriageService triage, KnownIssueService knownIssues, AccountService accounts,
+			AuditLog audit) {
+		this.store = store;
+		this.triage = triage;
+		this.knownIssues = knownIssues;
+		this.accounts = accounts;
+		this.audit = audit;
+	}
 
-    public List<String> frameworks() {
-        return store.frameworks();
-    }
+	/**
+	 * What the engineer decided; {@code knownIssueId} or {@code threadId} as the action
+	 * needs.
+	 */
+	public record Decision(String action, Long knownIssueId, Long threadId, String title) {
+	}
 
-    @Transactional
-    public Report decide(long id, Decision decision, Authentication user) {
-        if (!Role.staff(user)) {
-            throw new AccessDeniedException("only engineers triage reports");
-        }
-        Report report = store.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
-        String actor = user.getName();
-        String action = decision.action() == null ? "" : decision.action().strip().toLowerCase(Locale.ROOT);
-        switch (action) {
-            case "confirm" -> {
-                long knownIssue = required(decision.knownIssueId(), "confirm needs the knownIssueId of a suggestion");
-                if (report.suggestions().stream().noneMatch(s -> s.type().equals(Suggestion.KNOWN_ISSUE)
-                        && s.targetId() == knownIssue)) {
-                    throw new BadRequestException("known issue " + knownIssue
-                            + " was not suggested for this report: use \"other-known-issue\"");
-                }
-                assign(report, Resolution.CONFIRMED, knownIssue, actor);
-            }
-            case "other-known-issue" -> assign(report, Resolution.OTHER_KNOWN_ISSUE,
-                    required(decision.knownIssueId(), "other-known-issue needs a knownIssueId"), actor);
-            case "duplicate-thread" -> {
-                long thread = required(decision.threadId(), "duplicate-thread needs a threadId");
-                if (!store.threadExists(thread)) {
-                    throw new NotFoundException("no thread " + thread);
-                }
-                store.resolve(id, Resolution.DUPLICATE_THREAD, null, thread, actor);
-            }
-            case "new-known-issue" -> {
-                String title = decision.title() == null || decision.title().isBlank() ? report.headline()
-                        : decision.title();
-                KnownIssueDraft draft = knownIssues.draftFromText(title, report.text());
-                KnownIssue created = knownIssues.create(draft, actor);
-                store.resolve(id, Resolution.NEW_KNOWN_ISSUE, created.id(), null, actor);
-            }
-            case "close" -> store.close(id, actor);
-            default -> throw new BadRequestException("unknown action \"" + decision.action()
-                    + "\": use confirm, other-known-issue, duplicate-thread, new-known-issue or close");
-        }
-        audit.record(actor, "report." + action, "report:" + id, decision.knownIssueId() != null
-                ? "known-issue:" + decision.knownIssueId() : decision.threadId() != null ? "thread:" + decision.threadId()
-                : null);
-        return store.find(id).orElseThrow();
-    }
+	@Transactional
+	public Report submit(ReportDraft draft, Authentication user) {
+		ReportDraft valid = draft.validated(TriageService.MAX_TEXT);
+		TriageResult result = triage.triage(valid.triageText(), Role.staff(user));
+		List<String> frameworks = result.entities()
+			.stream()
+			.filter(chip -> chip.kind().equals("framework"))
+			.map(TriageResult.Entity::value)
+			.distinct()
+			.toList();
+		Long submitter = accounts.find(user.getName()).map(Account::getId).orElse(null);
+		long id = store.insert(valid, frameworks, submitter);
+		store.insertSuggestions(id, result.ranked().stream().limit(STORED_SUGGESTIONS).toList());
+		audit.record(user.getName(), "report.submit", "report:" + id, result.verdict());
+		return store.find(id).orElseThrow();
+	}
 
-    /** The report now belongs to the known issue, and its text strengthens that issue's signature. */
-    private void assign(Report report, Resolution resolution, long knownIssueId, String actor) {
-        if (knownIssues.find(knownIssueId).isEmpty()) {
-            throw new NotFoundException("no known issue " + knownIssueId);
-        }
-        store.resolve(report.id(), resolution, knownIssueId, null, actor);
-        knownIssues.strengthen(knownIssueId, report.text(), actor);
-    }
+	public Report find(long id, Authentication user) {
+		Report report = store.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
+		if (!Role.staff(user) && (report.submitterEmail() == null || !report.submitterEmail().equals(user.getName()))) {
+			throw new NotFoundException("no report " + id);
+		}
+		return report;
+	}
 
-    private static long required(Long value, String message) {
-        if (value == null) {
-            throw new BadRequestException(message);
-        }
-        return value;
-    }
+	/**
+	 * Filters are checked here, so a bad one is the caller's 400 and not a data-access
+	 * failure.
+	 */
+	public List<Report> queue(ReportFilter filter) {
+		Instant[] window = filter.window(Instant.now());
+		return store.list(filter.statusValue(), filter.knownIssueId(), filter.framework(), window[0], window[1]);
+	}
+
+	public List<String> frameworks() {
+		return store.frameworks();
+	}
+
+	@Transactional
+	public Report decide(long id, Decision decision, Authentication user) {
+		if (!Role.staff(user)) {
+			throw new AccessDeniedException("only engineers triage reports");
+		}
+		Report report = store.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
+		String actor = user.getName();
+		String action = decision.action() == null ? "" : decision.action().strip().toLowerCase(Locale.ROOT);
+		switch (action) {
+			case "confirm" -> {
+				long knownIssue = required(decision.knownIssueId(), "confirm needs the knownIssueId of a suggestion");
+				if (report.suggestions()
+					.stream()
+					.noneMatch(s -> s.type().equals(Suggestion.KNOWN_ISSUE) && s.targetId() == knownIssue)) {
+					throw new BadRequestException("known issue " + knownIssue
+							+ " was not suggested for this report: use \"other-known-issue\"");
+				}
+				assign(report, Resolution.CONFIRMED, knownIssue, actor);
+			}
+			case "other-known-issue" -> assign(report, Resolution.OTHER_KNOWN_ISSUE,
+					required(decision.knownIssueId(), "other-known-issue needs a knownIssueId"), actor);
+			case "duplicate-thread" -> {
+				long thread = required(decision.threadId(), "duplicate-thread needs a threadId");
+				if (!store.threadExists(thread)) {
+					throw new NotFoundException("no thread " + thread);
+				}
+				store.resolve(id, Resolution.DUPLICATE_THREAD, null, thread, actor);
+			}
+			case "new-known-issue" -> {
+				String title = decision.title() == null || decision.title().isBlank() ? report.headline()
+						: decision.title();
+				KnownIssueDraft draft = knownIssues.draftFromText(title, report.text());
+				KnownIssue created = knownIssues.create(draft, actor);
+				store.resolve(id, Resolution.NEW_KNOWN_ISSUE, created.id(), null, actor);
+			}
+			case "close" -> store.close(id, actor);
+			default -> throw new BadRequestException("unknown action \"" + decision.action()
+					+ "\": use confirm, other-known-issue, duplicate-thread, new-known-issue or close");
+		}
+		audit.record(actor, "report." + action, "report:" + id,
+				decision.knownIssueId() != null ? "known-issue:" + decision.knownIssueId()
+						: decision.threadId() != null ? "thread:" + decision.threadId() : null);
+		return store.find(id).orElseThrow();
+	}
+
+	/**
+	 * The report now belongs to the known issue, and its text strengthens that issue's
+	 * signature.
+	 */
+	private void assign(Report report, Resolution resolution, long knownIssueId, String actor) {
+		if (knownIssues.find(knownIssueId).isEmpty()) {
+			throw new NotFoundException("no known issue " + knownIssueId);
+		}
+		store.resolve(report.id(), resolution, knownIssueId, null, actor);
+		knownIssues.strengthen(knownIssueId, report.text(), actor);
+	}
+
+	private static long required(Long value, String message) {
+		if (value == null) {
+			throw new BadRequestException(message);
+		}
+		return value;
+	}
+
 }

@@ -1,4 +1,8 @@
 package forumkb.report;
 
 /** A report moves new → triaged → closed. */
-public enum ReportStatus { NEW, TRIAGED, CLOSED }
+public enum ReportStatus {
+
+	NEW, TRIAGED, CLOSED
+
+}

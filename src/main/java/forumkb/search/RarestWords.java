@@ -20,154 +20,171 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * The weighted words of a free text, cut to the {@code limit} rarest when the searcher is at
- * hand. A pasted log has hundreds of distinct words; the common ones ("the", "error",
+ * The weighted words of a free text, cut to the {@code limit} rarest when the searcher is
+ * at hand. A pasted log has hundreds of distinct words; the common ones ("the", "error",
  * "connection") match most of the corpus and barely move the ranking, yet each must be
- * iterated. A word counts once however many fields carry it, and its rarity is its document
- * frequency summed over them. When cutting, words in no document go, and clauses that are
- * not single terms stay.
+ * iterated. A word counts once however many fields carry it, and its rarity is its
+ * document frequency summed over them. When cutting, words in no document go, and clauses
+ * that are not single terms stay.
  *
- * <p>Terms of {@code partsField} (symbols and their parts) found in more than a tenth of the
- * documents, and in more than a thousand, go in any case: parts such as "error", "domain" or
- * "ns" are in most symbols, the same words count through the prose field, and iterating them
- * took a third of the time an error line's search ranked for at 200,000 threads. In a small
- * index their postings cost nothing, and there a part still tells a few threads apart.
+ * <p>
+ * Terms of {@code partsField} (symbols and their parts) found in more than a tenth of the
+ * documents, and in more than a thousand, go in any case: parts such as "error", "domain"
+ * or "ns" are in most symbols, the same words count through the prose field, and
+ * iterating them took a third of the time an error line's search ranked for at 200,000
+ * threads. In a small index their postings cost nothing, and there a part still tells a
+ * few threads apart.
  *
- * <p>Likewise words of {@code proseField} in over a quarter of a large index ("error",
+ * <p>
+ * Likewise words of {@code proseField} in over a quarter of a large index ("error",
  * "domain", "code" in an error line) go when at least four rarer words found in the index
- * remain to rank by: their weight is under a fifth of a rare word's, yet every candidate had
- * to be checked for them (an error line ranked in two thirds of the time without them at
- * 200,000 threads). A short query of common words keeps them. Cutting them in eval-dev's
- * small index, too, left its search and triage figures as they were (R@10 0.90, MRR 0.76 to
- * 0.77).
+ * remain to rank by: their weight is under a fifth of a rare word's, yet every candidate
+ * had to be checked for them (an error line ranked in two thirds of the time without them
+ * at 200,000 threads). A short query of common words keeps them. Cutting them in
+ * eval-dev's small index, too, left its search and triage figures as they were (R@10
+ * 0.90, MRR 0.76 to 0.77).
  */
 final class RarestWords extends Query {
 
-    private static final double COMMON_SHARE = 0.1;
-    private static final int COMMON_MINIMUM = 1_000;
-    private static final double COMMON_WORD_SHARE = 0.25;
-    private static final int RARER_WORDS_NEEDED = 4;
+	private static final double COMMON_SHARE = 0.1;
 
-    private final Map<Query, Float> words;
-    private final int limit;
-    private final String partsField;
-    private final String proseField;
+	private static final int COMMON_MINIMUM = 1_000;
 
-    RarestWords(Map<Query, Float> words, int limit, String partsField, String proseField) {
-        this.words = new LinkedHashMap<>(words);
-        this.limit = limit;
-        this.partsField = partsField;
-        this.proseField = proseField;
-    }
+	private static final double COMMON_WORD_SHARE = 0.25;
 
-    @Override
-    public Query rewrite(IndexSearcher searcher) throws IOException {
-        Map<Term, TermStates> looked = new HashMap<>();
-        Map<Query, Float> uncommon = withoutCommonTerms(searcher, looked);
-        Set<String> texts = new HashSet<>();
-        uncommon.keySet().forEach(word -> texts.add(text(word)));
-        Set<String> kept = texts.size() <= limit ? texts : rarest(searcher, uncommon.keySet(), looked);
-        BooleanQuery.Builder disjunction = new BooleanQuery.Builder();
-        uncommon.forEach((word, weight) -> {
-            if (kept.contains(text(word))) {
-                disjunction.add(new BoostQuery(withStates(word, looked), weight), Occur.SHOULD);
-            }
-        });
-        return disjunction.build();
-    }
+	private static final int RARER_WORDS_NEEDED = 4;
 
-    private Map<Query, Float> withoutCommonTerms(IndexSearcher searcher, Map<Term, TermStates> looked)
-            throws IOException {
-        int documents = searcher.getIndexReader().numDocs();
-        double common = Math.max(COMMON_MINIMUM, documents * COMMON_SHARE);
-        double commonWord = Math.max(COMMON_MINIMUM, documents * COMMON_WORD_SHARE);
-        Map<Query, Float> uncommon = new LinkedHashMap<>();
-        Map<Query, Float> commonWords = new LinkedHashMap<>();
-        int rarerWords = 0;
-        for (Map.Entry<Query, Float> word : words.entrySet()) {
-            if (word.getKey() instanceof TermQuery term && term.getTerm().field().equals(partsField)
-                    && docFreq(searcher, term.getTerm(), looked) > common) {
-                continue;
-            }
-            if (word.getKey() instanceof TermQuery term && term.getTerm().field().equals(proseField)) {
-                int frequency = docFreq(searcher, term.getTerm(), looked);
-                if (frequency > commonWord) {
-                    commonWords.put(word.getKey(), word.getValue());
-                    continue;
-                }
-                // A word in no thread (an id, a typo) ranks nothing, so it does not count as rarer.
-                rarerWords += frequency > 0 ? 1 : 0;
-            }
-            uncommon.put(word.getKey(), word.getValue());
-        }
-        if (rarerWords < RARER_WORDS_NEEDED) {
-            uncommon.putAll(commonWords);
-        }
-        return uncommon;
-    }
+	private final Map<Query, Float> words;
 
-    /** Looked up only when there are too many words: a few hundred seeks per segment are not free. */
-    private Set<String> rarest(IndexSearcher searcher, Set<Query> candidates, Map<Term, TermStates> looked)
-            throws IOException {
-        Map<String, Long> frequency = new HashMap<>();
-        Set<String> kept = new HashSet<>();
-        for (Query word : candidates) {
-            if (word instanceof TermQuery term) {
-                frequency.merge(term.getTerm().text(), (long) docFreq(searcher, term.getTerm(), looked),
-                        Long::sum);
-            } else {
-                kept.add(text(word));
-            }
-        }
-        List<String> byRarity = new ArrayList<>(frequency.keySet());
-        byRarity.removeIf(text -> frequency.get(text) == 0);
-        byRarity.sort(Comparator.comparing(frequency::get));
-        kept.addAll(byRarity.subList(0, Math.min(limit, byRarity.size())));
-        return kept;
-    }
+	private final int limit;
 
-    /**
-     * A term's document frequency, looked up once per rewrite: the term's states, which the
-     * rewritten query then carries, so that scoring does not seek the term again.
-     */
-    private static int docFreq(IndexSearcher searcher, Term term, Map<Term, TermStates> looked) throws IOException {
-        TermStates states = looked.get(term);
-        if (states == null) {
-            states = TermStates.build(searcher, term, true);
-            looked.put(term, states);
-        }
-        return states.docFreq();
-    }
+	private final String partsField;
 
-    private static Query withStates(Query word, Map<Term, TermStates> looked) {
-        return word instanceof TermQuery term && looked.containsKey(term.getTerm())
-                ? new TermQuery(term.getTerm(), looked.get(term.getTerm())) : word;
-    }
+	private final String proseField;
 
-    /** What makes clauses the same word: the term text, or the whole clause when it is not one term. */
-    private static String text(Query word) {
-        return word instanceof TermQuery term ? term.getTerm().text() : word.toString();
-    }
+	RarestWords(Map<Query, Float> words, int limit, String partsField, String proseField) {
+		this.words = new LinkedHashMap<>(words);
+		this.limit = limit;
+		this.partsField = partsField;
+		this.proseField = proseField;
+	}
 
-    @Override
-    public void visit(QueryVisitor visitor) {
-        QueryVisitor any = visitor.getSubVisitor(Occur.SHOULD, this);
-        words.keySet().forEach(word -> word.visit(any));
-    }
+	@Override
+	public Query rewrite(IndexSearcher searcher) throws IOException {
+		Map<Term, TermStates> looked = new HashMap<>();
+		Map<Query, Float> uncommon = withoutCommonTerms(searcher, looked);
+		Set<String> texts = new HashSet<>();
+		uncommon.keySet().forEach(word -> texts.add(text(word)));
+		Set<String> kept = texts.size() <= limit ? texts : rarest(searcher, uncommon.keySet(), looked);
+		BooleanQuery.Builder disjunction = new BooleanQuery.Builder();
+		uncommon.forEach((word, weight) -> {
+			if (kept.contains(text(word))) {
+				disjunction.add(new BoostQuery(withStates(word, looked), weight), Occur.SHOULD);
+			}
+		});
+		return disjunction.build();
+	}
 
-    @Override
-    public String toString(String field) {
-        return "rarest " + limit + " of " + words.size() + " words";
-    }
+	private Map<Query, Float> withoutCommonTerms(IndexSearcher searcher, Map<Term, TermStates> looked)
+			throws IOException {
+		int documents = searcher.getIndexReader().numDocs();
+		double common = Math.max(COMMON_MINIMUM, documents * COMMON_SHARE);
+		double commonWord = Math.max(COMMON_MINIMUM, documents * COMMON_WORD_SHARE);
+		Map<Query, Float> uncommon = new LinkedHashMap<>();
+		Map<Query, Float> commonWords = new LinkedHashMap<>();
+		int rarerWords = 0;
+		for (Map.Entry<Query, Float> word : words.entrySet()) {
+			if (word.getKey() instanceof TermQuery term && term.getTerm().field().equals(partsField)
+					&& docFreq(searcher, term.getTerm(), looked) > common) {
+				continue;
+			}
+			if (word.getKey() instanceof TermQuery term && term.getTerm().field().equals(proseField)) {
+				int frequency = docFreq(searcher, term.getTerm(), looked);
+				if (frequency > commonWord) {
+					commonWords.put(word.getKey(), word.getValue());
+					continue;
+				}
+				// A word in no thread (an id, a typo) ranks nothing, so it does not count
+				// as rarer.
+				rarerWords += frequency > 0 ? 1 : 0;
+			}
+			uncommon.put(word.getKey(), word.getValue());
+		}
+		if (rarerWords < RARER_WORDS_NEEDED) {
+			uncommon.putAll(commonWords);
+		}
+		return uncommon;
+	}
 
-    @Override
-    public boolean equals(Object other) {
-        return sameClassAs(other) && ((RarestWords) other).limit == limit && ((RarestWords) other).words.equals(words)
-                && ((RarestWords) other).partsField.equals(partsField);
-    }
+	/**
+	 * Looked up only when there are too many words: a few hundred seeks per segment are
+	 * not free.
+	 */
+	private Set<String> rarest(IndexSearcher searcher, Set<Query> candidates, Map<Term, TermStates> looked)
+			throws IOException {
+		Map<String, Long> frequency = new HashMap<>();
+		Set<String> kept = new HashSet<>();
+		for (Query word : candidates) {
+			if (word instanceof TermQuery term) {
+				frequency.merge(term.getTerm().text(), (long) docFreq(searcher, term.getTerm(), looked), Long::sum);
+			}
+			else {
+				kept.add(text(word));
+			}
+		}
+		List<String> byRarity = new ArrayList<>(frequency.keySet());
+		byRarity.removeIf(text -> frequency.get(text) == 0);
+		byRarity.sort(Comparator.comparing(frequency::get));
+		kept.addAll(byRarity.subList(0, Math.min(limit, byRarity.size())));
+		return kept;
+	}
 
-    @Override
-    public int hashCode() {
-        return 31 * classHash() + 17 * limit + words.hashCode() + partsField.hashCode();
-    }
+	/**
+	 * A term's document frequency, looked up once per rewrite: the term's states, which
+	 * the rewritten query then carries, so that scoring does not seek the term again.
+	 */
+	private static int docFreq(IndexSearcher searcher, Term term, Map<Term, TermStates> looked) throws IOException {
+		TermStates states = looked.get(term);
+		if (states == null) {
+			states = TermStates.build(searcher, term, true);
+			looked.put(term, states);
+		}
+		return states.docFreq();
+	}
+
+	private static Query withStates(Query word, Map<Term, TermStates> looked) {
+		return word instanceof TermQuery term && looked.containsKey(term.getTerm())
+				? new TermQuery(term.getTerm(), looked.get(term.getTerm())) : word;
+	}
+
+	/**
+	 * What makes clauses the same word: the term text, or the whole clause when it is not
+	 * one term.
+	 */
+	private static String text(Query word) {
+		return word instanceof TermQuery term ? term.getTerm().text() : word.toString();
+	}
+
+	@Override
+	public void visit(QueryVisitor visitor) {
+		QueryVisitor any = visitor.getSubVisitor(Occur.SHOULD, this);
+		words.keySet().forEach(word -> word.visit(any));
+	}
+
+	@Override
+	public String toString(String field) {
+		return "rarest " + limit + " of " + words.size() + " words";
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return sameClassAs(other) && ((RarestWords) other).limit == limit && ((RarestWords) other).words.equals(words)
+				&& ((RarestWords) other).partsField.equals(partsField);
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * classHash() + 17 * limit + words.hashCode() + partsField.hashCode();
+	}
+
 }

@@ -8,33 +8,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/search?q=…&page=…&sort=relevance|recent}: total (exact, or a lower bound
- * past a thousand matches), hits (id, title, url, score, highlighted snippet, entities and the
- * ones that matched), facets with counts over the top matches.
+ * {@code GET /api/search?q=…&page=…&sort=relevance|recent}: total (exact, or a lower
+ * bound past a thousand matches), hits (id, title, url, score, highlighted snippet,
+ * entities and the ones that matched), facets with counts over the top matches.
  */
 @RestController
 @Tag(name = "Search", description = "Symptom search over ingested forum threads")
 class SearchController {
 
-    private final SearchService search;
+	private final SearchService search;
 
-    SearchController(SearchService search) {
-        this.search = search;
-    }
+	SearchController(SearchService search) {
+		this.search = search;
+	}
 
-    @Operation(summary = "Search threads by symptom",
-            description = "Full-text and identifier search over thread titles and posts. Filters go in the query: "
-                    + "`tag:`, `code:`, `domain:`, `before:`/`after:` (a year or date). Answers the total (exact, or a "
-                    + "lower bound past a thousand matches), the page of hits with highlighted snippets and the "
-                    + "matched entities, and facet counts over the top matches.")
-    @GetMapping("/api/search")
-    SearchResult search(
-            @Parameter(description = "The symptom: error text, an identifier such as `NSURLErrorDomain -1009`, "
-                    + "words, and filters such as `tag:swiftui`", example = "Code=4097")
-            @RequestParam(name = "q", defaultValue = "") String query,
-            @Parameter(description = "Zero-based page of results") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "`relevance` (best match first) or `recent` (newest first)")
-            @RequestParam(defaultValue = "relevance") String sort) {
-        return search.search(query, page, sort);
-    }
+	@Operation(summary = "Search threads by symptom",
+			description = "Full-text and identifier search over thread titles and posts. Filters go in the query: "
+					+ "`tag:`, `code:`, `domain:`, `before:`/`after:` (a year or date). Answers the total (exact, or a "
+					+ "lower bound past a thousand matches), the page of hits with highlighted snippets and the "
+					+ "matched entities, and facet counts over the top matches.")
+	@GetMapping("/api/search")
+	SearchResult search(
+			@Parameter(
+					description = "The symptom: error text, an identifier such as `NSURLErrorDomain -1009`, "
+							+ "words, and filters such as `tag:swiftui`",
+					example = "Code=4097") @RequestParam(name = "q", defaultValue = "") String query,
+			@Parameter(description = "Zero-based page of results") @RequestParam(defaultValue = "0") int page,
+			@Parameter(description = "`relevance` (best match first) or `recent` (newest first)") @RequestParam(
+					defaultValue = "relevance") String sort) {
+		return search.search(query, page, sort);
+	}
+
 }

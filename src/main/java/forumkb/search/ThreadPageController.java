@@ -19,80 +19,91 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The first page (what this is, search, triage, recent and unanswered threads), the paged
- * thread list, and a thread's page with its posts as Markdown, entity chips and similar threads.
- * It lives in search, not thread, because the chips and similar threads come from search and
- * thread is the read side that search and known issues build on.
+ * thread list, and a thread's page with its posts as Markdown, entity chips and similar
+ * threads. It lives in search, not thread, because the chips and similar threads come
+ * from search and thread is the read side that search and known issues build on.
  */
 @Controller
 class ThreadPageController {
 
-    private static final int PAGE_SIZE = 50;
-    private static final int FIRST_PAGE_LINES = 10;
+	private static final int PAGE_SIZE = 50;
 
-    private final ThreadReader reader;
-    private final SearchService search;
-    private final ForumMarkdown markdown;
-    private final JdbcTemplate jdbc;
+	private static final int FIRST_PAGE_LINES = 10;
 
-    ThreadPageController(ThreadReader reader, SearchService search, ForumMarkdown markdown, JdbcTemplate jdbc) {
-        this.search = search;
-        this.reader = reader;
-        this.markdown = markdown;
-        this.jdbc = jdbc;
-    }
+	private final ThreadReader reader;
 
-    @GetMapping("/")
-    String home(Model model) {
-        Page<ThreadSummary> recent = reader.recent(0, FIRST_PAGE_LINES);
-        model.addAttribute("recent", recent.getContent());
-        model.addAttribute("unanswered", reader.unanswered(FIRST_PAGE_LINES).getContent());
-        model.addAttribute("threadCount", recent.getTotalElements());
-        model.addAttribute("postCount", count("post"));
-        model.addAttribute("entityCount", count("thread_entity"));
-        model.addAttribute("links", new SearchLinks());
-        return "index";
-    }
+	private final SearchService search;
 
-    /** All threads, most recently active first; a page past the end shows the last one. */
-    @GetMapping("/threads")
-    String threads(@RequestParam(defaultValue = "0") int page, Model model) {
-        Page<ThreadSummary> found = reader.recent(page, PAGE_SIZE);
-        if (found.getTotalPages() > 0 && page >= found.getTotalPages()) {
-            found = reader.recent(found.getTotalPages() - 1, PAGE_SIZE);
-        }
-        model.addAttribute("threads", found.getContent());
-        model.addAttribute("page", found.getNumber());
-        model.addAttribute("totalPages", found.getTotalPages());
-        model.addAttribute("threadCount", found.getTotalElements());
-        model.addAttribute("links", new SearchLinks());
-        return "thread/list";
-    }
+	private final ForumMarkdown markdown;
 
-    /** Only numbers are thread ids: {@code /threads/abc} is an unknown page (404), not a bad request. */
-    @GetMapping("/threads/{id:\\d{1,18}}")
-    String thread(@PathVariable long id, Model model) {
-        ThreadView thread = reader.find(id)
-                .orElseThrow(() -> new NotFoundException("no thread " + id));
-        List<EntityView> entities = distinct(thread.entities());
-        model.addAttribute("thread", thread);
-        model.addAttribute("chips", entities.stream().map(e -> search.chip(e.kind(), e.value())).toList());
-        model.addAttribute("links", new SearchLinks());
-        model.addAttribute("markdown", markdown);
-        List<String> values = entities.stream().filter(e -> !e.kind().endsWith("version")).map(EntityView::value)
-                .toList();
-        model.addAttribute("similar", search.similar(id, thread.title(), values));
-        return "thread/show";
-    }
+	private final JdbcTemplate jdbc;
 
-    /** One chip per entity value, however often it occurs. */
-    private static List<EntityView> distinct(List<EntityView> entities) {
-        Map<String, EntityView> byValue = new LinkedHashMap<>();
-        entities.forEach(entity -> byValue.putIfAbsent(entity.kind() + ":" + entity.value(), entity));
-        return List.copyOf(byValue.values());
-    }
+	ThreadPageController(ThreadReader reader, SearchService search, ForumMarkdown markdown, JdbcTemplate jdbc) {
+		this.search = search;
+		this.reader = reader;
+		this.markdown = markdown;
+		this.jdbc = jdbc;
+	}
 
-    private long count(String table) {
-        Long count = jdbc.queryForObject("select count(*) from " + table, Long.class);
-        return count == null ? 0 : count;
-    }
+	@GetMapping("/")
+	String home(Model model) {
+		Page<ThreadSummary> recent = reader.recent(0, FIRST_PAGE_LINES);
+		model.addAttribute("recent", recent.getContent());
+		model.addAttribute("unanswered", reader.unanswered(FIRST_PAGE_LINES).getContent());
+		model.addAttribute("threadCount", recent.getTotalElements());
+		model.addAttribute("postCount", count("post"));
+		model.addAttribute("entityCount", count("thread_entity"));
+		model.addAttribute("links", new SearchLinks());
+		return "index";
+	}
+
+	/**
+	 * All threads, most recently active first; a page past the end shows the last one.
+	 */
+	@GetMapping("/threads")
+	String threads(@RequestParam(defaultValue = "0") int page, Model model) {
+		Page<ThreadSummary> found = reader.recent(page, PAGE_SIZE);
+		if (found.getTotalPages() > 0 && page >= found.getTotalPages()) {
+			found = reader.recent(found.getTotalPages() - 1, PAGE_SIZE);
+		}
+		model.addAttribute("threads", found.getContent());
+		model.addAttribute("page", found.getNumber());
+		model.addAttribute("totalPages", found.getTotalPages());
+		model.addAttribute("threadCount", found.getTotalElements());
+		model.addAttribute("links", new SearchLinks());
+		return "thread/list";
+	}
+
+	/**
+	 * Only numbers are thread ids: {@code /threads/abc} is an unknown page (404), not a
+	 * bad request.
+	 */
+	@GetMapping("/threads/{id:\\d{1,18}}")
+	String thread(@PathVariable long id, Model model) {
+		ThreadView thread = reader.find(id).orElseThrow(() -> new NotFoundException("no thread " + id));
+		List<EntityView> entities = distinct(thread.entities());
+		model.addAttribute("thread", thread);
+		model.addAttribute("chips", entities.stream().map(e -> search.chip(e.kind(), e.value())).toList());
+		model.addAttribute("links", new SearchLinks());
+		model.addAttribute("markdown", markdown);
+		List<String> values = entities.stream()
+			.filter(e -> !e.kind().endsWith("version"))
+			.map(EntityView::value)
+			.toList();
+		model.addAttribute("similar", search.similar(id, thread.title(), values));
+		return "thread/show";
+	}
+
+	/** One chip per entity value, however often it occurs. */
+	private static List<EntityView> distinct(List<EntityView> entities) {
+		Map<String, EntityView> byValue = new LinkedHashMap<>();
+		entities.forEach(entity -> byValue.putIfAbsent(entity.kind() + ":" + entity.value(), entity));
+		return List.copyOf(byValue.values());
+	}
+
+	private long count(String table) {
+		Long count = jdbc.queryForObject("select count(*) from " + table, Long.class);
+		return count == null ? 0 : count;
+	}
+
 }

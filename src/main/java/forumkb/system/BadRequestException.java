@@ -6,7 +6,8 @@ package forumkb.system;
  */
 public class BadRequestException extends RuntimeException {
 
-    public BadRequestException(String message) {
-        super(message);
-    }
+	public BadRequestException(String message) {
+		super(message);
+	}
+
 }

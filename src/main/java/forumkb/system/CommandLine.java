@@ -12,45 +12,50 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    /** A command run inside the application context; returns the process exit code. */
-    public interface Command {
-        String name();
+	/** A command run inside the application context; returns the process exit code. */
+	public interface Command {
 
-        String usage();
+		String name();
 
-        int run(String[] args);
-    }
+		String usage();
 
-    private CommandLine() {
-    }
+		int run(String[] args);
 
-    public static boolean isCommand(String[] args) {
-        return args.length > 0 && !args[0].startsWith("-");
-    }
+	}
 
-    public static int run(Class<?> application, String[] args) {
-        String name = args[0];
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        // Passed as arguments, which outrank application.properties: a command never loads the demo.
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--forumkb.demo.enabled=false",
-                        "--forumkb.command-line=true")) {
-            Map<String, Command> commands = context.getBeansOfType(Command.class);
-            for (Command command : commands.values()) {
-                if (command.name().equals(name)) {
-                    try {
-                        return command.run(rest);
-                    } catch (IllegalArgumentException e) {
-                        System.err.println(e.getMessage() + "\nusage: " + command.usage());
-                        return 2;
-                    }
-                }
-            }
-            System.err.println("Unknown command: " + name);
-            System.err.println("Commands:");
-            commands.values().forEach(command -> System.err.println("  " + command.usage()));
-            return 2;
-        }
-    }
+	private CommandLine() {
+	}
+
+	public static boolean isCommand(String[] args) {
+		return args.length > 0 && !args[0].startsWith("-");
+	}
+
+	public static int run(Class<?> application, String[] args) {
+		String name = args[0];
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
+		// Passed as arguments, which outrank application.properties: a command never
+		// loads the demo.
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+			.web(WebApplicationType.NONE)
+			.run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--forumkb.demo.enabled=false",
+					"--forumkb.command-line=true")) {
+			Map<String, Command> commands = context.getBeansOfType(Command.class);
+			for (Command command : commands.values()) {
+				if (command.name().equals(name)) {
+					try {
+						return command.run(rest);
+					}
+					catch (IllegalArgumentException e) {
+						System.err.println(e.getMessage() + "\nusage: " + command.usage());
+						return 2;
+					}
+				}
+			}
+			System.err.println("Unknown command: " + name);
+			System.err.println("Commands:");
+			commands.values().forEach(command -> System.err.println("  " + command.usage()));
+			return 2;
+		}
+	}
+
 }

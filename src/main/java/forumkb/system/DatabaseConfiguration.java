@@ -18,29 +18,29 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class DatabaseConfiguration {
 
-    @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(
-            @Value("${forumkb.embedded.data-dir:./data/pg}") String dataDirectory,
-            @Value("${forumkb.embedded.ephemeral:false}") boolean ephemeral) throws IOException {
-        return EmbeddedDatabase.open(ephemeral ? null : Path.of(dataDirectory).toAbsolutePath());
-    }
+	@Bean(destroyMethod = "close")
+	EmbeddedDatabase embeddedDatabase(@Value("${forumkb.embedded.data-dir:./data/pg}") String dataDirectory,
+			@Value("${forumkb.embedded.ephemeral:false}") boolean ephemeral) throws IOException {
+		return EmbeddedDatabase.open(ephemeral ? null : Path.of(dataDirectory).toAbsolutePath());
+	}
 
-    @Bean(destroyMethod = "close")
-    EmbeddedDatabaseWatchdog embeddedDatabaseWatchdog(EmbeddedDatabase database, ApplicationEventPublisher events) {
-        return new EmbeddedDatabaseWatchdog(database, events);
-    }
+	@Bean(destroyMethod = "close")
+	EmbeddedDatabaseWatchdog embeddedDatabaseWatchdog(EmbeddedDatabase database, ApplicationEventPublisher events) {
+		return new EmbeddedDatabaseWatchdog(database, events);
+	}
 
-    @Bean
-    DataSource dataSource(EmbeddedDatabase database,
-            @Value("${forumkb.embedded.pool-size:10}") int poolSize) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(database.jdbcUrl() + "?reWriteBatchedInserts=true");
-        pool.setUsername("postgres");
-        pool.setMaximumPoolSize(poolSize);
-        pool.setPoolName("forumkb-embedded");
-        // Fail fast when the embedded server is gone (at JVM exit it stops on its own hook, after
-        // a crash the watchdog starts it again on the same port and the pool reconnects).
-        pool.setConnectionTimeout(5_000);
-        return pool;
-    }
+	@Bean
+	DataSource dataSource(EmbeddedDatabase database, @Value("${forumkb.embedded.pool-size:10}") int poolSize) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(database.jdbcUrl() + "?reWriteBatchedInserts=true");
+		pool.setUsername("postgres");
+		pool.setMaximumPoolSize(poolSize);
+		pool.setPoolName("forumkb-embedded");
+		// Fail fast when the embedded server is gone (at JVM exit it stops on its own
+		// hook, after
+		// a crash the watchdog starts it again on the same port and the pool reconnects).
+		pool.setConnectionTimeout(5_000);
+		return pool;
+	}
+
 }

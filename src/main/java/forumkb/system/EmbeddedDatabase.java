@@ -15,161 +15,179 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded PostgreSQL used when no external database is configured.
  *
- * <p>Data lives in a directory (by default {@code ./data/pg}) and survives restarts. When a
+ * <p>
+ * Data lives in a directory (by default {@code ./data/pg}) and survives restarts. When a
  * PostgreSQL already runs on that directory (the server is up and the CLI starts), this
  * connects to it instead of starting a second one on the same files.
  *
- * <p>The server runs durably (the embedding library turns fsync and synchronous commit off):
- * a commit returns only once its WAL is on disk, so what was acknowledged survives a crash.
+ * <p>
+ * The server runs durably (the embedding library turns fsync and synchronous commit off):
+ * a commit returns only once its WAL is on disk, so what was acknowledged survives a
+ * crash.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    /** The embedding library's lock on a data directory it runs a server on. */
-    private static final String LIBRARY_LOCK_FILE = "epg-lock";
+	/** The embedding library's lock on a data directory it runs a server on. */
+	private static final String LIBRARY_LOCK_FILE = "epg-lock";
 
-    private final Path dataDirectory;
-    private final int port;
-    private volatile EmbeddedPostgres owned;
+	private final Path dataDirectory;
 
-    private EmbeddedDatabase(Path dataDirectory, EmbeddedPostgres owned, int port) {
-        this.dataDirectory = dataDirectory;
-        this.owned = owned;
-        this.port = port;
-    }
+	private final int port;
 
-    /** Starts (or joins) the database; {@code dataDirectory} null means a throw-away one. */
-    public static EmbeddedDatabase open(Path dataDirectory) throws IOException {
-        if (dataDirectory == null) {
-            EmbeddedPostgres postgres = durable(EmbeddedPostgres.builder()).start();
-            return new EmbeddedDatabase(null, postgres, postgres.getPort());
-        }
-        Integer runningPort = runningPort(dataDirectory);
-        if (runningPort != null && accepts(runningPort)) {
-            log.info("Using the PostgreSQL already running on {} (port {})", dataDirectory, runningPort);
-            return new EmbeddedDatabase(dataDirectory, null, runningPort);
-        }
-        Files.createDirectories(dataDirectory);
-        EmbeddedPostgres postgres = onDirectory(dataDirectory).start();
-        log.info("Started embedded PostgreSQL on {} (port {})", dataDirectory, postgres.getPort());
-        return new EmbeddedDatabase(dataDirectory, postgres, postgres.getPort());
-    }
+	private volatile EmbeddedPostgres owned;
 
-    private static EmbeddedPostgres.Builder onDirectory(Path dataDirectory) {
-        return durable(EmbeddedPostgres.builder())
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false);
-    }
+	private EmbeddedDatabase(Path dataDirectory, EmbeddedPostgres owned, int port) {
+		this.dataDirectory = dataDirectory;
+		this.owned = owned;
+		this.port = port;
+	}
 
-    /**
-     * Durable (set explicitly: the library starts the server with {@code -F} and
-     * {@code synchronous_commit=off}), with room for bulk ingest: fewer forced checkpoints,
-     * a larger buffer cache. After a crash the server syncs its data directory before it
-     * recovers: one syncfs call instead of an fsync of each of its files keeps that short.
-     */
-    private static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
-        return builder.setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("recovery_init_sync_method", "syncfs")
-                .setServerConfig("shared_buffers", "256MB")
-                .setServerConfig("max_wal_size", "2GB")
-                .setServerConfig("checkpoint_timeout", "15min");
-    }
+	/**
+	 * Starts (or joins) the database; {@code dataDirectory} null means a throw-away one.
+	 */
+	public static EmbeddedDatabase open(Path dataDirectory) throws IOException {
+		if (dataDirectory == null) {
+			EmbeddedPostgres postgres = durable(EmbeddedPostgres.builder()).start();
+			return new EmbeddedDatabase(null, postgres, postgres.getPort());
+		}
+		Integer runningPort = runningPort(dataDirectory);
+		if (runningPort != null && accepts(runningPort)) {
+			log.info("Using the PostgreSQL already running on {} (port {})", dataDirectory, runningPort);
+			return new EmbeddedDatabase(dataDirectory, null, runningPort);
+		}
+		Files.createDirectories(dataDirectory);
+		EmbeddedPostgres postgres = onDirectory(dataDirectory).start();
+		log.info("Started embedded PostgreSQL on {} (port {})", dataDirectory, postgres.getPort());
+		return new EmbeddedDatabase(dataDirectory, postgres, postgres.getPort());
+	}
 
-    public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/postgres";
-    }
+	private static EmbeddedPostgres.Builder onDirectory(Path dataDirectory) {
+		return durable(EmbeddedPostgres.builder()).setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+	}
 
-    public DataSource dataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(jdbcUrl());
-        dataSource.setUser("postgres");
-        return dataSource;
-    }
+	/**
+	 * Durable (set explicitly: the library starts the server with {@code -F} and
+	 * {@code synchronous_commit=off}), with room for bulk ingest: fewer forced
+	 * checkpoints, a larger buffer cache. After a crash the server syncs its data
+	 * directory before it recovers: one syncfs call instead of an fsync of each of its
+	 * files keeps that short.
+	 */
+	private static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+		return builder.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("recovery_init_sync_method", "syncfs")
+			.setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("max_wal_size", "2GB")
+			.setServerConfig("checkpoint_timeout", "15min");
+	}
 
-    public boolean ownsServer() {
-        return owned != null;
-    }
+	public String jdbcUrl() {
+		return "jdbc:postgresql://localhost:" + port + "/postgres";
+	}
 
-    /** Whether this started a server on a kept data directory, which it can start again after a crash. */
-    boolean restartable() {
-        return owned != null && dataDirectory != null;
-    }
+	public DataSource dataSource() {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(jdbcUrl());
+		dataSource.setUser("postgres");
+		return dataSource;
+	}
 
-    /** The postmaster's process id, from the lock file it keeps in the data directory; null when none. */
-    public Long serverPid() {
-        return dataDirectory == null ? null : postmasterPid(dataDirectory);
-    }
+	public boolean ownsServer() {
+		return owned != null;
+	}
 
-    /**
-     * Whether the server this started died: its lock file names a process that is gone.
-     * A server stopped in order removes the file, and is not taken for dead.
-     */
-    boolean serverDied() {
-        Long pid = serverPid();
-        return pid != null && !alive(pid);
-    }
+	/**
+	 * Whether this started a server on a kept data directory, which it can start again
+	 * after a crash.
+	 */
+	boolean restartable() {
+		return owned != null && dataDirectory != null;
+	}
 
-    /**
-     * Starts the server again on the same data directory and port (so pooled connections
-     * reconnect to it) after its process died; PostgreSQL recovers from its WAL on start.
-     * Fails while the dead server's backends are still exiting; the caller tries again.
-     */
-    synchronized void restart() throws IOException {
-        // Releases the library's lock on the directory; stopping the dead server fails and is logged.
-        owned.close();
-        // A start that failed keeps its lock on the file for good: a new file is a new lock.
-        Files.deleteIfExists(dataDirectory.resolve(LIBRARY_LOCK_FILE));
-        owned = onDirectory(dataDirectory).setPort(port).start();
-        log.warn("Restarted embedded PostgreSQL on {} (port {})", dataDirectory, port);
-    }
+	/**
+	 * The postmaster's process id, from the lock file it keeps in the data directory;
+	 * null when none.
+	 */
+	public Long serverPid() {
+		return dataDirectory == null ? null : postmasterPid(dataDirectory);
+	}
 
-    @Override
-    public synchronized void close() throws IOException {
-        if (owned != null) {
-            owned.close();
-        }
-    }
+	/**
+	 * Whether the server this started died: its lock file names a process that is gone. A
+	 * server stopped in order removes the file, and is not taken for dead.
+	 */
+	boolean serverDied() {
+		Long pid = serverPid();
+		return pid != null && !alive(pid);
+	}
 
-    private static Long postmasterPid(Path dataDirectory) {
-        try {
-            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-            return lines.isEmpty() ? null : Long.parseLong(lines.get(0).trim());
-        } catch (IOException | NumberFormatException e) {
-            return null;
-        }
-    }
+	/**
+	 * Starts the server again on the same data directory and port (so pooled connections
+	 * reconnect to it) after its process died; PostgreSQL recovers from its WAL on start.
+	 * Fails while the dead server's backends are still exiting; the caller tries again.
+	 */
+	synchronized void restart() throws IOException {
+		// Releases the library's lock on the directory; stopping the dead server fails
+		// and is logged.
+		owned.close();
+		// A start that failed keeps its lock on the file for good: a new file is a new
+		// lock.
+		Files.deleteIfExists(dataDirectory.resolve(LIBRARY_LOCK_FILE));
+		owned = onDirectory(dataDirectory).setPort(port).start();
+		log.warn("Restarted embedded PostgreSQL on {} (port {})", dataDirectory, port);
+	}
 
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
+	@Override
+	public synchronized void close() throws IOException {
+		if (owned != null) {
+			owned.close();
+		}
+	}
 
-    /** The port in a live server's postmaster.pid (its fourth line), or null. */
-    private static Integer runningPort(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        try {
-            List<String> lines = Files.readAllLines(pidFile);
-            if (lines.size() < 4) {
-                return null;
-            }
-            long pid = Long.parseLong(lines.get(0).trim());
-            if (alive(pid)) {
-                return Integer.parseInt(lines.get(3).trim());
-            }
-            return null;
-        } catch (IOException | NumberFormatException e) {
-            return null;
-        }
-    }
+	private static Long postmasterPid(Path dataDirectory) {
+		try {
+			List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+			return lines.isEmpty() ? null : Long.parseLong(lines.get(0).trim());
+		}
+		catch (IOException | NumberFormatException e) {
+			return null;
+		}
+	}
 
-    private static boolean accepts(int port) {
-        EmbeddedDatabase probe = new EmbeddedDatabase(null, null, port);
-        try (Connection connection = probe.dataSource().getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
+	private static boolean alive(long pid) {
+		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/** The port in a live server's postmaster.pid (its fourth line), or null. */
+	private static Integer runningPort(Path dataDirectory) {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		try {
+			List<String> lines = Files.readAllLines(pidFile);
+			if (lines.size() < 4) {
+				return null;
+			}
+			long pid = Long.parseLong(lines.get(0).trim());
+			if (alive(pid)) {
+				return Integer.parseInt(lines.get(3).trim());
+			}
+			return null;
+		}
+		catch (IOException | NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private static boolean accepts(int port) {
+		EmbeddedDatabase probe = new EmbeddedDatabase(null, null, port);
+		try (Connection connection = probe.dataSource().getConnection()) {
+			return connection.isValid(2);
+		}
+		catch (SQLException e) {
+			return false;
+		}
+	}
+
 }

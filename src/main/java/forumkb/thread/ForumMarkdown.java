@@ -15,118 +15,127 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.stereotype.Component;
 
 /**
- * A post's Markdown as HTML that is safe to put in our pages: raw HTML in the post is shown
- * as text, links go only to http, https and mailto (any other becomes its text) with
- * {@code rel="nofollow noopener noreferrer"}, images become links (no remote content is
- * loaded), and headings start at level 3 so the page keeps one H1. A line break in the post
- * is a line break on the page, as on the forums: logs pasted without a fence keep their lines.
+ * A post's Markdown as HTML that is safe to put in our pages: raw HTML in the post is
+ * shown as text, links go only to http, https and mailto (any other becomes its text)
+ * with {@code rel="nofollow noopener noreferrer"}, images become links (no remote content
+ * is loaded), and headings start at level 3 so the page keeps one H1. A line break in the
+ * post is a line break on the page, as on the forums: logs pasted without a fence keep
+ * their lines.
  */
 @Component
 public class ForumMarkdown {
 
-    private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
-    private static final int FIRST_HEADING_LEVEL = 3;
+	private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
 
-    private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder()
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .softbreak("<br>\n")
-            .attributeProviderFactory(context -> (node, tag, attributes) -> {
-                if (node instanceof Link) {
-                    attributes.put("rel", "nofollow noopener noreferrer");
-                }
-                // A long log line scrolls inside its block: the keyboard must reach it too.
-                if ("pre".equals(tag)) {
-                    attributes.put("tabindex", "0");
-                }
-            })
-            .build();
+	private static final int FIRST_HEADING_LEVEL = 3;
 
-    public String html(String markdown) {
-        if (markdown == null || markdown.isBlank()) {
-            return "";
-        }
-        Node document = parser.parse(markdown);
-        Rewrites rewrites = new Rewrites();
-        document.accept(rewrites);
-        rewrites.apply();
-        return renderer.render(document);
-    }
+	private final Parser parser = Parser.builder().build();
 
-    static boolean allowedLink(String destination) {
-        int colon = destination.indexOf(':');
-        return colon > 0 && LINK_SCHEMES.contains(destination.substring(0, colon).strip().toLowerCase(Locale.ROOT));
-    }
+	private final HtmlRenderer renderer = HtmlRenderer.builder()
+		.escapeHtml(true)
+		.sanitizeUrls(true)
+		.softbreak("<br>\n")
+		.attributeProviderFactory(context -> (node, tag, attributes) -> {
+			if (node instanceof Link) {
+				attributes.put("rel", "nofollow noopener noreferrer");
+			}
+			// A long log line scrolls inside its block: the keyboard must reach it too.
+			if ("pre".equals(tag)) {
+				attributes.put("tabindex", "0");
+			}
+		})
+		.build();
 
-    /** Collects what to change while visiting; changes after, as a tree cannot change under its visitor. */
-    private static final class Rewrites extends AbstractVisitor {
+	public String html(String markdown) {
+		if (markdown == null || markdown.isBlank()) {
+			return "";
+		}
+		Node document = parser.parse(markdown);
+		Rewrites rewrites = new Rewrites();
+		document.accept(rewrites);
+		rewrites.apply();
+		return renderer.render(document);
+	}
 
-        private final List<Image> images = new ArrayList<>();
-        private final List<Link> links = new ArrayList<>();
+	static boolean allowedLink(String destination) {
+		int colon = destination.indexOf(':');
+		return colon > 0 && LINK_SCHEMES.contains(destination.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+	}
 
-        @Override
-        public void visit(Image image) {
-            images.add(image);
-            visitChildren(image);
-        }
+	/**
+	 * Collects what to change while visiting; changes after, as a tree cannot change
+	 * under its visitor.
+	 */
+	private static final class Rewrites extends AbstractVisitor {
 
-        @Override
-        public void visit(Link link) {
-            links.add(link);
-            visitChildren(link);
-        }
+		private final List<Image> images = new ArrayList<>();
 
-        @Override
-        public void visit(Heading heading) {
-            heading.setLevel(Math.min(6, heading.getLevel() + FIRST_HEADING_LEVEL - 1));
-            visitChildren(heading);
-        }
+		private final List<Link> links = new ArrayList<>();
 
-        void apply() {
-            links.stream().filter(link -> !allowedLink(link.getDestination())).forEach(Rewrites::unwrap);
-            for (Image image : images) {
-                if (!allowedLink(image.getDestination()) || insideLink(image)) {
-                    unwrap(image);
-                    continue;
-                }
-                Link link = new Link(image.getDestination(), image.getTitle());
-                moveChildren(image, link);
-                if (link.getFirstChild() == null) {
-                    link.appendChild(new Text(image.getDestination()));
-                }
-                image.insertBefore(link);
-                image.unlink();
-            }
-        }
+		@Override
+		public void visit(Image image) {
+			images.add(image);
+			visitChildren(image);
+		}
 
-        private static boolean insideLink(Node node) {
-            for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
-                if (parent instanceof Link) {
-                    return true;
-                }
-            }
-            return false;
-        }
+		@Override
+		public void visit(Link link) {
+			links.add(link);
+			visitChildren(link);
+		}
 
-        /** Keeps what the node shows, drops the node. */
-        private static void unwrap(Node node) {
-            Node child = node.getFirstChild();
-            while (child != null) {
-                Node next = child.getNext();
-                node.insertBefore(child);
-                child = next;
-            }
-            node.unlink();
-        }
+		@Override
+		public void visit(Heading heading) {
+			heading.setLevel(Math.min(6, heading.getLevel() + FIRST_HEADING_LEVEL - 1));
+			visitChildren(heading);
+		}
 
-        private static void moveChildren(Node from, Node to) {
-            Node child = from.getFirstChild();
-            while (child != null) {
-                Node next = child.getNext();
-                to.appendChild(child);
-                child = next;
-            }
-        }
-    }
+		void apply() {
+			links.stream().filter(link -> !allowedLink(link.getDestination())).forEach(Rewrites::unwrap);
+			for (Image image : images) {
+				if (!allowedLink(image.getDestination()) || insideLink(image)) {
+					unwrap(image);
+					continue;
+				}
+				Link link = new Link(image.getDestination(), image.getTitle());
+				moveChildren(image, link);
+				if (link.getFirstChild() == null) {
+					link.appendChild(new Text(image.getDestination()));
+				}
+				image.insertBefore(link);
+				image.unlink();
+			}
+		}
+
+		private static boolean insideLink(Node node) {
+			for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+				if (parent instanceof Link) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** Keeps what the node shows, drops the node. */
+		private static void unwrap(Node node) {
+			Node child = node.getFirstChild();
+			while (child != null) {
+				Node next = child.getNext();
+				node.insertBefore(child);
+				child = next;
+			}
+			node.unlink();
+		}
+
+		private static void moveChildren(Node from, Node to) {
+			Node child = from.getFirstChild();
+			while (child != null) {
+				Node next = child.getNext();
+				to.appendChild(child);
+				child = next;
+			}
+		}
+
+	}
+
 }

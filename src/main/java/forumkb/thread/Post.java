@@ -11,29 +11,58 @@ import java.time.Instant;
 @Entity
 public class Post {
 
-    @Id
-    private Long id;
+	@Id
+	private Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "thread_id")
-    private ForumThread thread;
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "thread_id")
+	private ForumThread thread;
 
-    private int position;
-    private String author;
-    private String body;
-    private Instant createdAt;
-    private String role;
-    private boolean accepted;
+	private int position;
 
-    protected Post() {
-    }
+	private String author;
 
-    public Long getId() { return id; }
-    public ForumThread getThread() { return thread; }
-    public int getPosition() { return position; }
-    public String getAuthor() { return author; }
-    public String getBody() { return body; }
-    public Instant getCreatedAt() { return createdAt; }
-    public String getRole() { return role; }
-    public boolean isAccepted() { return accepted; }
+	private String body;
+
+	private Instant createdAt;
+
+	private String role;
+
+	private boolean accepted;
+
+	protected Post() {
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public ForumThread getThread() {
+		return thread;
+	}
+
+	public int getPosition() {
+		return position;
+	}
+
+	public String getAuthor() {
+		return author;
+	}
+
+	public String getBody() {
+		return body;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public String getRole() {
+		return role;
+	}
+
+	public boolean isAccepted() {
+		return accepted;
+	}
+
 }

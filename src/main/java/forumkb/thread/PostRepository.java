@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PostRepository extends JpaRepository<Post, Long> {
 
-    List<Post> findByThreadIdOrderByPosition(Long threadId);
+	List<Post> findByThreadIdOrderByPosition(Long threadId);
+
 }

@@ -4,19 +4,33 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
-/** Where threads come from: a forum ("apple-developer-forums", "github", a Discourse host…). */
+/**
+ * Where threads come from: a forum ("apple-developer-forums", "github", a Discourse
+ * host…).
+ */
 @Entity
 public class Source {
 
-    @Id
-    private Long id;
-    private String name;
-    private Instant createdAt;
+	@Id
+	private Long id;
 
-    protected Source() {
-    }
+	private String name;
 
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public Instant getCreatedAt() { return createdAt; }
+	private Instant createdAt;
+
+	protected Source() {
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
 }

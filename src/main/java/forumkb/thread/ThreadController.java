@@ -13,17 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Threads", description = "Ingested forum threads with their posts")
 class ThreadController {
 
-    private final ThreadReader reader;
+	private final ThreadReader reader;
 
-    ThreadController(ThreadReader reader) {
-        this.reader = reader;
-    }
+	ThreadController(ThreadReader reader) {
+		this.reader = reader;
+	}
 
-    @GetMapping("/api/threads/{id}")
-    @Operation(summary = "Read a thread",
-            description = "The thread with its posts in order and the entities (error codes, domains, "
-                    + "exceptions, frameworks) extracted from it.")
-    ThreadView thread(@Parameter(description = "The thread's id, as in search hits") @PathVariable long id) {
-        return reader.find(id).orElseThrow(() -> new NotFoundException("no thread " + id));
-    }
+	@GetMapping("/api/threads/{id}")
+	@Operation(summary = "Read a thread",
+			description = "The thread with its posts in order and the entities (error codes, domains, "
+					+ "exceptions, frameworks) extracted from it.")
+	ThreadView thread(@Parameter(description = "The thread's id, as in search hits") @PathVariable long id) {
+		return reader.find(id).orElseThrow(() -> new NotFoundException("no thread " + id));
+	}
+
 }

@@ -15,32 +15,60 @@ import jakarta.persistence.Table;
 @Table(name = "thread_entity")
 public class ThreadEntity {
 
-    @Id
-    private Long id;
+	@Id
+	private Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "thread_id")
-    private ForumThread thread;
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "thread_id")
+	private ForumThread thread;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "post_id")
-    private Post post;
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "post_id")
+	private Post post;
 
-    private String kind;
-    private String rawValue;
-    private String normalizedValue;
-    private int startOffset;
-    private int endOffset;
+	private String kind;
 
-    protected ThreadEntity() {
-    }
+	private String rawValue;
 
-    public Long getId() { return id; }
-    public ForumThread getThread() { return thread; }
-    public Post getPost() { return post; }
-    public String getKind() { return kind; }
-    public String getRawValue() { return rawValue; }
-    public String getNormalizedValue() { return normalizedValue; }
-    public int getStartOffset() { return startOffset; }
-    public int getEndOffset() { return endOffset; }
+	private String normalizedValue;
+
+	private int startOffset;
+
+	private int endOffset;
+
+	protected ThreadEntity() {
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public ForumThread getThread() {
+		return thread;
+	}
+
+	public Post getPost() {
+		return post;
+	}
+
+	public String getKind() {
+		return kind;
+	}
+
+	public String getRawValue() {
+		return rawValue;
+	}
+
+	public String getNormalizedValue() {
+		return normalizedValue;
+	}
+
+	public int getStartOffset() {
+		return startOffset;
+	}
+
+	public int getEndOffset() {
+		return endOffset;
+	}
+
 }

@@ -5,5 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ThreadEntityRepository extends JpaRepository<ThreadEntity, Long> {
 
-    List<ThreadEntity> findByThreadIdOrderByStartOffset(Long threadId);
+	List<ThreadEntity> findByThreadIdOrderByStartOffset(Long threadId);
+
 }

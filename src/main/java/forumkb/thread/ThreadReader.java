@@ -12,40 +12,44 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ThreadReader {
 
-    private final ThreadRepository threads;
-    private final PostRepository posts;
-    private final ThreadEntityRepository entities;
+	private final ThreadRepository threads;
 
-    ThreadReader(ThreadRepository threads, PostRepository posts, ThreadEntityRepository entities) {
-        this.threads = threads;
-        this.posts = posts;
-        this.entities = entities;
-    }
+	private final PostRepository posts;
 
-    @Transactional(readOnly = true)
-    public Optional<ThreadView> find(long id) {
-        return threads.findWithSourceById(id).map(thread -> ThreadView.of(thread,
-                posts.findByThreadIdOrderByPosition(id), entities.findByThreadIdOrderByStartOffset(id)));
-    }
+	private final ThreadEntityRepository entities;
 
-    private static final Sort RECENT_FIRST = Sort.by(Sort.Order.desc("lastActivityAt").nullsLast(),
-            Sort.Order.desc("id"));
+	ThreadReader(ThreadRepository threads, PostRepository posts, ThreadEntityRepository entities) {
+		this.threads = threads;
+		this.posts = posts;
+		this.entities = entities;
+	}
 
-    /** Most recently active first; threads without a date last. */
-    @Transactional(readOnly = true)
-    public Page<ThreadSummary> recent(int page, int size) {
-        return summaries(threads.findAll(PageRequest.of(Math.max(page, 0), size, RECENT_FIRST)));
-    }
+	@Transactional(readOnly = true)
+	public Optional<ThreadView> find(long id) {
+		return threads.findWithSourceById(id)
+			.map(thread -> ThreadView.of(thread, posts.findByThreadIdOrderByPosition(id),
+					entities.findByThreadIdOrderByStartOffset(id)));
+	}
 
-    /** Threads without an accepted answer, most recently active first. */
-    @Transactional(readOnly = true)
-    public Page<ThreadSummary> unanswered(int size) {
-        return threads.findUnanswered(PageRequest.of(0, size, RECENT_FIRST)).map(thread -> ThreadSummary.of(thread, false));
-    }
+	private static final Sort RECENT_FIRST = Sort.by(Sort.Order.desc("lastActivityAt").nullsLast(),
+			Sort.Order.desc("id"));
 
-    private Page<ThreadSummary> summaries(Page<ForumThread> found) {
-        Set<Long> answered = found.isEmpty() ? Set.of()
-                : threads.answeredAmong(found.map(ForumThread::getId).toList());
-        return found.map(thread -> ThreadSummary.of(thread, answered.contains(thread.getId())));
-    }
+	/** Most recently active first; threads without a date last. */
+	@Transactional(readOnly = true)
+	public Page<ThreadSummary> recent(int page, int size) {
+		return summaries(threads.findAll(PageRequest.of(Math.max(page, 0), size, RECENT_FIRST)));
+	}
+
+	/** Threads without an accepted answer, most recently active first. */
+	@Transactional(readOnly = true)
+	public Page<ThreadSummary> unanswered(int size) {
+		return threads.findUnanswered(PageRequest.of(0, size, RECENT_FIRST))
+			.map(thread -> ThreadSummary.of(thread, false));
+	}
+
+	private Page<ThreadSummary> summaries(Page<ForumThread> found) {
+		Set<Long> answered = found.isEmpty() ? Set.of() : threads.answeredAmong(found.map(ForumThread::getId).toList());
+		return found.map(thread -> ThreadSummary.of(thread, answered.contains(thread.getId())));
+	}
+
 }

@@ -12,21 +12,22 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ThreadRepository extends JpaRepository<ForumThread, Long> {
 
-    @EntityGraph(attributePaths = {"source", "tags"})
-    Optional<ForumThread> findWithSourceById(Long id);
+	@EntityGraph(attributePaths = { "source", "tags" })
+	Optional<ForumThread> findWithSourceById(Long id);
 
-    /** Of these threads, those with an accepted answer. */
-    @Query("select distinct p.thread.id from Post p where p.accepted = true and p.thread.id in :ids")
-    Set<Long> answeredAmong(Collection<Long> ids);
+	/** Of these threads, those with an accepted answer. */
+	@Query("select distinct p.thread.id from Post p where p.accepted = true and p.thread.id in :ids")
+	Set<Long> answeredAmong(Collection<Long> ids);
 
-    /** Threads without an accepted answer, in the pageable's order. */
-    @Query(value = "select t from ForumThread t where not exists "
-            + "(select p from Post p where p.thread = t and p.accepted = true)",
-            countQuery = "select count(t) from ForumThread t where not exists "
-                    + "(select p from Post p where p.thread = t and p.accepted = true)")
-    Page<ForumThread> findUnanswered(Pageable pageable);
+	/** Threads without an accepted answer, in the pageable's order. */
+	@Query(value = "select t from ForumThread t where not exists "
+			+ "(select p from Post p where p.thread = t and p.accepted = true)",
+			countQuery = "select count(t) from ForumThread t where not exists "
+					+ "(select p from Post p where p.thread = t and p.accepted = true)")
+	Page<ForumThread> findUnanswered(Pageable pageable);
 
-    /** All threads in id order, for export; the caller streams inside a transaction. */
-    @Query("select t from ForumThread t join fetch t.source order by t.id")
-    Stream<ForumThread> streamAll();
+	/** All threads in id order, for export; the caller streams inside a transaction. */
+	@Query("select t from ForumThread t join fetch t.source order by t.id")
+	Stream<ForumThread> streamAll();
+
 }

@@ -14,26 +14,27 @@ import org.apache.lucene.search.TermStatistics;
  */
 final class BorrowedStatistics extends IndexSearcher {
 
-    private final IndexSearcher threads;
+	private final IndexSearcher threads;
 
-    BorrowedStatistics(IndexReader knownIssues, IndexSearcher threads) {
-        super(knownIssues);
-        this.threads = threads;
-    }
+	BorrowedStatistics(IndexReader knownIssues, IndexSearcher threads) {
+		super(knownIssues);
+		this.threads = threads;
+	}
 
-    @Override
-    public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
-        int threadDocFreq = threads.getIndexReader().docFreq(term);
-        if (threadDocFreq == 0) {
-            return super.termStatistics(term, docFreq, totalTermFreq);
-        }
-        long threadTermFreq = threads.getIndexReader().totalTermFreq(term);
-        return new TermStatistics(term.bytes(), threadDocFreq, Math.max(threadTermFreq, threadDocFreq));
-    }
+	@Override
+	public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+		int threadDocFreq = threads.getIndexReader().docFreq(term);
+		if (threadDocFreq == 0) {
+			return super.termStatistics(term, docFreq, totalTermFreq);
+		}
+		long threadTermFreq = threads.getIndexReader().totalTermFreq(term);
+		return new TermStatistics(term.bytes(), threadDocFreq, Math.max(threadTermFreq, threadDocFreq));
+	}
 
-    @Override
-    public CollectionStatistics collectionStatistics(String field) throws IOException {
-        CollectionStatistics borrowed = threads.collectionStatistics(field);
-        return borrowed != null ? borrowed : super.collectionStatistics(field);
-    }
+	@Override
+	public CollectionStatistics collectionStatistics(String field) throws IOException {
+		CollectionStatistics borrowed = threads.collectionStatistics(field);
+		return borrowed != null ? borrowed : super.collectionStatistics(field);
+	}
+
 }

@@ -19,75 +19,82 @@ import org.springframework.stereotype.Component;
 @Component
 public class SentenceEmbeddings {
 
-    public static final int DIMENSIONS = 384;
-    /**
-     * MiniLM was trained on at most 256 word pieces and the rest of a longer text only blurs
-     * the vector; 1,000 characters of forum prose is about that many pieces.
-     */
-    public static final int MAX_CHARS = 1000;
+	public static final int DIMENSIONS = 384;
 
-    private static final Logger log = LoggerFactory.getLogger(SentenceEmbeddings.class);
+	/**
+	 * MiniLM was trained on at most 256 word pieces and the rest of a longer text only
+	 * blurs the vector; 1,000 characters of forum prose is about that many pieces.
+	 */
+	public static final int MAX_CHARS = 1000;
 
-    private final boolean enabled;
-    private volatile EmbeddingModel model;
+	private static final Logger log = LoggerFactory.getLogger(SentenceEmbeddings.class);
 
-    public SentenceEmbeddings(@Value("${forumkb.triage.embeddings.enabled:true}") boolean enabled) {
-        this.enabled = enabled;
-    }
+	private final boolean enabled;
 
-    public boolean enabled() {
-        return enabled;
-    }
+	private volatile EmbeddingModel model;
 
-    public float[] embed(String text) {
-        return model().embed(truncate(text)).content().vector();
-    }
+	public SentenceEmbeddings(@Value("${forumkb.triage.embeddings.enabled:true}") boolean enabled) {
+		this.enabled = enabled;
+	}
 
-    /** Embeds texts in parallel, one thread per core (langchain4j's own pool). */
-    public List<float[]> embedAll(List<String> texts) {
-        List<TextSegment> segments = texts.stream().map(text -> TextSegment.from(truncate(text))).toList();
-        return model().embedAll(segments).content().stream().map(Embedding::vector).toList();
-    }
+	public boolean enabled() {
+		return enabled;
+	}
 
-    public static float cosine(float[] a, float[] b) {
-        float dot = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-        }
-        return dot;
-    }
+	public float[] embed(String text) {
+		return model().embed(truncate(text)).content().vector();
+	}
 
-    /** Cuts at the last whitespace before {@link #MAX_CHARS}, so no word is split into odd pieces. */
-    static String truncate(String text) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            // The model refuses blank text; one neutral token gives a vector far from every thread.
-            return ".";
-        }
-        if (trimmed.length() <= MAX_CHARS) {
-            return trimmed;
-        }
-        int cut = trimmed.lastIndexOf(' ', MAX_CHARS);
-        return trimmed.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS);
-    }
+	/** Embeds texts in parallel, one thread per core (langchain4j's own pool). */
+	public List<float[]> embedAll(List<String> texts) {
+		List<TextSegment> segments = texts.stream().map(text -> TextSegment.from(truncate(text))).toList();
+		return model().embedAll(segments).content().stream().map(Embedding::vector).toList();
+	}
 
-    private EmbeddingModel model() {
-        if (!enabled) {
-            throw new IllegalStateException("sentence embeddings are turned off (forumkb.triage.embeddings.enabled)");
-        }
-        EmbeddingModel loaded = model;
-        if (loaded == null) {
-            synchronized (this) {
-                loaded = model;
-                if (loaded == null) {
-                    long start = System.nanoTime();
-                    loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
-                    loaded.embed("warm up");
-                    log.info("loaded all-MiniLM-L6-v2 (quantised) in {} ms", (System.nanoTime() - start) / 1_000_000);
-                    model = loaded;
-                }
-            }
-        }
-        return loaded;
-    }
+	public static float cosine(float[] a, float[] b) {
+		float dot = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+		}
+		return dot;
+	}
+
+	/**
+	 * Cuts at the last whitespace before {@link #MAX_CHARS}, so no word is split into odd
+	 * pieces.
+	 */
+	static String truncate(String text) {
+		String trimmed = text.strip();
+		if (trimmed.isEmpty()) {
+			// The model refuses blank text; one neutral token gives a vector far from
+			// every thread.
+			return ".";
+		}
+		if (trimmed.length() <= MAX_CHARS) {
+			return trimmed;
+		}
+		int cut = trimmed.lastIndexOf(' ', MAX_CHARS);
+		return trimmed.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS);
+	}
+
+	private EmbeddingModel model() {
+		if (!enabled) {
+			throw new IllegalStateException("sentence embeddings are turned off (forumkb.triage.embeddings.enabled)");
+		}
+		EmbeddingModel loaded = model;
+		if (loaded == null) {
+			synchronized (this) {
+				loaded = model;
+				if (loaded == null) {
+					long start = System.nanoTime();
+					loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+					loaded.embed("warm up");
+					log.info("loaded all-MiniLM-L6-v2 (quantised) in {} ms", (System.nanoTime() - start) / 1_000_000);
+					model = loaded;
+				}
+			}
+		}
+		return loaded;
+	}
+
 }

@@ -8,52 +8,55 @@ import java.util.List;
  * words and phrases that matched, the similarity, and how confident triage is, with the
  * evidence that confidence was read from.
  */
-public record Suggestion(
-        String type, long id, String title, String url, float score, Confidence confidence, List<Matched> matched,
-        List<String> phrases, Float semanticSimilarity, String snippet, List<SnippetPart> snippetParts,
-        String status, List<Related> threads, String why, Evidence evidence) {
+public record Suggestion(String type, long id, String title, String url, float score, Confidence confidence,
+		List<Matched> matched, List<String> phrases, Float semanticSimilarity, String snippet,
+		List<SnippetPart> snippetParts, String status, List<Related> threads, String why, Evidence evidence) {
 
-    public static final String KNOWN_ISSUE = "known-issue";
-    public static final String THREAD = "thread";
+	public static final String KNOWN_ISSUE = "known-issue";
 
-    /** A shared entity and the number of threads it occurs in. */
-    public record Matched(String kind, String value, long threads) {
-    }
+	public static final String THREAD = "thread";
 
-    /** A piece of the snippet, marked where it matched the pasted text. */
-    public record SnippetPart(String text, boolean match) {
-    }
+	/** A shared entity and the number of threads it occurs in. */
+	public record Matched(String kind, String value, long threads) {
+	}
 
-    /** A linked thread of a known issue that matched too. */
-    public record Related(long id, String title, String url) {
-    }
+	/** A piece of the snippet, marked where it matched the pasted text. */
+	public record SnippetPart(String text, boolean match) {
+	}
 
-    /**
-     * What the confidence is read from: the fused score (1 = best both lexically and by
-     * meaning), its lead over the next candidate, its share of the best score, the rare
-     * identifying entities shared, and the best chunk's cosine (0 without vectors).
-     */
-    public record Evidence(float score, float lead, float relative, int rareEntities, float cosine) {
+	/** A linked thread of a known issue that matched too. */
+	public record Related(long id, String title, String url) {
+	}
 
-        /** The names of {@link #features()} after the constant. */
-        public static final List<String> FEATURES = List.of("score", "lead", "relative", "rare entities (up to 2)",
-                "cosine");
+	/**
+	 * What the confidence is read from: the fused score (1 = best both lexically and by
+	 * meaning), its lead over the next candidate, its share of the best score, the rare
+	 * identifying entities shared, and the best chunk's cosine (0 without vectors).
+	 */
+	public record Evidence(float score, float lead, float relative, int rareEntities, float cosine) {
 
-        public double[] features() {
-            return new double[] {1, score, lead, relative, Math.min(rareEntities, 2), cosine};
-        }
+		/** The names of {@link #features()} after the constant. */
+		public static final List<String> FEATURES = List.of("score", "lead", "relative", "rare entities (up to 2)",
+				"cosine");
 
-        /** The logistic chance of being right under {@code weights} (one per feature, the constant first). */
-        public static double chance(double[] weights, double[] features) {
-            double logit = 0;
-            for (int i = 0; i < weights.length; i++) {
-                logit += weights[i] * features[i];
-            }
-            return 1 / (1 + Math.exp(-logit));
-        }
-    }
+		public double[] features() {
+			return new double[] { 1, score, lead, relative, Math.min(rareEntities, 2), cosine };
+		}
 
-    public boolean knownIssue() {
-        return KNOWN_ISSUE.equals(type);
-    }
+		/**
+		 * The logistic chance of being right under {@code weights} (one per feature, the
+		 * constant first).
+		 */
+		public static double chance(double[] weights, double[] features) {
+			double logit = 0;
+			for (int i = 0; i < weights.length; i++) {
+				logit += weights[i] * features[i];
+			}
+			return 1 / (1 + Math.exp(-logit));
+		}
+	}
+
+	public boolean knownIssue() {
+		return KNOWN_ISSUE.equals(type);
+	}
 }

@@ -16,29 +16,31 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TriagePageController {
 
-    private final TriageService triage;
+	private final TriageService triage;
 
-    TriagePageController(TriageService triage) {
-        this.triage = triage;
-    }
+	TriagePageController(TriageService triage) {
+		this.triage = triage;
+	}
 
-    @GetMapping("/triage")
-    String page() {
-        return "triage/page";
-    }
+	@GetMapping("/triage")
+	String page() {
+		return "triage/page";
+	}
 
-    @PostMapping("/triage/suggestions")
-    String suggestions(@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String description,
-            Authentication viewer, Model model) {
-        String combined = description.isBlank() ? text : description + "\n" + text;
-        if (combined.isBlank()) {
-            return "triage/suggestions :: empty";
-        }
-        try {
-            model.addAttribute("result", triage.triage(combined, Role.staff(viewer)));
-        } catch (BadRequestException e) {
-            model.addAttribute("error", e.getMessage());
-        }
-        return "triage/suggestions :: suggestions";
-    }
+	@PostMapping("/triage/suggestions")
+	String suggestions(@RequestParam(defaultValue = "") String text,
+			@RequestParam(defaultValue = "") String description, Authentication viewer, Model model) {
+		String combined = description.isBlank() ? text : description + "\n" + text;
+		if (combined.isBlank()) {
+			return "triage/suggestions :: empty";
+		}
+		try {
+			model.addAttribute("result", triage.triage(combined, Role.staff(viewer)));
+		}
+		catch (BadRequestException e) {
+			model.addAttribute("error", e.getMessage());
+		}
+		return "triage/suggestions :: suggestions";
+	}
+
 }

@@ -10,18 +10,21 @@ import java.util.stream.Stream;
  * confident match.
  */
 public record TriageResult(List<Suggestion> suggestions, List<Suggestion> weakMatches, boolean confidentMatch,
-        List<Entity> entities, String symptom, long tookMillis) {
+		List<Entity> entities, String symptom, long tookMillis) {
 
-    /** An entity read in the text, as a chip: kind, value and, for catalogued codes, what it means. */
-    public record Entity(String kind, String value, String meaning) {
-    }
+	/**
+	 * An entity read in the text, as a chip: kind, value and, for catalogued codes, what
+	 * it means.
+	 */
+	public record Entity(String kind, String value, String meaning) {
+	}
 
-    public String verdict() {
-        return confidentMatch ? "confident match" : ranked().isEmpty() ? "no match" : "no confident match";
-    }
+	public String verdict() {
+		return confidentMatch ? "confident match" : ranked().isEmpty() ? "no match" : "no confident match";
+	}
 
-    /** Every suggestion in order: the ones shown, then the weak matches. */
-    public List<Suggestion> ranked() {
-        return Stream.concat(suggestions.stream(), weakMatches.stream()).toList();
-    }
+	/** Every suggestion in order: the ones shown, then the weak matches. */
+	public List<Suggestion> ranked() {
+		return Stream.concat(suggestions.stream(), weakMatches.stream()).toList();
+	}
 }

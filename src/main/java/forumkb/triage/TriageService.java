@@ -58,425 +58,501 @@ import org.springframework.stereotype.Service;
 @Service
 public class TriageService {
 
-    public static final int MAX_TEXT = 100_000;
-    private static final Logger log = LoggerFactory.getLogger(TriageService.class);
-    private static final Analyzer PROSE_ANALYZER = new ProseAnalyzer();
-    private static final CharArraySet FUNCTION_WORDS = functionWords();
-    static final int SUGGESTIONS = 10;
-    /** As deep as the fusion scales: a thread below the 30th adds nothing lexically. */
-    private static final int THREAD_CANDIDATES = 30;
-    private static final int KNOWN_ISSUE_CANDIDATES = 20;
-    /** Each further linked thread that matches adds this share of its score to the known issue. */
-    private static final float LINKED_SHARE = 0.3f;
-    private static final float PHRASE_BONUS = 3f;
-    private static final float SIGNATURE_BONUS = 0.5f;
-    private static final int SEMANTIC_CANDIDATES = 30;
-    /** Both rankings are scaled to [0, 1] between their best and their 30th candidate. */
-    private static final int FUSED_DEPTH = 30;
-    /** The embeddings' share of the fused score (benchmark-embeddings: 0.6–0.7 did best on eval-dev). */
-    private static final float SEMANTIC_WEIGHT = 0.6f;
+	public static final int MAX_TEXT = 100_000;
 
-    private final SearchIndex index;
-    private final KnownIssueIndex knownIssues;
-    private final QueryBuilderService queries;
-    private final SearchService search;
-    private final EntityExtractor extractor = new EntityExtractor();
-    private final SymptomLines symptoms = new SymptomLines(extractor);
-    private final ConfidenceRule confidence = new ConfidenceRule();
-    private final SentenceEmbeddings embeddings;
-    private final ThreadVectors vectors;
-    private final Timer latency;
-    private final ExecutorService embedder = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
-            .name("triage-embed-", 0).factory());
+	private static final Logger log = LoggerFactory.getLogger(TriageService.class);
 
-    TriageService(SearchIndex index, KnownIssueIndex knownIssues, QueryBuilderService queries, SearchService search,
-            SentenceEmbeddings embeddings, ThreadVectors vectors, MeterRegistry meters) {
-        this.embeddings = embeddings;
-        this.vectors = vectors;
-        this.index = index;
-        this.knownIssues = knownIssues;
-        this.queries = queries;
-        this.search = search;
-        this.latency = Timer.builder("forumkb.triage").description("Triage latency").publishPercentileHistogram()
-                .register(meters);
-    }
+	private static final Analyzer PROSE_ANALYZER = new ProseAnalyzer();
 
-    /** Triage as anyone sees it: nothing drawn from reports is shown. */
-    public TriageResult triage(String text) {
-        return triage(text, false);
-    }
+	private static final CharArraySet FUNCTION_WORDS = functionWords();
+	static final int SUGGESTIONS = 10;
 
-    /**
-     * Reports assigned to known issues help rank them for everyone, but their text shows in
-     * snippets, matched terms and reasons only when {@code readsReports} (engineers).
-     */
-    public TriageResult triage(String text, boolean readsReports) {
-        if (text == null || text.isBlank()) {
-            throw new BadRequestException("paste the error text, log or crash report to triage");
-        }
-        if (text.length() > MAX_TEXT) {
-            throw new BadRequestException("the text is longer than " + MAX_TEXT
-                    + " characters: paste the part around the error");
-        }
-        long started = System.nanoTime();
-        String symptom = symptoms.reduce(text);
-        QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
-        // The text is embedded while Lucene ranks: the two take about as long and use different cores.
-        CompletableFuture<float[]> queryVector = vectors.enabled()
-                ? CompletableFuture.supplyAsync(() -> embeddings.embed(symptom), embedder).exceptionally(e -> {
-                    log.warn("Embedding the triage text failed; ranking without semantic similarity", e);
-                    return null;
-                })
-                : CompletableFuture.completedFuture(null);
-        List<Suggestion> suggestions = latency.record(() -> index.search(threads -> knownIssues.read(
-                snapshot -> rank(threads, snapshot, built, symptom, queryVector, readsReports))));
-        boolean confident = suggestions.stream().anyMatch(s -> s.confidence() == Confidence.HIGH);
-        return new TriageResult(suggestions.stream().filter(s -> s.confidence() != Confidence.LOW).toList(),
-                suggestions.stream().filter(s -> s.confidence() == Confidence.LOW).toList(), confident,
-                chips(symptom), symptom.equals(text) ? null : symptom, (System.nanoTime() - started) / 1_000_000);
-    }
+	/** As deep as the fusion scales: a thread below the 30th adds nothing lexically. */
+	private static final int THREAD_CANDIDATES = 30;
 
-    /** A known issue a text matches on its own evidence, as a newly arrived thread is checked. */
-    public record KnownIssueMatch(long knownIssueId, float score, Confidence confidence) {
-    }
+	private static final int KNOWN_ISSUE_CANDIDATES = 20;
 
-    /**
-     * The known issues a text matches with high or medium confidence on lexical evidence
-     * alone: shared rare entities and signature phrases. Cheap enough to run on every
-     * arriving thread (no embedding, no thread ranking).
-     */
-    public List<KnownIssueMatch> matchKnownIssues(String text) {
-        String symptom = symptoms.reduce(text);
-        QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
-        String lower = symptom.toLowerCase(Locale.ROOT);
-        return index.search(threads -> knownIssues.read(snapshot -> {
-            IndexSearcher issues = snapshot.searcher(threads);
-            if (issues == null) {
-                return List.<KnownIssueMatch>of();
-            }
-            try {
-                Query query = threads.rewrite(built.query());
-                ScoreDoc[] top = issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs;
-                List<Hit> hits = search.hits(issues, built, query, top);
-                List<KnownIssueMatch> matches = new ArrayList<>();
-                for (int i = 0; i < hits.size(); i++) {
-                    KnownIssue issue = snapshot.issues().get(hits.get(i).id());
-                    Confidence level = confidence.onItsOwn(matched(threads, hits.get(i)),
-                            threads.getIndexReader().numDocs(), phrases(threads, null, issue, lower).size());
-                    if (level != Confidence.LOW) {
-                        matches.add(new KnownIssueMatch(issue.id(), top[i].score, level));
-                    }
-                }
-                return matches;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }));
-    }
+	/**
+	 * Each further linked thread that matches adds this share of its score to the known
+	 * issue.
+	 */
+	private static final float LINKED_SHARE = 0.3f;
 
-    private List<Suggestion> rank(IndexSearcher threads, KnownIssueIndex.Snapshot snapshot,
-            QueryBuilderService.Built built, String symptom, CompletableFuture<float[]> embedding, boolean readsReports) {
-        try {
-            // Rewritten once against the threads, so the known issues are searched with the same words.
-            Query query = threads.rewrite(built.query());
-            Map<Long, ScoreDoc> lexical = new LinkedHashMap<>();
-            for (ScoreDoc doc : threads.search(query, THREAD_CANDIDATES).scoreDocs) {
-                lexical.put(threadId(threads, doc.doc), doc);
-            }
-            float[] queryVector = embedding.join();
-            Map<Long, Float> semantic = new LinkedHashMap<>();
-            if (queryVector != null) {
-                vectors.nearest(queryVector, SEMANTIC_CANDIDATES)
-                        .forEach(near -> semantic.put(near.threadId(), near.cosine()));
-            }
-            Scale lexicalScale = Scale.of(lexical.values().stream().map(doc -> doc.score).toList(), FUSED_DEPTH);
-            Scale semanticScale = Scale.of(List.copyOf(semantic.values()), FUSED_DEPTH);
-            float semanticWeight = semantic.isEmpty() ? 0 : SEMANTIC_WEIGHT;
-            Map<Long, Candidate> threadCandidates = new LinkedHashMap<>();
-            for (Map.Entry<Long, ScoreDoc> entry : lexical.entrySet()) {
-                Float cosine = semantic.get(entry.getKey());
-                threadCandidates.put(entry.getKey(), new Candidate(Suggestion.THREAD, entry.getKey(), entry.getValue(),
-                        fuse(lexicalScale.of(entry.getValue().score), cosine == null ? 0 : semanticScale.of(cosine),
-                                semanticWeight), cosine, List.of()));
-            }
-            for (Map.Entry<Long, Float> entry : semantic.entrySet()) {
-                if (!threadCandidates.containsKey(entry.getKey())) {
-                    ScoreDoc doc = docOf(threads, entry.getKey());
-                    if (doc != null) {
-                        threadCandidates.put(entry.getKey(), new Candidate(Suggestion.THREAD, entry.getKey(), doc,
-                                fuse(0, semanticScale.of(entry.getValue()), semanticWeight), entry.getValue(), List.of()));
-                    }
-                }
-            }
-            IndexSearcher issueSearcher = snapshot.searcher(threads);
-            List<Candidate> candidates = new ArrayList<>(threadCandidates.values());
-            if (issueSearcher != null) {
-                candidates.addAll(knownIssueCandidates(issueSearcher, snapshot, query, threadCandidates, symptom,
-                        built.entityTerms().keySet(), lexicalScale, semanticScale, semanticWeight, queryVector));
-            }
-            candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-            IndexSearcher shownIssues = readsReports ? issueSearcher : snapshot.shownSearcher(threads);
-            return suggestions(threads, issueSearcher, shownIssues, snapshot, built, query, candidates, symptom);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	private static final float PHRASE_BONUS = 3f;
 
-    private static float fuse(float lexical, float semantic, float semanticWeight) {
-        return (1 - semanticWeight) * lexical + semanticWeight * semantic;
-    }
+	private static final float SIGNATURE_BONUS = 0.5f;
 
-    private static long threadId(IndexSearcher searcher, int doc) throws IOException {
-        return Long.parseLong(searcher.storedFields().document(doc, Set.of(ID)).get(ID));
-    }
+	private static final int SEMANTIC_CANDIDATES = 30;
 
-    /** The index document of a thread found by its vectors only; null if the text index lacks it yet. */
-    private static ScoreDoc docOf(IndexSearcher threads, long threadId) throws IOException {
-        ScoreDoc[] found = threads.search(new TermQuery(new Term(ID, Long.toString(threadId))), 1).scoreDocs;
-        return found.length == 0 ? null : new ScoreDoc(found[0].doc, 0);
-    }
+	/** Both rankings are scaled to [0, 1] between their best and their 30th candidate. */
+	private static final int FUSED_DEPTH = 30;
 
-    /** A thread or known issue being ranked; a known issue carries its linked threads that matched. */
-    private record Candidate(String type, long id, ScoreDoc doc, float score, Float cosine, List<Long> linkedMatches) {
-    }
+	/**
+	 * The embeddings' share of the fused score (benchmark-embeddings: 0.6–0.7 did best on
+	 * eval-dev).
+	 */
+	private static final float SEMANTIC_WEIGHT = 0.6f;
 
-    private List<Candidate> knownIssueCandidates(IndexSearcher issues, KnownIssueIndex.Snapshot snapshot, Query query,
-            Map<Long, Candidate> threads, String symptom, Set<String> queryTerms, Scale lexicalScale,
-            Scale semanticScale, float semanticWeight, float[] queryVector) throws IOException {
-        Map<Long, ScoreDoc> direct = new HashMap<>();
-        for (ScoreDoc doc : issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs) {
-            direct.put(threadId(issues, doc.doc), doc);
-        }
-        Map<Long, List<Long>> linkedMatches = new HashMap<>();
-        threads.keySet().forEach(threadId -> snapshot.issuesByThread().getOrDefault(threadId, List.of())
-                .forEach(issueId -> linkedMatches.computeIfAbsent(issueId, id -> new ArrayList<>()).add(threadId)));
-        List<Candidate> candidates = new ArrayList<>();
-        String lower = symptom.toLowerCase(Locale.ROOT);
-        for (KnownIssue issue : snapshot.issues().values()) {
-            ScoreDoc doc = direct.get(issue.id());
-            List<Long> linked = linkedMatches.getOrDefault(issue.id(), List.of());
-            Float cosine = queryVector == null ? null : snapshot.cosine(issue.id(), queryVector);
-            float semantic = cosine == null ? 0 : semanticScale.of(cosine);
-            if (doc == null && linked.isEmpty() && semantic <= 0) {
-                continue;
-            }
-            float lexical = doc == null ? 0
-                    : lexicalScale.unclamped(doc.score + signatureBonus(issue, lower, queryTerms));
-            float own = fuse(lexical, semantic, semanticWeight);
-            List<Float> linkedScores = linked.stream().map(id -> threads.get(id).score())
-                    .sorted(Comparator.reverseOrder()).toList();
-            float best = linkedScores.isEmpty() ? 0 : linkedScores.getFirst();
-            float score = Math.max(own, best) + Math.min(own, best) * LINKED_SHARE;
-            for (int i = 1; i < linkedScores.size(); i++) {
-                score += linkedScores.get(i) * LINKED_SHARE;
-            }
-            candidates.add(new Candidate(Suggestion.KNOWN_ISSUE, issue.id(), doc == null ? new ScoreDoc(-1, 0) : doc,
-                    score, cosine, linked));
-        }
-        return candidates;
-    }
+	private final SearchIndex index;
 
-    /** Curated and confirmed signature terms found in the text, and signature phrases it contains. */
-    private static float signatureBonus(KnownIssue issue, String lowerText, Set<String> queryTerms) {
-        float bonus = 0;
-        for (SignatureTerm term : issue.signature()) {
-            if (term.phrase()) {
-                bonus += lowerText.contains(term.value().toLowerCase(Locale.ROOT)) ? PHRASE_BONUS : 0;
-            } else if (trusted(term)
-                    && queryTerms.contains(EntityFields.fieldOf(term.kind()) + ":" + term.value().toLowerCase(Locale.ROOT))) {
-                bonus += SIGNATURE_BONUS * (float) (1 + Math.log(term.weight()));
-            }
-        }
-        return bonus;
-    }
+	private final KnownIssueIndex knownIssues;
 
-    /**
-     * Engineers' terms count at once; a term learned from reports only once a second report
-     * confirmed it, so one report's incidental API names do not pull unrelated text in.
-     */
-    private static boolean trusted(SignatureTerm term) {
-        return term.origin() == SignatureTerm.Origin.CURATED || term.weight() >= 2;
-    }
+	private final QueryBuilderService queries;
 
-    /**
-     * The ten best candidates with their confidence, the more confident first (by score
-     * within a label): a known issue leads only when it is at least as sure as the best thread.
-     * Confidence weighs everything a known issue learned, but its snippet, matched terms and
-     * reasons come from {@code shownIssues}, what the viewer may read.
-     */
-    private List<Suggestion> suggestions(IndexSearcher threads, IndexSearcher issues, IndexSearcher shownIssues,
-            KnownIssueIndex.Snapshot snapshot, QueryBuilderService.Built built, Query query, List<Candidate> ranked,
-            String symptom) throws IOException {
-        List<Candidate> top = ranked.subList(0, Math.min(SUGGESTIONS, ranked.size()));
-        Map<Long, Hit> threadHits = hitsById(threads, built, query, top, Suggestion.THREAD);
-        Map<Long, Hit> issueHits = issues == null ? Map.of()
-                : hitsById(issues, built, query, top, Suggestion.KNOWN_ISSUE);
-        Map<Long, Hit> shownIssueHits = shownIssues == issues ? issueHits
-                : shownHits(shownIssues, built, query, top);
-        float best = top.isEmpty() ? 0 : top.getFirst().score();
-        String lower = symptom.toLowerCase(Locale.ROOT);
-        long threadCount = threads.getIndexReader().numDocs();
-        List<Suggestion> suggestions = new ArrayList<>();
-        for (int rank = 0; rank < top.size(); rank++) {
-            Candidate candidate = top.get(rank);
-            boolean knownIssue = candidate.type().equals(Suggestion.KNOWN_ISSUE);
-            Hit hit = knownIssue ? issueHits.get(candidate.id()) : threadHits.get(candidate.id());
-            KnownIssue issue = knownIssue ? snapshot.issues().get(candidate.id()) : null;
-            List<Suggestion.Related> related = knownIssue ? related(issue, candidate.linkedMatches()) : List.of();
-            float next = rank + 1 < ranked.size() ? ranked.get(rank + 1).score() : 0;
-            Suggestion.Evidence evidence = new Suggestion.Evidence(candidate.score(), candidate.score() - next,
-                    best <= 0 ? 0 : candidate.score() / best,
-                    ConfidenceRule.rareCount(matched(threads, hit), threadCount),
-                    candidate.cosine() == null ? 0 : candidate.cosine());
-            Confidence level = confidence.of(evidence);
-            Hit shown = knownIssue ? shownIssueHits.get(candidate.id()) : hit;
-            KnownIssue shownIssue = issue == null || shownIssues == issues ? issue : issue.withoutLearnedTerms();
-            List<Suggestion.Matched> matched = matched(threads, shown);
-            List<String> phrases = phrases(threads, shown, shownIssue, lower);
-            List<Suggestion.SnippetPart> parts = shown == null ? List.of() : shown.snippetParts().stream()
-                    .map(part -> new Suggestion.SnippetPart(part.text(), part.match())).toList();
-            suggestions.add(new Suggestion(candidate.type(), candidate.id(),
-                    knownIssue ? issue.title() : hit.title(), knownIssue ? "/known-issues/" + issue.id() : hit.url(),
-                    candidate.score(), level, matched, phrases, candidate.cosine(), shown == null ? "" : shown.snippet(),
-                    parts, knownIssue ? issue.statusLabel() : null, related,
-                    Explanations.why(telling(matched, threadCount), phrases, related.size(), threadCount), evidence));
-        }
-        suggestions.sort(Comparator.comparing(Suggestion::confidence));
-        return suggestions;
-    }
+	private final SearchService search;
 
-    private Map<Long, Hit> hitsById(IndexSearcher searcher, QueryBuilderService.Built built, Query query,
-            List<Candidate> top,
-            String type) throws IOException {
-        ScoreDoc[] docs = top.stream().filter(c -> c.type().equals(type) && c.doc().doc >= 0).map(Candidate::doc)
-                .toArray(ScoreDoc[]::new);
-        return byId(search.hits(searcher, built, query, docs));
-    }
+	private final EntityExtractor extractor = new EntityExtractor();
 
-    private static Map<Long, Hit> byId(List<Hit> hits) {
-        Map<Long, Hit> byId = new HashMap<>();
-        hits.forEach(hit -> byId.put(hit.id(), hit));
-        return byId;
-    }
+	private final SymptomLines symptoms = new SymptomLines(extractor);
 
-    /** The known issues' hits from their readable fields only, found there by id. */
-    private Map<Long, Hit> shownHits(IndexSearcher shownIssues, QueryBuilderService.Built built, Query query,
-            List<Candidate> top) throws IOException {
-        List<ScoreDoc> docs = new ArrayList<>();
-        for (Candidate candidate : top) {
-            if (candidate.type().equals(Suggestion.KNOWN_ISSUE) && candidate.doc().doc >= 0) {
-                ScoreDoc doc = docOf(shownIssues, candidate.id());
-                if (doc != null) {
-                    docs.add(doc);
-                }
-            }
-        }
-        return byId(search.hits(shownIssues, built, query, docs.toArray(ScoreDoc[]::new)));
-    }
+	private final ConfidenceRule confidence = new ConfidenceRule();
 
-    /** The hit's matched entities with how many threads carry each: rarer is stronger evidence. */
-    private static List<Suggestion.Matched> matched(IndexSearcher threads, Hit hit) throws IOException {
-        if (hit == null) {
-            return List.of();
-        }
-        List<Suggestion.Matched> matched = new ArrayList<>();
-        for (Chip chip : hit.matched()) {
-            String field = EntityFields.fieldOf(chip.kind());
-            long docFreq = field == null ? 0 : threads.getIndexReader().docFreq(new Term(field,
-                    chip.value().toLowerCase(Locale.ROOT)));
-            matched.add(new Suggestion.Matched(chip.kind(), chip.value(), docFreq));
-        }
-        matched.sort(Comparator.comparingLong(Suggestion.Matched::threads));
-        return matched;
-    }
+	private final SentenceEmbeddings embeddings;
 
-    /**
-     * Highlighted words of the snippet that tell threads apart (see {@link #rare}), and the
-     * known issue's signature phrases found in the text.
-     */
-    private static List<String> phrases(IndexSearcher threads, Hit hit, KnownIssue issue, String lowerText)
-            throws IOException {
-        List<String> phrases = new ArrayList<>();
-        if (issue != null) {
-            issue.signature().stream().filter(SignatureTerm::phrase)
-                    .filter(term -> lowerText.contains(term.value().toLowerCase(Locale.ROOT)))
-                    .forEach(term -> phrases.add(term.value()));
-        }
-        if (hit != null) {
-            long threadCount = threads.getIndexReader().numDocs();
-            for (String word : hit.snippetParts().stream().filter(SnippetPart::match).map(part -> part.text().strip())
-                    .distinct().toList()) {
-                if (phrases.size() < 8 && telling(word) && rare(threadsWith(threads, word), threadCount)) {
-                    phrases.add(word.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return phrases.stream().distinct().toList();
-    }
+	private final ThreadVectors vectors;
 
-    /** A highlighted word worth showing as a reason: not a number, a host-name piece or a two-letter word. */
-    private static boolean telling(String word) {
-        return word.length() >= 4 && word.chars().anyMatch(Character::isLetter);
-    }
+	private final Timer latency;
 
-    /**
-     * Whether a word or entity in {@code withIt} of {@code threads} threads is rarer than most:
-     * its rarity (IDF) is in the upper half of the scale, that is it occurs in at most √N
-     * threads. "after", "should", "error" or "code" occur in far more and tell nothing.
-     */
-    static boolean rare(long withIt, long threads) {
-        return withIt <= Math.sqrt(threads);
-    }
+	private final ExecutorService embedder = Executors.newFixedThreadPool(2,
+			Thread.ofPlatform().daemon().name("triage-embed-", 0).factory());
 
-    /**
-     * Threads whose text has the word as the index reads it (stemmed). An English function
-     * word (Snowball's list: "after", "should") counts as in all of them: in a small corpus
-     * it can be rare, yet it never says why two reports are alike.
-     */
-    private static long threadsWith(IndexSearcher threads, String word) throws IOException {
-        if (FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-            return threads.getIndexReader().numDocs();
-        }
-        long most = 0;
-        boolean any = false;
-        try (TokenStream tokens = PROSE_ANALYZER.tokenStream(TEXT, word)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                any = true;
-                most = Math.max(most, threads.getIndexReader().docFreq(new Term(TEXT, term.toString())));
-            }
-            tokens.end();
-        }
-        return any ? most : threads.getIndexReader().numDocs();
-    }
+	TriageService(SearchIndex index, KnownIssueIndex knownIssues, QueryBuilderService queries, SearchService search,
+			SentenceEmbeddings embeddings, ThreadVectors vectors, MeterRegistry meters) {
+		this.embeddings = embeddings;
+		this.vectors = vectors;
+		this.index = index;
+		this.knownIssues = knownIssues;
+		this.queries = queries;
+		this.search = search;
+		this.latency = Timer.builder("forumkb.triage")
+			.description("Triage latency")
+			.publishPercentileHistogram()
+			.register(meters);
+	}
 
-    private static CharArraySet functionWords() {
-        try (Reader list = IOUtils.getDecodingReader(
-                SnowballFilter.class.getResourceAsStream("english_stop.txt"), StandardCharsets.UTF_8)) {
-            return WordlistLoader.getSnowballWordSet(list);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Lucene's English stop word list is missing", e);
-        }
-    }
+	/** Triage as anyone sees it: nothing drawn from reports is shown. */
+	public TriageResult triage(String text) {
+		return triage(text, false);
+	}
 
-    /** The shared entities worth citing as a reason: the rare ones. */
-    private static List<Suggestion.Matched> telling(List<Suggestion.Matched> matched, long threads) {
-        return matched.stream().filter(m -> rare(m.threads(), threads)).toList();
-    }
+	/**
+	 * Reports assigned to known issues help rank them for everyone, but their text shows
+	 * in snippets, matched terms and reasons only when {@code readsReports} (engineers).
+	 */
+	public TriageResult triage(String text, boolean readsReports) {
+		if (text == null || text.isBlank()) {
+			throw new BadRequestException("paste the error text, log or crash report to triage");
+		}
+		if (text.length() > MAX_TEXT) {
+			throw new BadRequestException(
+					"the text is longer than " + MAX_TEXT + " characters: paste the part around the error");
+		}
+		long started = System.nanoTime();
+		String symptom = symptoms.reduce(text);
+		QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
+		// The text is embedded while Lucene ranks: the two take about as long and use
+		// different cores.
+		CompletableFuture<float[]> queryVector = vectors.enabled()
+				? CompletableFuture.supplyAsync(() -> embeddings.embed(symptom), embedder).exceptionally(e -> {
+					log.warn("Embedding the triage text failed; ranking without semantic similarity", e);
+					return null;
+				}) : CompletableFuture.completedFuture(null);
+		List<Suggestion> suggestions = latency.record(() -> index.search(threads -> knownIssues
+			.read(snapshot -> rank(threads, snapshot, built, symptom, queryVector, readsReports))));
+		boolean confident = suggestions.stream().anyMatch(s -> s.confidence() == Confidence.HIGH);
+		return new TriageResult(suggestions.stream().filter(s -> s.confidence() != Confidence.LOW).toList(),
+				suggestions.stream().filter(s -> s.confidence() == Confidence.LOW).toList(), confident, chips(symptom),
+				symptom.equals(text) ? null : symptom, (System.nanoTime() - started) / 1_000_000);
+	}
 
-    private static List<Suggestion.Related> related(KnownIssue issue, List<Long> matchedThreads) {
-        return issue.threads().stream().filter(thread -> matchedThreads.contains(thread.id()))
-                .map(thread -> new Suggestion.Related(thread.id(), thread.title(), thread.url())).toList();
-    }
+	/**
+	 * A known issue a text matches on its own evidence, as a newly arrived thread is
+	 * checked.
+	 */
+	public record KnownIssueMatch(long knownIssueId, float score, Confidence confidence) {
+	}
 
-    private List<TriageResult.Entity> chips(String text) {
-        Map<String, TriageResult.Entity> chips = new LinkedHashMap<>();
-        for (ExtractedEntity entity : extractor.extract(text)) {
-            Chip chip = search.chip(entity.kind().wireName(), entity.normalized());
-            chips.putIfAbsent(entity.kind().wireName() + entity.normalized(),
-                    new TriageResult.Entity(chip.kind(), chip.value(), chip.meaning()));
-        }
-        return List.copyOf(chips.values());
-    }
+	/**
+	 * The known issues a text matches with high or medium confidence on lexical evidence
+	 * alone: shared rare entities and signature phrases. Cheap enough to run on every
+	 * arriving thread (no embedding, no thread ranking).
+	 */
+	public List<KnownIssueMatch> matchKnownIssues(String text) {
+		String symptom = symptoms.reduce(text);
+		QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
+		String lower = symptom.toLowerCase(Locale.ROOT);
+		return index.search(threads -> knownIssues.read(snapshot -> {
+			IndexSearcher issues = snapshot.searcher(threads);
+			if (issues == null) {
+				return List.<KnownIssueMatch>of();
+			}
+			try {
+				Query query = threads.rewrite(built.query());
+				ScoreDoc[] top = issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs;
+				List<Hit> hits = search.hits(issues, built, query, top);
+				List<KnownIssueMatch> matches = new ArrayList<>();
+				for (int i = 0; i < hits.size(); i++) {
+					KnownIssue issue = snapshot.issues().get(hits.get(i).id());
+					Confidence level = confidence.onItsOwn(matched(threads, hits.get(i)),
+							threads.getIndexReader().numDocs(), phrases(threads, null, issue, lower).size());
+					if (level != Confidence.LOW) {
+						matches.add(new KnownIssueMatch(issue.id(), top[i].score, level));
+					}
+				}
+				return matches;
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}));
+	}
+
+	private List<Suggestion> rank(IndexSearcher threads, KnownIssueIndex.Snapshot snapshot,
+			QueryBuilderService.Built built, String symptom, CompletableFuture<float[]> embedding,
+			boolean readsReports) {
+		try {
+			// Rewritten once against the threads, so the known issues are searched with
+			// the same words.
+			Query query = threads.rewrite(built.query());
+			Map<Long, ScoreDoc> lexical = new LinkedHashMap<>();
+			for (ScoreDoc doc : threads.search(query, THREAD_CANDIDATES).scoreDocs) {
+				lexical.put(threadId(threads, doc.doc), doc);
+			}
+			float[] queryVector = embedding.join();
+			Map<Long, Float> semantic = new LinkedHashMap<>();
+			if (queryVector != null) {
+				vectors.nearest(queryVector, SEMANTIC_CANDIDATES)
+					.forEach(near -> semantic.put(near.threadId(), near.cosine()));
+			}
+			Scale lexicalScale = Scale.of(lexical.values().stream().map(doc -> doc.score).toList(), FUSED_DEPTH);
+			Scale semanticScale = Scale.of(List.copyOf(semantic.values()), FUSED_DEPTH);
+			float semanticWeight = semantic.isEmpty() ? 0 : SEMANTIC_WEIGHT;
+			Map<Long, Candidate> threadCandidates = new LinkedHashMap<>();
+			for (Map.Entry<Long, ScoreDoc> entry : lexical.entrySet()) {
+				Float cosine = semantic.get(entry.getKey());
+				threadCandidates.put(entry.getKey(),
+						new Candidate(Suggestion.THREAD, entry.getKey(), entry.getValue(),
+								fuse(lexicalScale.of(entry.getValue().score),
+										cosine == null ? 0 : semanticScale.of(cosine), semanticWeight),
+								cosine, List.of()));
+			}
+			for (Map.Entry<Long, Float> entry : semantic.entrySet()) {
+				if (!threadCandidates.containsKey(entry.getKey())) {
+					ScoreDoc doc = docOf(threads, entry.getKey());
+					if (doc != null) {
+						threadCandidates.put(entry.getKey(),
+								new Candidate(Suggestion.THREAD, entry.getKey(), doc,
+										fuse(0, semanticScale.of(entry.getValue()), semanticWeight), entry.getValue(),
+										List.of()));
+					}
+				}
+			}
+			IndexSearcher issueSearcher = snapshot.searcher(threads);
+			List<Candidate> candidates = new ArrayList<>(threadCandidates.values());
+			if (issueSearcher != null) {
+				candidates.addAll(knownIssueCandidates(issueSearcher, snapshot, query, threadCandidates, symptom,
+						built.entityTerms().keySet(), lexicalScale, semanticScale, semanticWeight, queryVector));
+			}
+			candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+			IndexSearcher shownIssues = readsReports ? issueSearcher : snapshot.shownSearcher(threads);
+			return suggestions(threads, issueSearcher, shownIssues, snapshot, built, query, candidates, symptom);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static float fuse(float lexical, float semantic, float semanticWeight) {
+		return (1 - semanticWeight) * lexical + semanticWeight * semantic;
+	}
+
+	private static long threadId(IndexSearcher searcher, int doc) throws IOException {
+		return Long.parseLong(searcher.storedFields().document(doc, Set.of(ID)).get(ID));
+	}
+
+	/**
+	 * The index document of a thread found by its vectors only; null if the text index
+	 * lacks it yet.
+	 */
+	private static ScoreDoc docOf(IndexSearcher threads, long threadId) throws IOException {
+		ScoreDoc[] found = threads.search(new TermQuery(new Term(ID, Long.toString(threadId))), 1).scoreDocs;
+		return found.length == 0 ? null : new ScoreDoc(found[0].doc, 0);
+	}
+
+	/**
+	 * A thread or known issue being ranked; a known issue carries its linked threads that
+	 * matched.
+	 */
+	private record Candidate(String type, long id, ScoreDoc doc, float score, Float cosine, List<Long> linkedMatches) {
+	}
+
+	private List<Candidate> knownIssueCandidates(IndexSearcher issues, KnownIssueIndex.Snapshot snapshot, Query query,
+			Map<Long, Candidate> threads, String symptom, Set<String> queryTerms, Scale lexicalScale,
+			Scale semanticScale, float semanticWeight, float[] queryVector) throws IOException {
+		Map<Long, ScoreDoc> direct = new HashMap<>();
+		for (ScoreDoc doc : issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs) {
+			direct.put(threadId(issues, doc.doc), doc);
+		}
+		Map<Long, List<Long>> linkedMatches = new HashMap<>();
+		threads.keySet()
+			.forEach(threadId -> snapshot.issuesByThread()
+				.getOrDefault(threadId, List.of())
+				.forEach(issueId -> linkedMatches.computeIfAbsent(issueId, id -> new ArrayList<>()).add(threadId)));
+		List<Candidate> candidates = new ArrayList<>();
+		String lower = symptom.toLowerCase(Locale.ROOT);
+		for (KnownIssue issue : snapshot.issues().values()) {
+			ScoreDoc doc = direct.get(issue.id());
+			List<Long> linked = linkedMatches.getOrDefault(issue.id(), List.of());
+			Float cosine = queryVector == null ? null : snapshot.cosine(issue.id(), queryVector);
+			float semantic = cosine == null ? 0 : semanticScale.of(cosine);
+			if (doc == null && linked.isEmpty() && semantic <= 0) {
+				continue;
+			}
+			float lexical = doc == null ? 0
+					: lexicalScale.unclamped(doc.score + signatureBonus(issue, lower, queryTerms));
+			float own = fuse(lexical, semantic, semanticWeight);
+			List<Float> linkedScores = linked.stream()
+				.map(id -> threads.get(id).score())
+				.sorted(Comparator.reverseOrder())
+				.toList();
+			float best = linkedScores.isEmpty() ? 0 : linkedScores.getFirst();
+			float score = Math.max(own, best) + Math.min(own, best) * LINKED_SHARE;
+			for (int i = 1; i < linkedScores.size(); i++) {
+				score += linkedScores.get(i) * LINKED_SHARE;
+			}
+			candidates.add(new Candidate(Suggestion.KNOWN_ISSUE, issue.id(), doc == null ? new ScoreDoc(-1, 0) : doc,
+					score, cosine, linked));
+		}
+		return candidates;
+	}
+
+	/**
+	 * Curated and confirmed signature terms found in the text, and signature phrases it
+	 * contains.
+	 */
+	private static float signatureBonus(KnownIssue issue, String lowerText, Set<String> queryTerms) {
+		float bonus = 0;
+		for (SignatureTerm term : issue.signature()) {
+			if (term.phrase()) {
+				bonus += lowerText.contains(term.value().toLowerCase(Locale.ROOT)) ? PHRASE_BONUS : 0;
+			}
+			else if (trusted(term) && queryTerms
+				.contains(EntityFields.fieldOf(term.kind()) + ":" + term.value().toLowerCase(Locale.ROOT))) {
+				bonus += SIGNATURE_BONUS * (float) (1 + Math.log(term.weight()));
+			}
+		}
+		return bonus;
+	}
+
+	/**
+	 * Engineers' terms count at once; a term learned from reports only once a second
+	 * report confirmed it, so one report's incidental API names do not pull unrelated
+	 * text in.
+	 */
+	private static boolean trusted(SignatureTerm term) {
+		return term.origin() == SignatureTerm.Origin.CURATED || term.weight() >= 2;
+	}
+
+	/**
+	 * The ten best candidates with their confidence, the more confident first (by score
+	 * within a label): a known issue leads only when it is at least as sure as the best
+	 * thread. Confidence weighs everything a known issue learned, but its snippet,
+	 * matched terms and reasons come from {@code shownIssues}, what the viewer may read.
+	 */
+	private List<Suggestion> suggestions(IndexSearcher threads, IndexSearcher issues, IndexSearcher shownIssues,
+			KnownIssueIndex.Snapshot snapshot, QueryBuilderService.Built built, Query query, List<Candidate> ranked,
+			String symptom) throws IOException {
+		List<Candidate> top = ranked.subList(0, Math.min(SUGGESTIONS, ranked.size()));
+		Map<Long, Hit> threadHits = hitsById(threads, built, query, top, Suggestion.THREAD);
+		Map<Long, Hit> issueHits = issues == null ? Map.of()
+				: hitsById(issues, built, query, top, Suggestion.KNOWN_ISSUE);
+		Map<Long, Hit> shownIssueHits = shownIssues == issues ? issueHits : shownHits(shownIssues, built, query, top);
+		float best = top.isEmpty() ? 0 : top.getFirst().score();
+		String lower = symptom.toLowerCase(Locale.ROOT);
+		long threadCount = threads.getIndexReader().numDocs();
+		List<Suggestion> suggestions = new ArrayList<>();
+		for (int rank = 0; rank < top.size(); rank++) {
+			Candidate candidate = top.get(rank);
+			boolean knownIssue = candidate.type().equals(Suggestion.KNOWN_ISSUE);
+			Hit hit = knownIssue ? issueHits.get(candidate.id()) : threadHits.get(candidate.id());
+			KnownIssue issue = knownIssue ? snapshot.issues().get(candidate.id()) : null;
+			List<Suggestion.Related> related = knownIssue ? related(issue, candidate.linkedMatches()) : List.of();
+			float next = rank + 1 < ranked.size() ? ranked.get(rank + 1).score() : 0;
+			Suggestion.Evidence evidence = new Suggestion.Evidence(candidate.score(), candidate.score() - next,
+					best <= 0 ? 0 : candidate.score() / best,
+					ConfidenceRule.rareCount(matched(threads, hit), threadCount),
+					candidate.cosine() == null ? 0 : candidate.cosine());
+			Confidence level = confidence.of(evidence);
+			Hit shown = knownIssue ? shownIssueHits.get(candidate.id()) : hit;
+			KnownIssue shownIssue = issue == null || shownIssues == issues ? issue : issue.withoutLearnedTerms();
+			List<Suggestion.Matched> matched = matched(threads, shown);
+			List<String> phrases = phrases(threads, shown, shownIssue, lower);
+			List<Suggestion.SnippetPart> parts = shown == null ? List.of()
+					: shown.snippetParts()
+						.stream()
+						.map(part -> new Suggestion.SnippetPart(part.text(), part.match()))
+						.toList();
+			suggestions.add(new Suggestion(candidate.type(), candidate.id(), knownIssue ? issue.title() : hit.title(),
+					knownIssue ? "/known-issues/" + issue.id() : hit.url(), candidate.score(), level, matched, phrases,
+					candidate.cosine(), shown == null ? "" : shown.snippet(), parts,
+					knownIssue ? issue.statusLabel() : null, related,
+					Explanations.why(telling(matched, threadCount), phrases, related.size(), threadCount), evidence));
+		}
+		suggestions.sort(Comparator.comparing(Suggestion::confidence));
+		return suggestions;
+	}
+
+	private Map<Long, Hit> hitsById(IndexSearcher searcher, QueryBuilderService.Built built, Query query,
+			List<Candidate> top, String type) throws IOException {
+		ScoreDoc[] docs = top.stream()
+			.filter(c -> c.type().equals(type) && c.doc().doc >= 0)
+			.map(Candidate::doc)
+			.toArray(ScoreDoc[]::new);
+		return byId(search.hits(searcher, built, query, docs));
+	}
+
+	private static Map<Long, Hit> byId(List<Hit> hits) {
+		Map<Long, Hit> byId = new HashMap<>();
+		hits.forEach(hit -> byId.put(hit.id(), hit));
+		return byId;
+	}
+
+	/** The known issues' hits from their readable fields only, found there by id. */
+	private Map<Long, Hit> shownHits(IndexSearcher shownIssues, QueryBuilderService.Built built, Query query,
+			List<Candidate> top) throws IOException {
+		List<ScoreDoc> docs = new ArrayList<>();
+		for (Candidate candidate : top) {
+			if (candidate.type().equals(Suggestion.KNOWN_ISSUE) && candidate.doc().doc >= 0) {
+				ScoreDoc doc = docOf(shownIssues, candidate.id());
+				if (doc != null) {
+					docs.add(doc);
+				}
+			}
+		}
+		return byId(search.hits(shownIssues, built, query, docs.toArray(ScoreDoc[]::new)));
+	}
+
+	/**
+	 * The hit's matched entities with how many threads carry each: rarer is stronger
+	 * evidence.
+	 */
+	private static List<Suggestion.Matched> matched(IndexSearcher threads, Hit hit) throws IOException {
+		if (hit == null) {
+			return List.of();
+		}
+		List<Suggestion.Matched> matched = new ArrayList<>();
+		for (Chip chip : hit.matched()) {
+			String field = EntityFields.fieldOf(chip.kind());
+			long docFreq = field == null ? 0
+					: threads.getIndexReader().docFreq(new Term(field, chip.value().toLowerCase(Locale.ROOT)));
+			matched.add(new Suggestion.Matched(chip.kind(), chip.value(), docFreq));
+		}
+		matched.sort(Comparator.comparingLong(Suggestion.Matched::threads));
+		return matched;
+	}
+
+	/**
+	 * Highlighted words of the snippet that tell threads apart (see {@link #rare}), and
+	 * the known issue's signature phrases found in the text.
+	 */
+	private static List<String> phrases(IndexSearcher threads, Hit hit, KnownIssue issue, String lowerText)
+			throws IOException {
+		List<String> phrases = new ArrayList<>();
+		if (issue != null) {
+			issue.signature()
+				.stream()
+				.filter(SignatureTerm::phrase)
+				.filter(term -> lowerText.contains(term.value().toLowerCase(Locale.ROOT)))
+				.forEach(term -> phrases.add(term.value()));
+		}
+		if (hit != null) {
+			long threadCount = threads.getIndexReader().numDocs();
+			for (String word : hit.snippetParts()
+				.stream()
+				.filter(SnippetPart::match)
+				.map(part -> part.text().strip())
+				.distinct()
+				.toList()) {
+				if (phrases.size() < 8 && telling(word) && rare(threadsWith(threads, word), threadCount)) {
+					phrases.add(word.toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+		return phrases.stream().distinct().toList();
+	}
+
+	/**
+	 * A highlighted word worth showing as a reason: not a number, a host-name piece or a
+	 * two-letter word.
+	 */
+	private static boolean telling(String word) {
+		return word.length() >= 4 && word.chars().anyMatch(Character::isLetter);
+	}
+
+	/**
+	 * Whether a word or entity in {@code withIt} of {@code threads} threads is rarer than
+	 * most: its rarity (IDF) is in the upper half of the scale, that is it occurs in at
+	 * most √N threads. "after", "should", "error" or "code" occur in far more and tell
+	 * nothing.
+	 */
+	static boolean rare(long withIt, long threads) {
+		return withIt <= Math.sqrt(threads);
+	}
+
+	/**
+	 * Threads whose text has the word as the index reads it (stemmed). An English
+	 * function word (Snowball's list: "after", "should") counts as in all of them: in a
+	 * small corpus it can be rare, yet it never says why two reports are alike.
+	 */
+	private static long threadsWith(IndexSearcher threads, String word) throws IOException {
+		if (FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+			return threads.getIndexReader().numDocs();
+		}
+		long most = 0;
+		boolean any = false;
+		try (TokenStream tokens = PROSE_ANALYZER.tokenStream(TEXT, word)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				any = true;
+				most = Math.max(most, threads.getIndexReader().docFreq(new Term(TEXT, term.toString())));
+			}
+			tokens.end();
+		}
+		return any ? most : threads.getIndexReader().numDocs();
+	}
+
+	private static CharArraySet functionWords() {
+		try (Reader list = IOUtils.getDecodingReader(SnowballFilter.class.getResourceAsStream("english_stop.txt"),
+				StandardCharsets.UTF_8)) {
+			return WordlistLoader.getSnowballWordSet(list);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Lucene's English stop word list is missing", e);
+		}
+	}
+
+	/** The shared entities worth citing as a reason: the rare ones. */
+	private static List<Suggestion.Matched> telling(List<Suggestion.Matched> matched, long threads) {
+		return matched.stream().filter(m -> rare(m.threads(), threads)).toList();
+	}
+
+	private static List<Suggestion.Related> related(KnownIssue issue, List<Long> matchedThreads) {
+		return issue.threads()
+			.stream()
+			.filter(thread -> matchedThreads.contains(thread.id()))
+			.map(thread -> new Suggestion.Related(thread.id(), thread.title(), thread.url()))
+			.toList();
+	}
+
+	private List<TriageResult.Entity> chips(String text) {
+		Map<String, TriageResult.Entity> chips = new LinkedHashMap<>();
+		for (ExtractedEntity entity : extractor.extract(text)) {
+			Chip chip = search.chip(entity.kind().wireName(), entity.normalized());
+			chips.putIfAbsent(entity.kind().wireName() + entity.normalized(),
+					new TriageResult.Entity(chip.kind(), chip.value(), chip.meaning()));
+		}
+		return List.copyOf(chips.values());
+	}
+
 }

@@ -27,100 +27,117 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * While the database cannot be reached, every request is answered 503 (the API's JSON
  * body, a readable page elsewhere), never 500: at once while the embedded PostgreSQL is
- * being restarted (the application refuses traffic), and whenever a request fails for want
- * of a connection (an external database down; the pool reconnects when it is back).
+ * being restarted (the application refuses traffic), and whenever a request fails for
+ * want of a connection (an external database down; the pool reconnects when it is back).
  */
 final class DatabaseUnavailable {
 
-    static final String MESSAGE = "the database is unavailable; try again in a few seconds";
-    /** Seconds a client should wait before trying again: about what a restart takes. */
-    static final String RETRY_AFTER = "5";
-    private static final Set<String> ALWAYS_SERVED = Set.of("/actuator/health", "/css/", "/js/", "/webjars/", "/favicon.svg");
+	static final String MESSAGE = "the database is unavailable; try again in a few seconds";
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
+	/** Seconds a client should wait before trying again: about what a restart takes. */
+	static final String RETRY_AFTER = "5";
 
-    private DatabaseUnavailable() {
-    }
+	private static final Set<String> ALWAYS_SERVED = Set.of("/actuator/health", "/css/", "/js/", "/webjars/",
+			"/favicon.svg");
 
-    /** Whether a failure came from not reaching the database (rather than from what was asked of it). */
-    static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof TransientDataAccessResourceException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException || lostConnection(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
+	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
-    /** The driver's own word for a lost server: SQLSTATE class 08 (connection) or 57P01-57P03 (shut down). */
-    private static boolean lostConnection(Throwable cause) {
-        return cause instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
-    }
+	private DatabaseUnavailable() {
+	}
 
-    private static boolean api(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api");
-    }
+	/**
+	 * Whether a failure came from not reaching the database (rather than from what was
+	 * asked of it).
+	 */
+	static boolean causedBy(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+					|| cause instanceof TransientDataAccessResourceException
+					|| cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException || lostConnection(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
 
-    /** Failures in controllers: ahead of the general handler, which would answer 500. */
-    @RestControllerAdvice
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class Handler {
+	/**
+	 * The driver's own word for a lost server: SQLSTATE class 08 (connection) or
+	 * 57P01-57P03 (shut down).
+	 */
+	private static boolean lostConnection(Throwable cause) {
+		return cause instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
+	}
 
-        @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-                TransientDataAccessResourceException.class})
-        Object unavailable(HttpServletRequest request, HttpServletResponse response, Exception e) {
-            log.warn("Database unavailable on {}: {}", request.getRequestURI(), e.getMessage());
-            response.setHeader("Retry-After", RETRY_AFTER);
-            return ApiExceptionHandler.respond(request, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE);
-        }
-    }
+	private static boolean api(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api");
+	}
 
-    /** Requests while the application refuses traffic, and failures in filters (bearer tokens, sessions). */
-    @Component
-    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    static class Gate extends OncePerRequestFilter {
+	/** Failures in controllers: ahead of the general handler, which would answer 500. */
+	@RestControllerAdvice
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class Handler {
 
-        private final ApplicationAvailability availability;
+		@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+				TransientDataAccessResourceException.class })
+		Object unavailable(HttpServletRequest request, HttpServletResponse response, Exception e) {
+			log.warn("Database unavailable on {}: {}", request.getRequestURI(), e.getMessage());
+			response.setHeader("Retry-After", RETRY_AFTER);
+			return ApiExceptionHandler.respond(request, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE);
+		}
 
-        Gate(ApplicationAvailability availability) {
-            this.availability = availability;
-        }
+	}
 
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if (availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC && !alwaysServed(request)) {
-                answer(request, response);
-                return;
-            }
-            try {
-                chain.doFilter(request, response);
-            } catch (ServletException | RuntimeException e) {
-                if (!causedBy(e) || response.isCommitted()) {
-                    throw e;
-                }
-                log.warn("Database unavailable on {}: {}", request.getRequestURI(), e.getMessage());
-                answer(request, response);
-            }
-        }
+	/**
+	 * Requests while the application refuses traffic, and failures in filters (bearer
+	 * tokens, sessions).
+	 */
+	@Component
+	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+	static class Gate extends OncePerRequestFilter {
 
-        private static boolean alwaysServed(HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            return ALWAYS_SERVED.stream().anyMatch(path::startsWith);
-        }
+		private final ApplicationAvailability availability;
 
-        private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            response.setHeader("Retry-After", RETRY_AFTER);
-            if (api(request)) {
-                ApiError.write(response, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE);
-            } else {
-                // The error page, rendered by the error controller like any other error.
-                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), MESSAGE);
-            }
-        }
-    }
+		Gate(ApplicationAvailability availability) {
+			this.availability = availability;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC && !alwaysServed(request)) {
+				answer(request, response);
+				return;
+			}
+			try {
+				chain.doFilter(request, response);
+			}
+			catch (ServletException | RuntimeException e) {
+				if (!causedBy(e) || response.isCommitted()) {
+					throw e;
+				}
+				log.warn("Database unavailable on {}: {}", request.getRequestURI(), e.getMessage());
+				answer(request, response);
+			}
+		}
+
+		private static boolean alwaysServed(HttpServletRequest request) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return ALWAYS_SERVED.stream().anyMatch(path::startsWith);
+		}
+
+		private static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			response.setHeader("Retry-After", RETRY_AFTER);
+			if (api(request)) {
+				ApiError.write(response, HttpStatus.SERVICE_UNAVAILABLE, MESSAGE);
+			}
+			else {
+				// The error page, rendered by the error controller like any other error.
+				response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), MESSAGE);
+			}
+		}
+
+	}
+
 }

@@ -15,32 +15,39 @@ import org.springframework.web.bind.annotation.InitBinder;
 @ControllerAdvice
 class PlainNumbers {
 
-    @InitBinder
-    void plainDecimal(WebDataBinder binder) {
-        binder.registerCustomEditor(long.class, new Decimal(Long::valueOf));
-        binder.registerCustomEditor(Long.class, new Decimal(Long::valueOf));
-        binder.registerCustomEditor(int.class, new Decimal(Integer::valueOf));
-        binder.registerCustomEditor(Integer.class, new Decimal(Integer::valueOf));
-    }
+	@InitBinder
+	void plainDecimal(WebDataBinder binder) {
+		binder.registerCustomEditor(long.class, new Decimal(Long::valueOf));
+		binder.registerCustomEditor(Long.class, new Decimal(Long::valueOf));
+		binder.registerCustomEditor(int.class, new Decimal(Integer::valueOf));
+		binder.registerCustomEditor(Integer.class, new Decimal(Integer::valueOf));
+	}
 
-    private static final class Decimal extends PropertyEditorSupport {
+	private static final class Decimal extends PropertyEditorSupport {
 
-        private final Function<String, Number> parse;
+		private final Function<String, Number> parse;
 
-        Decimal(Function<String, Number> parse) {
-            this.parse = parse;
-        }
+		Decimal(Function<String, Number> parse) {
+			this.parse = parse;
+		}
 
-        /** An optional minus and decimal digits, in range; anything else is a type mismatch. */
-        @Override
-        public void setAsText(String text) {
-            if (text == null || text.isEmpty()) {
-                setValue(null);
-            } else if (text.matches("-?[0-9]{1,19}")) {
-                setValue(parse.apply(text));
-            } else {
-                throw new IllegalArgumentException("not a plain decimal number");
-            }
-        }
-    }
+		/**
+		 * An optional minus and decimal digits, in range; anything else is a type
+		 * mismatch.
+		 */
+		@Override
+		public void setAsText(String text) {
+			if (text == null || text.isEmpty()) {
+				setValue(null);
+			}
+			else if (text.matches("-?[0-9]{1,19}")) {
+				setValue(parse.apply(text));
+			}
+			else {
+				throw new IllegalArgumentException("not a plain decimal number");
+			}
+		}
+
+	}
+
 }

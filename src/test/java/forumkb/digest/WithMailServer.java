@@ -19,47 +19,51 @@ import org.springframework.test.context.DynamicPropertySource;
  * and the mail server is up again for the next.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "forumkb.base-url=http://digest.example/")
+		properties = "forumkb.base-url=http://digest.example/")
 abstract class WithMailServer {
 
-    static final MailServer MAIL = new MailServer();
+	static final MailServer MAIL = new MailServer();
 
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", MAIL::port);
-    }
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", MAIL::port);
+	}
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext application;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DigestRunner runner;
+	@LocalServerPort
+	int port;
 
-    @AfterEach
-    void everyoneUnsubscribes() {
-        jdbc.update("update digest_subscription set status = 'UNSUBSCRIBED'");
-        if (!MAIL.running()) {
-            MAIL.start();
-        }
-    }
+	@Autowired
+	ApplicationContext application;
 
-    HttpClientSupport anonymous() {
-        return new HttpClientSupport(port);
-    }
+	@Autowired
+	JdbcTemplate jdbc;
 
-    Map<String, Object> subscription(Subscriber subscriber) {
-        return jdbc.queryForMap("select * from digest_subscription where user_id = ?", subscriber.account().getId());
-    }
+	@Autowired
+	DigestRunner runner;
 
-    Map<String, Object> delivery(Subscriber subscriber) {
-        return jdbc.queryForMap("select d.* from digest_delivery d join digest_subscription s "
-                + "on s.id = d.subscription_id where s.user_id = ?", subscriber.account().getId());
-    }
+	@AfterEach
+	void everyoneUnsubscribes() {
+		jdbc.update("update digest_subscription set status = 'UNSUBSCRIBED'");
+		if (!MAIL.running()) {
+			MAIL.start();
+		}
+	}
 
-    long digests(Subscriber subscriber) {
-        return MAIL.digests(subscriber.email());
-    }
+	HttpClientSupport anonymous() {
+		return new HttpClientSupport(port);
+	}
+
+	Map<String, Object> subscription(Subscriber subscriber) {
+		return jdbc.queryForMap("select * from digest_subscription where user_id = ?", subscriber.account().getId());
+	}
+
+	Map<String, Object> delivery(Subscriber subscriber) {
+		return jdbc.queryForMap("select d.* from digest_delivery d join digest_subscription s "
+				+ "on s.id = d.subscription_id where s.user_id = ?", subscriber.account().getId());
+	}
+
+	long digests(Subscriber subscriber) {
+		return MAIL.digests(subscriber.email());
+	}
+
 }

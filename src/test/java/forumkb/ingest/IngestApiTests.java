@@ -21,219 +21,225 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IngestApiTests {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    JdbcTemplate jdbc;
+	@Autowired
+	JdbcTemplate jdbc;
 
-    @Autowired
-    ApplicationContext application;
+	@Autowired
+	ApplicationContext application;
 
-    HttpClientSupport http;
-    String run = UUID.randomUUID().toString().substring(0, 8);
+	HttpClientSupport http;
 
-    @BeforeEach
-    void client() {
-        http = HttpClientSupport.asEngineer(application, port);
-    }
+	String run = UUID.randomUUID().toString().substring(0, 8);
 
-    private String thread(String id, String title, String body) {
-        return """
-                {"source": "apple-developer-forums", "externalId": "%s", "url": "https://developer.apple.com/forums/thread/%s",
-                 "title": "%s", "tags": ["Network Extension"], "replies": 1, "views": 40,
-                 "posts": [{"author": "dev", "body": "%s", "role": "question"},
-                           {"author": "dts", "body": "Call it from the main thread.", "role": "answer", "accepted": true}]}
-                """.formatted(id, id, title, body).replace("\n", " ");
-    }
+	@BeforeEach
+	void client() {
+		http = HttpClientSupport.asEngineer(application, port);
+	}
 
-    @Test
-    void aUrlOnTheServersOwnLoopbackIsRefusedAndNothingIsStored() {
-        long runs = jdbc.queryForObject("select count(*) from ingest_run", Long.class);
-        String url = "http://127.0.0.1:" + port + "/api/threads";
+	private String thread(String id, String title, String body) {
+		return """
+				{"source": "apple-developer-forums", "externalId": "%s", "url": "https://developer.apple.com/forums/thread/%s",
+				 "title": "%s", "tags": ["Network Extension"], "replies": 1, "views": 40,
+				 "posts": [{"author": "dev", "body": "%s", "role": "question"},
+				           {"author": "dts", "body": "Call it from the main thread.", "role": "answer", "accepted": true}]}
+				"""
+			.formatted(id, id, title, body)
+			.replace("\n", " ");
+	}
 
-        Response refused = http.postJson("/api/ingest", "{\"url\": \"" + url + "\"}");
+	@Test
+	void aUrlOnTheServersOwnLoopbackIsRefusedAndNothingIsStored() {
+		long runs = jdbc.queryForObject("select count(*) from ingest_run", Long.class);
+		String url = "http://127.0.0.1:" + port + "/api/threads";
 
-        assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.json().get("message").asString()).isEqualTo("could not fetch " + url);
-        assertThat(jdbc.queryForObject("select count(*) from ingest_run", Long.class)).isEqualTo(runs);
-    }
+		Response refused = http.postJson("/api/ingest", "{\"url\": \"" + url + "\"}");
 
-    @Test
-    void jsonLinesLandAndABadLineIsReportedWithItsNumber() {
-        String lines = thread(run + "-1", "NEFilterManager saveToPreferences never completes",
-                "saveToPreferencesWithCompletionHandler: hangs; Error Domain=NEFilterErrorDomain Code=1") + "\n"
-                + "{\"title\": \"broken\", \"posts\": [\n"
-                + thread(run + "-2", "NEAppPushProvider started twice", "init is called again and again") + "\n";
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("message").asString()).isEqualTo("could not fetch " + url);
+		assertThat(jdbc.queryForObject("select count(*) from ingest_run", Long.class)).isEqualTo(runs);
+	}
 
-        Response response = http.upload("/api/ingest", "threads.jsonl", lines);
+	@Test
+	void jsonLinesLandAndABadLineIsReportedWithItsNumber() {
+		String lines = thread(run + "-1", "NEFilterManager saveToPreferences never completes",
+				"saveToPreferencesWithCompletionHandler: hangs; Error Domain=NEFilterErrorDomain Code=1") + "\n"
+				+ "{\"title\": \"broken\", \"posts\": [\n"
+				+ thread(run + "-2", "NEAppPushProvider started twice", "init is called again and again") + "\n";
 
-        assertThat(response.status()).isEqualTo(200);
-        JsonNode body = response.json();
-        assertThat(body.get("created").asInt()).isEqualTo(2);
-        assertThat(body.get("failed").asInt()).isEqualTo(1);
-        JsonNode error = body.get("errors").get(0);
-        assertThat(error.get("line").asInt()).isEqualTo(2);
-        assertThat(error.get("item").asString()).isEqualTo("threads.jsonl line 2");
-        assertThat(error.get("reason").asString()).startsWith("malformed JSON");
+		Response response = http.upload("/api/ingest", "threads.jsonl", lines);
 
-        Response run = http.get("/api/ingest/runs/" + body.get("id").asLong());
-        assertThat(run.json().get("errors").size()).isEqualTo(1);
-    }
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode body = response.json();
+		assertThat(body.get("created").asInt()).isEqualTo(2);
+		assertThat(body.get("failed").asInt()).isEqualTo(1);
+		JsonNode error = body.get("errors").get(0);
+		assertThat(error.get("line").asInt()).isEqualTo(2);
+		assertThat(error.get("item").asString()).isEqualTo("threads.jsonl line 2");
+		assertThat(error.get("reason").asString()).startsWith("malformed JSON");
 
-    @Test
-    void aRunWithFailedItemsIsShownAsCompletedWithFailuresAndItsSummaryOnce() {
-        String lines = thread(run + "-ok", "NWPathMonitor never reports satisfied", "pathUpdateHandler is silent")
-                + "\n{\"title\": \"broken\n";
-        long id = http.upload("/api/ingest", "partial.jsonl", lines).json().get("id").asLong();
+		Response run = http.get("/api/ingest/runs/" + body.get("id").asLong());
+		assertThat(run.json().get("errors").size()).isEqualTo(1);
+	}
 
-        String page = http.getPage("/ingest/runs/" + id).body();
-        assertThat(page).contains("class=\"status partial\">completed with 1 failure<")
-                .doesNotContain("status completed");
-        assertThat(page.split("1 created, 0 updated, 0 unchanged, 1 failed", -1)).hasSize(2);
-        assertThat(http.getPage("/ingest").body()).contains("class=\"status partial\">completed with 1 failure<");
-    }
+	@Test
+	void aRunWithFailedItemsIsShownAsCompletedWithFailuresAndItsSummaryOnce() {
+		String lines = thread(run + "-ok", "NWPathMonitor never reports satisfied", "pathUpdateHandler is silent")
+				+ "\n{\"title\": \"broken\n";
+		long id = http.upload("/api/ingest", "partial.jsonl", lines).json().get("id").asLong();
 
-    @Test
-    void theSameThreadTwiceIsOneThreadAndChangedContentUpdatesIt() {
-        String id = run + "-same";
-        String original = thread(id, "TLS trust evaluation fails with -9802", "kCFStreamErrorCodeKey=-9802");
-        assertThat(http.upload("/api/ingest", "a.jsonl", original).json().get("created").asInt()).isEqualTo(1);
-        assertThat(http.upload("/api/ingest", "b.jsonl", original).json().get("unchanged").asInt()).isEqualTo(1);
+		String page = http.getPage("/ingest/runs/" + id).body();
+		assertThat(page).contains("class=\"status partial\">completed with 1 failure<")
+			.doesNotContain("status completed");
+		assertThat(page.split("1 created, 0 updated, 0 unchanged, 1 failed", -1)).hasSize(2);
+		assertThat(http.getPage("/ingest").body()).contains("class=\"status partial\">completed with 1 failure<");
+	}
 
-        String changed = thread(id, "TLS trust evaluation fails with -9802", "now also NSURLErrorDomain -1200");
-        assertThat(http.upload("/api/ingest", "c.jsonl", changed).json().get("updated").asInt()).isEqualTo(1);
+	@Test
+	void theSameThreadTwiceIsOneThreadAndChangedContentUpdatesIt() {
+		String id = run + "-same";
+		String original = thread(id, "TLS trust evaluation fails with -9802", "kCFStreamErrorCodeKey=-9802");
+		assertThat(http.upload("/api/ingest", "a.jsonl", original).json().get("created").asInt()).isEqualTo(1);
+		assertThat(http.upload("/api/ingest", "b.jsonl", original).json().get("unchanged").asInt()).isEqualTo(1);
 
-        assertThat(threadsWithExternalId(id)).isEqualTo(1);
-        JsonNode thread = http.get("/api/threads/" + threadId(id)).json();
-        assertThat(thread.get("posts").get(0).get("body").asString()).contains("-1200");
-        assertThat(thread.get("posts").get(1).get("accepted").asBoolean()).isTrue();
-        assertThat(thread.get("entities").toString()).contains("NSURLErrorDomain:-1200");
-    }
+		String changed = thread(id, "TLS trust evaluation fails with -9802", "now also NSURLErrorDomain -1200");
+		assertThat(http.upload("/api/ingest", "c.jsonl", changed).json().get("updated").asInt()).isEqualTo(1);
 
-    @Test
-    void anExcerptIsUpgradedByTheFullThreadButNeverReplacesIt() {
-        String id = run + "-excerpt";
-        String excerpt = """
-                {"source": "apple-developer-forums", "externalId": "%s", "title": "XPC decode fails", "excerpt": true,
-                 "replies": 1, "posts": [{"body": "Exception while decoding argument 0"}]}""".formatted(id)
-                .replace("\n", " ");
-        String full = thread(id, "XPC decode fails", "Exception while decoding argument 0 (#2 of invocation)");
+		assertThat(threadsWithExternalId(id)).isEqualTo(1);
+		JsonNode thread = http.get("/api/threads/" + threadId(id)).json();
+		assertThat(thread.get("posts").get(0).get("body").asString()).contains("-1200");
+		assertThat(thread.get("posts").get(1).get("accepted").asBoolean()).isTrue();
+		assertThat(thread.get("entities").toString()).contains("NSURLErrorDomain:-1200");
+	}
 
-        http.upload("/api/ingest", "listing.jsonl", excerpt);
-        assertThat(http.upload("/api/ingest", "thread.jsonl", full).json().get("updated").asInt()).isEqualTo(1);
-        assertThat(http.upload("/api/ingest", "listing.jsonl", excerpt).json().get("unchanged").asInt()).isEqualTo(1);
+	@Test
+	void anExcerptIsUpgradedByTheFullThreadButNeverReplacesIt() {
+		String id = run + "-excerpt";
+		String excerpt = """
+				{"source": "apple-developer-forums", "externalId": "%s", "title": "XPC decode fails", "excerpt": true,
+				 "replies": 1, "posts": [{"body": "Exception while decoding argument 0"}]}""".formatted(id)
+			.replace("\n", " ");
+		String full = thread(id, "XPC decode fails", "Exception while decoding argument 0 (#2 of invocation)");
 
-        JsonNode thread = http.get("/api/threads/" + threadId(id)).json();
-        assertThat(thread.get("excerpt").asBoolean()).isFalse();
-        assertThat(thread.get("posts").size()).isEqualTo(2);
-    }
+		http.upload("/api/ingest", "listing.jsonl", excerpt);
+		assertThat(http.upload("/api/ingest", "thread.jsonl", full).json().get("updated").asInt()).isEqualTo(1);
+		assertThat(http.upload("/api/ingest", "listing.jsonl", excerpt).json().get("unchanged").asInt()).isEqualTo(1);
 
-    @Test
-    void aThreadThatCannotBeStoredFailsAloneAndLeavesNothingBehind() {
-        String good = thread(run + "-good", "Good thread", "fine");
-        String bad = thread(run + "-bad", "Bad thread", "nul \\u0000 inside");
+		JsonNode thread = http.get("/api/threads/" + threadId(id)).json();
+		assertThat(thread.get("excerpt").asBoolean()).isFalse();
+		assertThat(thread.get("posts").size()).isEqualTo(2);
+	}
 
-        JsonNode body = http.upload("/api/ingest", "mixed.jsonl", good + "\n" + bad).json();
+	@Test
+	void aThreadThatCannotBeStoredFailsAloneAndLeavesNothingBehind() {
+		String good = thread(run + "-good", "Good thread", "fine");
+		String bad = thread(run + "-bad", "Bad thread", "nul \\u0000 inside");
 
-        assertThat(body.get("created").asInt()).isEqualTo(1);
-        assertThat(body.get("failed").asInt()).isEqualTo(1);
-        assertThat(body.get("errors").get(0).get("reason").asString()).contains("NUL");
-        assertThat(threadsWithExternalId(run + "-bad")).isZero();
-        assertThat(threadsWithExternalId(run + "-good")).isEqualTo(1);
-    }
+		JsonNode body = http.upload("/api/ingest", "mixed.jsonl", good + "\n" + bad).json();
 
-    @Test
-    void emptyBinaryAndWronglyEncodedFilesGetClearReasonsWhileGoodFilesLand() {
-        byte[] latin1 = "Caf\u00e9 cr\u00e8me: NSURLErrorDomain -1200\n".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+		assertThat(body.get("created").asInt()).isEqualTo(1);
+		assertThat(body.get("failed").asInt()).isEqualTo(1);
+		assertThat(body.get("errors").get(0).get("reason").asString()).contains("NUL");
+		assertThat(threadsWithExternalId(run + "-bad")).isZero();
+		assertThat(threadsWithExternalId(run + "-good")).isEqualTo(1);
+	}
 
-        JsonNode body = http.upload("/api/ingest",
-                "empty.jsonl", "",
-                "image.png", binary,
-                "latin1.txt", latin1,
-                "good.jsonl", thread(run + "-batch", "Good one", "ok")).json();
+	@Test
+	void emptyBinaryAndWronglyEncodedFilesGetClearReasonsWhileGoodFilesLand() {
+		byte[] latin1 = "Caf\u00e9 cr\u00e8me: NSURLErrorDomain -1200\n".getBytes(StandardCharsets.ISO_8859_1);
+		byte[] binary = { (byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
 
-        assertThat(body.get("created").asInt()).isEqualTo(1);
-        assertThat(body.get("failed").asInt()).isEqualTo(3);
-        String errors = body.get("errors").toString();
-        assertThat(errors).contains("empty input").contains("binary").contains("UTF-8");
-    }
+		JsonNode body = http
+			.upload("/api/ingest", "empty.jsonl", "", "image.png", binary, "latin1.txt", latin1, "good.jsonl",
+					thread(run + "-batch", "Good one", "ok"))
+			.json();
 
-    @Test
-    void aMissingUploadOrUnknownFormatIsABadRequestWithAJsonBody() {
-        Response noFiles = http.upload("/api/ingest");
-        assertThat(noFiles.status()).isEqualTo(400);
-        assertThat(noFiles.json().get("message").asString()).contains("no file");
+		assertThat(body.get("created").asInt()).isEqualTo(1);
+		assertThat(body.get("failed").asInt()).isEqualTo(3);
+		String errors = body.get("errors").toString();
+		assertThat(errors).contains("empty input").contains("binary").contains("UTF-8");
+	}
 
-        Response badJson = http.postJson("/api/ingest", "{not json");
-        assertThat(badJson.status()).isEqualTo(400);
-        assertThat(badJson.json().get("status").asInt()).isEqualTo(400);
-        assertThat(badJson.body()).doesNotContain("Exception");
-    }
+	@Test
+	void aMissingUploadOrUnknownFormatIsABadRequestWithAJsonBody() {
+		Response noFiles = http.upload("/api/ingest");
+		assertThat(noFiles.status()).isEqualTo(400);
+		assertThat(noFiles.json().get("message").asString()).contains("no file");
 
-    @Test
-    void anUnknownThreadOrRunIsA404WithAJsonBody() {
-        Response thread = http.get("/api/threads/987654321");
-        assertThat(thread.status()).isEqualTo(404);
-        assertThat(thread.json().get("error").asString()).isEqualTo("Not Found");
-        assertThat(http.get("/api/ingest/runs/987654321").status()).isEqualTo(404);
-    }
+		Response badJson = http.postJson("/api/ingest", "{not json");
+		assertThat(badJson.status()).isEqualTo(400);
+		assertThat(badJson.json().get("status").asInt()).isEqualTo(400);
+		assertThat(badJson.body()).doesNotContain("Exception");
+	}
 
-    @Test
-    void aListingPageLandsAsExcerptsWithCountsAndIsIdempotent() throws Exception {
-        byte[] listing;
-        try (InputStream in = new ClassPathResource("fixtures/listing.txt").getInputStream()) {
-            listing = in.readAllBytes();
-        }
+	@Test
+	void anUnknownThreadOrRunIsA404WithAJsonBody() {
+		Response thread = http.get("/api/threads/987654321");
+		assertThat(thread.status()).isEqualTo(404);
+		assertThat(thread.json().get("error").asString()).isEqualTo("Not Found");
+		assertThat(http.get("/api/ingest/runs/987654321").status()).isEqualTo(404);
+	}
 
-        JsonNode first = http.upload("/api/ingest", "listing.txt", listing).json();
-        JsonNode second = http.upload("/api/ingest", "listing.txt", listing).json();
+	@Test
+	void aListingPageLandsAsExcerptsWithCountsAndIsIdempotent() throws Exception {
+		byte[] listing;
+		try (InputStream in = new ClassPathResource("fixtures/listing.txt").getInputStream()) {
+			listing = in.readAllBytes();
+		}
 
-        assertThat(first.get("format").asString()).isEqualTo("text_dump");
-        assertThat(first.get("created").asInt() + first.get("updated").asInt()).isGreaterThan(10);
-        assertThat(first.get("failed").asInt()).isZero();
-        assertThat(second.get("unchanged").asInt())
-                .isEqualTo(first.get("created").asInt() + first.get("updated").asInt() + first.get("unchanged").asInt());
-        Integer views = jdbc.queryForObject(
-                "select views from thread where title = 'AVAudioSession interruption never ends after a phone call on iOS 18'",
-                Integer.class);
-        assertThat(views).isEqualTo(512);
-    }
+		JsonNode first = http.upload("/api/ingest", "listing.txt", listing).json();
+		JsonNode second = http.upload("/api/ingest", "listing.txt", listing).json();
 
-    @Test
-    void thePagesShowIngestedThreadsAndTheRunReport() {
-        String id = run + "-page";
-        JsonNode ingested = http.upload("/api/ingest", "page.jsonl",
-                thread(id, "NWConnection fails with POSIX error 50", "nw_connection: ENETDOWN")).json();
+		assertThat(first.get("format").asString()).isEqualTo("text_dump");
+		assertThat(first.get("created").asInt() + first.get("updated").asInt()).isGreaterThan(10);
+		assertThat(first.get("failed").asInt()).isZero();
+		assertThat(second.get("unchanged").asInt())
+			.isEqualTo(first.get("created").asInt() + first.get("updated").asInt() + first.get("unchanged").asInt());
+		Integer views = jdbc.queryForObject(
+				"select views from thread where title = 'AVAudioSession interruption never ends after a phone call on iOS 18'",
+				Integer.class);
+		assertThat(views).isEqualTo(512);
+	}
 
-        assertThat(http.get("/").body()).contains("NWConnection fails with POSIX error 50");
-        Response page = http.get("/threads/" + threadId(id));
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("accepted answer").contains("Call it from the main thread.")
-                .as("provenance: where it came from and where it was read")
-                .contains("href=\"https://developer.apple.com/forums/thread/" + id + "\"")
-                .contains("Read from page.jsonl, lines 1–1");
-        Response report = http.get("/ingest/runs/" + ingested.get("id").asLong());
-        assertThat(report.body()).contains("1 created").contains("completed");
-        assertThat(http.get("/threads/987654321").status()).isEqualTo(404);
-    }
+	@Test
+	void thePagesShowIngestedThreadsAndTheRunReport() {
+		String id = run + "-page";
+		JsonNode ingested = http
+			.upload("/api/ingest", "page.jsonl",
+					thread(id, "NWConnection fails with POSIX error 50", "nw_connection: ENETDOWN"))
+			.json();
 
-    @Test
-    void theApiIsDescribedInOpenApi() {
-        Response docs = http.get("/v3/api-docs");
-        assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().get("paths").propertyNames())
-                .contains("/api/ingest", "/api/ingest/runs/{id}", "/api/threads/{id}");
-    }
+		assertThat(http.get("/").body()).contains("NWConnection fails with POSIX error 50");
+		Response page = http.get("/threads/" + threadId(id));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("accepted answer")
+			.contains("Call it from the main thread.")
+			.as("provenance: where it came from and where it was read")
+			.contains("href=\"https://developer.apple.com/forums/thread/" + id + "\"")
+			.contains("Read from page.jsonl, lines 1–1");
+		Response report = http.get("/ingest/runs/" + ingested.get("id").asLong());
+		assertThat(report.body()).contains("1 created").contains("completed");
+		assertThat(http.get("/threads/987654321").status()).isEqualTo(404);
+	}
 
-    private int threadsWithExternalId(String externalId) {
-        Integer count = jdbc.queryForObject("select count(*) from thread where external_id = ?", Integer.class,
-                externalId);
-        return count == null ? 0 : count;
-    }
+	@Test
+	void theApiIsDescribedInOpenApi() {
+		Response docs = http.get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("paths").propertyNames()).contains("/api/ingest", "/api/ingest/runs/{id}",
+				"/api/threads/{id}");
+	}
 
-    private long threadId(String externalId) {
-        return jdbc.queryForObject("select id from thread where external_id = ?", Long.class, externalId);
-    }
+	private int threadsWithExternalId(String externalId) {
+		Integer count = jdbc.queryForObject("select count(*) from thread where external_id = ?", Integer.class,
+				externalId);
+		return count == null ? 0 : count;
+	}
+
+	private long threadId(String externalId) {
+		return jdbc.queryForObject("select id from thread where external_id = ?", Long.class, externalId);
+	}
+
 }

@@ -20,150 +20,168 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/known-issues}: engineers create, edit, link and delete; everyone reads; bad drafts are 400s. */
+/**
+ * {@code /api/known-issues}: engineers create, edit, link and delete; everyone reads; bad
+ * drafts are 400s.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "forumkb.test.isolated=known-issues")
+		properties = "forumkb.test.isolated=known-issues")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnownIssueApiTests {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    ApplicationContext application;
+	@Autowired
+	ApplicationContext application;
 
-    @Autowired
-    JdbcTemplate jdbc;
+	@Autowired
+	JdbcTemplate jdbc;
 
-    HttpClientSupport engineer;
-    long filterThread;
-    long otherThread;
+	HttpClientSupport engineer;
 
-    @BeforeAll
-    void demoThreads() throws Exception {
-        engineer = HttpClientSupport.asEngineer(application, port);
-        byte[] corpus;
-        try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
-            corpus = in.readAllBytes();
-        }
-        engineer.upload("/api/ingest", "demo.jsonl", corpus);
-        filterThread = jdbc.queryForObject("select id from thread where external_id = '900112'", Long.class);
-        otherThread = jdbc.queryForObject("select id from thread where external_id = '900157'", Long.class);
-    }
+	long filterThread;
 
-    String draft(String title, String status, String signature, long... threads) {
-        StringBuilder ids = new StringBuilder();
-        for (long id : threads) {
-            ids.append(ids.isEmpty() ? "" : ",").append(id);
-        }
-        return """
-                {"title": "%s", "symptom": "saveToPreferences never calls back", "rootCause": "", "workaround": "load first",
-                 "status": "%s", "fixedIn": null, "platforms": ["macOS"], "versions": "15.0", "signature": [%s],
-                 "threadIds": [%s]}""".formatted(title, status, signature, ids);
-    }
+	long otherThread;
 
-    @Test
-    void anEngineerCreatesEditsLinksAndDeletesAKnownIssue() {
-        Response created = engineer.postJson("/api/known-issues", draft("Filter save hangs", "open",
-                "{\"kind\": \"api-type\", \"value\": \"NEFilterManager\"}, {\"kind\": \"phrase\", \"value\": \"never calls back\"}",
-                filterThread));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        JsonNode issue = created.json();
-        long id = issue.get("id").asLong();
-        assertThat(created.header("Location")).endsWith("/api/known-issues/" + id);
-        assertThat(issue.get("signature").toString()).contains("NEFilterManager", "never calls back", "CURATED");
-        assertThat(issue.get("threads").get(0).get("id").asLong()).isEqualTo(filterThread);
+	@BeforeAll
+	void demoThreads() throws Exception {
+		engineer = HttpClientSupport.asEngineer(application, port);
+		byte[] corpus;
+		try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
+			corpus = in.readAllBytes();
+		}
+		engineer.upload("/api/ingest", "demo.jsonl", corpus);
+		filterThread = jdbc.queryForObject("select id from thread where external_id = '900112'", Long.class);
+		otherThread = jdbc.queryForObject("select id from thread where external_id = '900157'", Long.class);
+	}
 
-        Response updated = engineer.send("PUT", "/api/known-issues/" + id, "application/json",
-                draft("Filter save hangs", "fixed", "{\"kind\": \"api-type\", \"value\": \"NEFilterManager\"}")
-                        .replace("\"fixedIn\": null", "\"fixedIn\": \"macOS 15.2\""));
-        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
-        assertThat(updated.json().get("status").asString()).isEqualTo("FIXED");
-        assertThat(updated.json().get("signature").toString()).doesNotContain("never calls back");
+	String draft(String title, String status, String signature, long... threads) {
+		StringBuilder ids = new StringBuilder();
+		for (long id : threads) {
+			ids.append(ids.isEmpty() ? "" : ",").append(id);
+		}
+		return """
+				{"title": "%s", "symptom": "saveToPreferences never calls back", "rootCause": "", "workaround": "load first",
+				 "status": "%s", "fixedIn": null, "platforms": ["macOS"], "versions": "15.0", "signature": [%s],
+				 "threadIds": [%s]}"""
+			.formatted(title, status, signature, ids);
+	}
 
-        Response linked = engineer.send("PUT", "/api/known-issues/" + id + "/threads/" + otherThread, null, null);
-        assertThat(linked.json().get("threads")).hasSize(2);
-        Response unlinked = engineer.send("DELETE", "/api/known-issues/" + id + "/threads/" + filterThread, null, null);
-        assertThat(unlinked.json().get("threads")).hasSize(1);
+	@Test
+	void anEngineerCreatesEditsLinksAndDeletesAKnownIssue() {
+		Response created = engineer.postJson("/api/known-issues", draft("Filter save hangs", "open",
+				"{\"kind\": \"api-type\", \"value\": \"NEFilterManager\"}, {\"kind\": \"phrase\", \"value\": \"never calls back\"}",
+				filterThread));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode issue = created.json();
+		long id = issue.get("id").asLong();
+		assertThat(created.header("Location")).endsWith("/api/known-issues/" + id);
+		assertThat(issue.get("signature").toString()).contains("NEFilterManager", "never calls back", "CURATED");
+		assertThat(issue.get("threads").get(0).get("id").asLong()).isEqualTo(filterThread);
 
-        Response readByAnyone = new HttpClientSupport(port).get("/api/known-issues/" + id);
-        assertThat(readByAnyone.status()).isEqualTo(200);
-        assertThat(new HttpClientSupport(port).get("/api/known-issues").body()).contains("Filter save hangs");
+		Response updated = engineer.send("PUT", "/api/known-issues/" + id, "application/json",
+				draft("Filter save hangs", "fixed", "{\"kind\": \"api-type\", \"value\": \"NEFilterManager\"}")
+					.replace("\"fixedIn\": null", "\"fixedIn\": \"macOS 15.2\""));
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+		assertThat(updated.json().get("status").asString()).isEqualTo("FIXED");
+		assertThat(updated.json().get("signature").toString()).doesNotContain("never calls back");
 
-        assertThat(engineer.send("DELETE", "/api/known-issues/" + id, null, null).status()).isEqualTo(204);
-        assertThat(engineer.get("/api/known-issues/" + id).status()).isEqualTo(404);
-        assertThat(jdbc.queryForList("select action from audit_event where subject = ?", String.class,
-                "known-issue:" + id)).contains("known-issue.create", "known-issue.update", "known-issue.link",
-                "known-issue.unlink", "known-issue.delete");
-    }
+		Response linked = engineer.send("PUT", "/api/known-issues/" + id + "/threads/" + otherThread, null, null);
+		assertThat(linked.json().get("threads")).hasSize(2);
+		Response unlinked = engineer.send("DELETE", "/api/known-issues/" + id + "/threads/" + filterThread, null, null);
+		assertThat(unlinked.json().get("threads")).hasSize(1);
 
-    @Test
-    void makingAKnownIssueFromAThreadPrefillsTitleSymptomSignatureAndLink() {
-        Response draft = engineer.get("/api/known-issues/draft?fromThread=" + filterThread);
-        assertThat(draft.status()).isEqualTo(200);
-        JsonNode prefilled = draft.json();
-        assertThat(prefilled.get("title").asString()).contains("NEFilterManager saveToPreferences");
-        assertThat(prefilled.get("symptom").asString()).isNotBlank();
-        assertThat(prefilled.get("signature").toString()).contains("NEFilterManager");
-        assertThat(prefilled.get("threadIds").get(0).asLong()).isEqualTo(filterThread);
-        Response created = engineer.postJson("/api/known-issues", draft.body());
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-    }
+		Response readByAnyone = new HttpClientSupport(port).get("/api/known-issues/" + id);
+		assertThat(readByAnyone.status()).isEqualTo(200);
+		assertThat(new HttpClientSupport(port).get("/api/known-issues").body()).contains("Filter save hangs");
 
-    @Test
-    void developersAndAnonymousUsersCannotWrite() {
-        HttpClientSupport developer = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
-        assertThat(developer.postJson("/api/known-issues", draft("x", "open", "")).status()).isEqualTo(403);
-        assertThat(new HttpClientSupport(port).postJson("/api/known-issues", draft("x", "open", "")).status())
-                .isEqualTo(401);
-    }
+		assertThat(engineer.send("DELETE", "/api/known-issues/" + id, null, null).status()).isEqualTo(204);
+		assertThat(engineer.get("/api/known-issues/" + id).status()).isEqualTo(404);
+		assertThat(jdbc.queryForList("select action from audit_event where subject = ?", String.class,
+				"known-issue:" + id))
+			.contains("known-issue.create", "known-issue.update", "known-issue.link", "known-issue.unlink",
+					"known-issue.delete");
+	}
 
-    @Test
-    void badDraftsSayWhatIsWrong() {
-        Response noTitle = engineer.postJson("/api/known-issues", draft(" ", "open", ""));
-        assertThat(noTitle.status()).isEqualTo(400);
-        assertThat(noTitle.json().get("message").asString()).contains("title");
-        Response badKind = engineer.postJson("/api/known-issues", draft("t", "open",
-                "{\"kind\": \"colour\", \"value\": \"red\"}"));
-        assertThat(badKind.status()).isEqualTo(400);
-        assertThat(badKind.json().get("message").asString()).contains("colour");
-        Response badStatus = engineer.postJson("/api/known-issues", draft("t", "solved", ""));
-        assertThat(badStatus.json().get("message").asString()).contains("unknown status");
-        Response missingThread = engineer.postJson("/api/known-issues", draft("t", "open", "", 987654321L));
-        assertThat(missingThread.status()).isEqualTo(400);
-        assertThat(missingThread.json().get("message").asString()).contains("987654321");
-        assertThat(engineer.get("/api/known-issues/987654321").status()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("select count(*) from known_issue where title = 't'", Long.class)).isZero();
-    }
+	@Test
+	void makingAKnownIssueFromAThreadPrefillsTitleSymptomSignatureAndLink() {
+		Response draft = engineer.get("/api/known-issues/draft?fromThread=" + filterThread);
+		assertThat(draft.status()).isEqualTo(200);
+		JsonNode prefilled = draft.json();
+		assertThat(prefilled.get("title").asString()).contains("NEFilterManager saveToPreferences");
+		assertThat(prefilled.get("symptom").asString()).isNotBlank();
+		assertThat(prefilled.get("signature").toString()).contains("NEFilterManager");
+		assertThat(prefilled.get("threadIds").get(0).asLong()).isEqualTo(filterThread);
+		Response created = engineer.postJson("/api/known-issues", draft.body());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+	}
 
-    @Test
-    void theWeeklyChartCountsLinkedThreadsAndReports() {
-        long id = engineer.postJson("/api/known-issues", draft("Weekly", "open", "", filterThread)).json()
-                .get("id").asLong();
-        jdbc.update("update thread set created_at = now() where id = ?", filterThread);
-        jdbc.update("insert into report (text, known_issue_id, resolution, status) values ('x', ?, 'CONFIRMED', 'TRIAGED')",
-                id);
-        JsonNode weeks = engineer.get("/api/known-issues/" + id + "/weekly").json();
-        assertThat(weeks).hasSize(26);
-        JsonNode thisWeek = weeks.get(25);
-        assertThat(thisWeek.get("threads").asInt()).isEqualTo(1);
-        assertThat(thisWeek.get("reports").asInt()).isEqualTo(1);
-    }
+	@Test
+	void developersAndAnonymousUsersCannotWrite() {
+		HttpClientSupport developer = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
+		assertThat(developer.postJson("/api/known-issues", draft("x", "open", "")).status()).isEqualTo(403);
+		assertThat(new HttpClientSupport(port).postJson("/api/known-issues", draft("x", "open", "")).status())
+			.isEqualTo(401);
+	}
 
-    @Test
-    void aThreadArrivingWithAKnownIssuesRareErrorIsRecordedAsItsMatch() {
-        long id = engineer.postJson("/api/known-issues", draft("Notarized helper rejected", "fixed",
-                "{\"kind\": \"error\", \"value\": \"NSOSStatusErrorDomain:-67050\"}, "
-                        + "{\"kind\": \"phrase\", \"value\": \"code requirement failed\"}")).json().get("id").asLong();
-        engineer.upload("/api/ingest", "arrival.jsonl", """
-                {"source": "apple-developer-forums", "externalId": "996001", "title": "SMAppService helper will not launch",
-                 "posts": [{"body": "launchd refuses it: Error Domain=NSOSStatusErrorDomain Code=-67050 code requirement failed"}]}"""
-                .replace("\n", " "));
-        long thread = jdbc.queryForObject("select id from thread where external_id = '996001'", Long.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from known_issue_match where known_issue_id = ? and thread_id = ?", Long.class, id, thread)
-                == 1);
-        assertThat(engineer.get("/api/known-issues/" + id + "/weekly").json().get(25).get("threads").asInt())
-                .isPositive();
-    }
+	@Test
+	void badDraftsSayWhatIsWrong() {
+		Response noTitle = engineer.postJson("/api/known-issues", draft(" ", "open", ""));
+		assertThat(noTitle.status()).isEqualTo(400);
+		assertThat(noTitle.json().get("message").asString()).contains("title");
+		Response badKind = engineer.postJson("/api/known-issues",
+				draft("t", "open", "{\"kind\": \"colour\", \"value\": \"red\"}"));
+		assertThat(badKind.status()).isEqualTo(400);
+		assertThat(badKind.json().get("message").asString()).contains("colour");
+		Response badStatus = engineer.postJson("/api/known-issues", draft("t", "solved", ""));
+		assertThat(badStatus.json().get("message").asString()).contains("unknown status");
+		Response missingThread = engineer.postJson("/api/known-issues", draft("t", "open", "", 987654321L));
+		assertThat(missingThread.status()).isEqualTo(400);
+		assertThat(missingThread.json().get("message").asString()).contains("987654321");
+		assertThat(engineer.get("/api/known-issues/987654321").status()).isEqualTo(404);
+		assertThat(jdbc.queryForObject("select count(*) from known_issue where title = 't'", Long.class)).isZero();
+	}
+
+	@Test
+	void theWeeklyChartCountsLinkedThreadsAndReports() {
+		long id = engineer.postJson("/api/known-issues", draft("Weekly", "open", "", filterThread))
+			.json()
+			.get("id")
+			.asLong();
+		jdbc.update("update thread set created_at = now() where id = ?", filterThread);
+		jdbc.update(
+				"insert into report (text, known_issue_id, resolution, status) values ('x', ?, 'CONFIRMED', 'TRIAGED')",
+				id);
+		JsonNode weeks = engineer.get("/api/known-issues/" + id + "/weekly").json();
+		assertThat(weeks).hasSize(26);
+		JsonNode thisWeek = weeks.get(25);
+		assertThat(thisWeek.get("threads").asInt()).isEqualTo(1);
+		assertThat(thisWeek.get("reports").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void aThreadArrivingWithAKnownIssuesRareErrorIsRecordedAsItsMatch() {
+		long id = engineer
+			.postJson("/api/known-issues",
+					draft("Notarized helper rejected", "fixed",
+							"{\"kind\": \"error\", \"value\": \"NSOSStatusErrorDomain:-67050\"}, "
+									+ "{\"kind\": \"phrase\", \"value\": \"code requirement failed\"}"))
+			.json()
+			.get("id")
+			.asLong();
+		engineer.upload("/api/ingest", "arrival.jsonl",
+				"""
+						{"source": "apple-developer-forums", "externalId": "996001", "title": "SMAppService helper will not launch",
+						 "posts": [{"body": "launchd refuses it: Error Domain=NSOSStatusErrorDomain Code=-67050 code requirement failed"}]}"""
+					.replace("\n", " "));
+		long thread = jdbc.queryForObject("select id from thread where external_id = '996001'", Long.class);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject(
+					"select count(*) from known_issue_match where known_issue_id = ? and thread_id = ?", Long.class, id,
+					thread) == 1);
+		assertThat(engineer.get("/api/known-issues/" + id + "/weekly").json().get(25).get("threads").asInt())
+			.isPositive();
+	}
+
 }

@@ -14,33 +14,37 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * A bulk import ends as one segment: searches pay per segment. In a context of its own, so
- * that no other test's imports count towards the merge threshold.
+ * A bulk import ends as one segment: searches pay per segment. In a context of its own,
+ * so that no other test's imports count towards the merge threshold.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"forumkb.test.isolated=index-merge", "forumkb.index.merge-after=500"})
+		properties = { "forumkb.test.isolated=index-merge", "forumkb.index.merge-after=500" })
 class IndexMergeTests {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    ApplicationContext application;
+	@Autowired
+	ApplicationContext application;
 
-    @Autowired
-    SearchIndex index;
+	@Autowired
+	SearchIndex index;
 
-    @Test
-    void aBulkImportIsMergedIntoOneSegment() {
-        HttpClientSupport http = HttpClientSupport.asEngineer(application, port);
-        http.upload("/api/ingest", "bulk.jsonl", SearchApiTests.threads(600, "997", "Wobblesprocket hangs",
-                "The wobblesprocket extension hangs on save."));
-        await().atMost(Duration.ofSeconds(60)).until(() -> total(http, "wobblesprocket") == 600 && !index.merging()
-                && index.search(searcher -> searcher.getIndexReader().leaves().size()) == 1);
-    }
+	@Test
+	void aBulkImportIsMergedIntoOneSegment() {
+		HttpClientSupport http = HttpClientSupport.asEngineer(application, port);
+		http.upload("/api/ingest", "bulk.jsonl", SearchApiTests.threads(600, "997", "Wobblesprocket hangs",
+				"The wobblesprocket extension hangs on save."));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> total(http, "wobblesprocket") == 600 && !index.merging()
+					&& index.search(searcher -> searcher.getIndexReader().leaves().size()) == 1);
+	}
 
-    private static long total(HttpClientSupport http, String query) {
-        return http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).json().get("total")
-                .asLong();
-    }
+	private static long total(HttpClientSupport http, String query) {
+		return http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+			.json()
+			.get("total")
+			.asLong();
+	}
+
 }

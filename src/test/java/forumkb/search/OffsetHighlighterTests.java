@@ -26,146 +26,160 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Snippets from the postings' offsets, on forum text indexed as the live index does it. */
+/**
+ * Snippets from the postings' offsets, on forum text indexed as the live index does it.
+ */
 class OffsetHighlighterTests {
 
-    private static final String XPC = """
-            My app talks to a helper over NSXPCConnection. Since macOS 15 every reply fails.
-            The console shows:
-            Error Domain=NSCocoaErrorDomain Code=4097 "connection to service named com.example.helper" \
-            UserInfo={NSDebugDescription=connection to service named com.example.helper}
-            I have checked the Mach service name in launchd.plist and the entitlements, and the helper \
-            is running. Restarting the Mac does not help either, nothing in the logs besides that line.
-            Later in the day the same code worked again without any change on my side, which is odd.
-            """;
-    private static final String FILTER = """
-            Calling saveToPreferences on NEFilterManager never returns: the completion handler is not called \
-            and nothing is logged.
-            """;
-    /** Pasted logs come with runs of blank lines and indentation; a passage must not end in them. */
-    private static final String SPACED = "wibble" + " \n".repeat(150) + "end of log";
-    private static ByteBuffersDirectory directory;
-    private static DirectoryReader reader;
-    private static IndexSearcher searcher;
-    private final QueryBuilderService queries = new QueryBuilderService();
+	private static final String XPC = """
+			My app talks to a helper over NSXPCConnection. Since macOS 15 every reply fails.
+			The console shows:
+			Error Domain=NSCocoaErrorDomain Code=4097 "connection to service named com.example.helper" \
+			UserInfo={NSDebugDescription=connection to service named com.example.helper}
+			I have checked the Mach service name in launchd.plist and the entitlements, and the helper \
+			is running. Restarting the Mac does not help either, nothing in the logs besides that line.
+			Later in the day the same code worked again without any change on my side, which is odd.
+			""";
 
-    @BeforeAll
-    static void index() throws IOException {
-        directory = new ByteBuffersDirectory();
-        ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
-            writer.addDocument(documents.document(thread(1, "XPC reply fails with 4097", XPC,
-                    "Add the helper's class to the interface's allowed classes.")));
-            writer.addDocument(documents.document(thread(2, "Filter manager save hangs", FILTER, null)));
-            writer.addDocument(documents.document(thread(40, "Spaced log", SPACED, null)));
-            for (int i = 3; i < 40; i++) {
-                writer.addDocument(documents.document(thread(i, "Unrelated " + i, "The app crashes on launch " + i,
-                        null)));
-            }
-        }
-        reader = DirectoryReader.open(directory);
-        searcher = new IndexSearcher(reader);
-    }
+	private static final String FILTER = """
+			Calling saveToPreferences on NEFilterManager never returns: the completion handler is not called \
+			and nothing is logged.
+			""";
 
-    @AfterAll
-    static void close() throws IOException {
-        reader.close();
-        directory.close();
-    }
+	/**
+	 * Pasted logs come with runs of blank lines and indentation; a passage must not end
+	 * in them.
+	 */
+	private static final String SPACED = "wibble" + " \n".repeat(150) + "end of log";
 
-    private static IndexedThread thread(long id, String title, String question, String answer) {
-        return new IndexedThread(id, ChangePosition.START, "test", null, title, null, null, List.of(), null, null, null, null, false,
-                question, answer, null, List.of());
-    }
+	private static ByteBuffersDirectory directory;
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            NSCocoaErrorDomain Code=4097                  | 1 | NSCocoaErrorDomain,4097
-            connection to service named                   | 1 | connection,service,named
-            "Mach service name"                           | 1 | Mach,service,name
-            NEFilterManager saveToPreferences never returns | 2 | saveToPreferences,NEFilterManager,never,returns
-            """)
-    void marksTheQueryTermsWhereTheyOccur(String query, long thread, String words) throws IOException {
-        List<SnippetPart> snippet = snippet(query, thread);
-        Map<Boolean, List<String>> parts = snippet.stream()
-                .collect(Collectors.partitioningBy(SnippetPart::match, Collectors.mapping(SnippetPart::text,
-                        Collectors.toList())));
-        assertThat(parts.get(true)).containsAll(List.of(words.split(",")));
-        String text = snippet.stream().map(SnippetPart::text).collect(Collectors.joining());
-        assertThat(text).doesNotContain("\n").doesNotContain("  ");
-    }
+	private static DirectoryReader reader;
 
-    @Test
-    void passagesAreShortAndCutAtWords() throws IOException {
-        String text = snippet("helper restarting odd", 1).stream().map(SnippetPart::text)
-                .collect(Collectors.joining());
-        // Two passages at most, each a window around its matches, joined by an ellipsis.
-        assertThat(text.split(" … ", -1)).hasSizeBetween(1, 2).allSatisfy(passage -> {
-            assertThat(passage.length()).isLessThan(300);
-            assertThat(passage).doesNotStartWith(" ").doesNotEndWith(" ");
-            assertThat(XPC.replaceAll("\\s+", " ")).contains(passage.strip());
-        });
-    }
+	private static IndexSearcher searcher;
 
-    @Test
-    void theAnswerIsHighlightedOnItsOwnWithEveryFormOfAWord() throws IOException {
-        Query query = searcher.rewrite(queries.build(new SearchQuery("allowed classes", List.of(), Map.of(), null,
-                null)).query());
-        int doc = docOf(1);
-        List<List<SnippetPart>> bodies = new OffsetHighlighter(searcher).highlight(query, IndexFields.BODY,
-                new int[] {doc}, new String[] {XPC}, 2);
-        List<List<SnippetPart>> answers = new OffsetHighlighter(searcher).highlight(query, IndexFields.ANSWER,
-                new int[] {doc}, new String[] {"Add the helper's class to the interface's allowed classes."}, 1);
-        assertThat(bodies.getFirst()).isNull();
-        assertThat(answers.getFirst()).filteredOn(SnippetPart::match).extracting(SnippetPart::text)
-                .containsExactly("class", "allowed", "classes");
-    }
+	private final QueryBuilderService queries = new QueryBuilderService();
 
-    @Test
-    void aPassageEndsAtItsLastWordNotInBlankSpace() throws IOException {
-        Query query = searcher.rewrite(queries.build(new SearchQuery("wibble", List.of(), Map.of(), null, null))
-                .query());
-        List<SnippetPart> snippet = new OffsetHighlighter(searcher).highlight(query, IndexFields.BODY,
-                new int[] {docOf(40)}, new String[] {SPACED}, 2).getFirst();
-        assertThat(snippet).containsExactly(new SnippetPart("wibble", true));
-    }
+	@BeforeAll
+	static void index() throws IOException {
+		directory = new ByteBuffersDirectory();
+		ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
+		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
+			writer.addDocument(documents.document(thread(1, "XPC reply fails with 4097", XPC,
+					"Add the helper's class to the interface's allowed classes.")));
+			writer.addDocument(documents.document(thread(2, "Filter manager save hangs", FILTER, null)));
+			writer.addDocument(documents.document(thread(40, "Spaced log", SPACED, null)));
+			for (int i = 3; i < 40; i++) {
+				writer.addDocument(
+						documents.document(thread(i, "Unrelated " + i, "The app crashes on launch " + i, null)));
+			}
+		}
+		reader = DirectoryReader.open(directory);
+		searcher = new IndexSearcher(reader);
+	}
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-            'Code=4097'                      | 'Code=4097'
-            'at  0x1a2b\t\tlibsystem'        | 'at 0x1a2b libsystem'
-            '\n\n  Thread 0 Crashed:\r\n'    | ' Thread 0 Crashed: '
-            """)
-    void whitespaceRunsBecomeOneSpace(String text, String shown) {
-        assertThat(OffsetHighlighter.oneSpaced(text.translateEscapes())).isEqualTo(shown);
-    }
+	@AfterAll
+	static void close() throws IOException {
+		reader.close();
+		directory.close();
+	}
 
-    @Test
-    void aDocumentWithoutTheTermsHasNoSnippet() throws IOException {
-        Query query = searcher.rewrite(queries.build(new SearchQuery("NEFilterManager", List.of(), Map.of(), null,
-                null)).query());
-        List<List<SnippetPart>> snippets = new OffsetHighlighter(searcher).highlight(query, IndexFields.BODY,
-                new int[] {docOf(1), docOf(2)}, new String[] {XPC, FILTER}, 2);
-        assertThat(snippets.get(0)).isNull();
-        assertThat(snippets.get(1)).isNotNull();
-    }
+	private static IndexedThread thread(long id, String title, String question, String answer) {
+		return new IndexedThread(id, ChangePosition.START, "test", null, title, null, null, List.of(), null, null, null,
+				null, false, question, answer, null, List.of());
+	}
 
-    private List<SnippetPart> snippet(String text, long thread) throws IOException {
-        SearchQuery parsed = new SearchQueryParser().parse(text);
-        Query query = searcher.rewrite(queries.build(parsed).query());
-        String body = thread == 1 ? XPC : FILTER;
-        List<SnippetPart> snippet = new OffsetHighlighter(searcher).highlight(query, IndexFields.BODY,
-                new int[] {docOf(thread)}, new String[] {body}, 2).getFirst();
-        assertThat(snippet).as("snippet of %s", text).isNotNull();
-        return snippet;
-    }
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			NSCocoaErrorDomain Code=4097                  | 1 | NSCocoaErrorDomain,4097
+			connection to service named                   | 1 | connection,service,named
+			"Mach service name"                           | 1 | Mach,service,name
+			NEFilterManager saveToPreferences never returns | 2 | saveToPreferences,NEFilterManager,never,returns
+			""")
+	void marksTheQueryTermsWhereTheyOccur(String query, long thread, String words) throws IOException {
+		List<SnippetPart> snippet = snippet(query, thread);
+		Map<Boolean, List<String>> parts = snippet.stream()
+			.collect(Collectors.partitioningBy(SnippetPart::match,
+					Collectors.mapping(SnippetPart::text, Collectors.toList())));
+		assertThat(parts.get(true)).containsAll(List.of(words.split(",")));
+		String text = snippet.stream().map(SnippetPart::text).collect(Collectors.joining());
+		assertThat(text).doesNotContain("\n").doesNotContain("  ");
+	}
 
-    private static int docOf(long thread) throws IOException {
-        for (ScoreDoc doc : searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(), 100).scoreDocs) {
-            if (searcher.storedFields().document(doc.doc).get(IndexFields.ID).equals(Long.toString(thread))) {
-                return doc.doc;
-            }
-        }
-        throw new IllegalArgumentException("no thread " + thread);
-    }
+	@Test
+	void passagesAreShortAndCutAtWords() throws IOException {
+		String text = snippet("helper restarting odd", 1).stream().map(SnippetPart::text).collect(Collectors.joining());
+		// Two passages at most, each a window around its matches, joined by an ellipsis.
+		assertThat(text.split(" … ", -1)).hasSizeBetween(1, 2).allSatisfy(passage -> {
+			assertThat(passage.length()).isLessThan(300);
+			assertThat(passage).doesNotStartWith(" ").doesNotEndWith(" ");
+			assertThat(XPC.replaceAll("\\s+", " ")).contains(passage.strip());
+		});
+	}
+
+	@Test
+	void theAnswerIsHighlightedOnItsOwnWithEveryFormOfAWord() throws IOException {
+		Query query = searcher
+			.rewrite(queries.build(new SearchQuery("allowed classes", List.of(), Map.of(), null, null)).query());
+		int doc = docOf(1);
+		List<List<SnippetPart>> bodies = new OffsetHighlighter(searcher).highlight(query, IndexFields.BODY,
+				new int[] { doc }, new String[] { XPC }, 2);
+		List<List<SnippetPart>> answers = new OffsetHighlighter(searcher).highlight(query, IndexFields.ANSWER,
+				new int[] { doc }, new String[] { "Add the helper's class to the interface's allowed classes." }, 1);
+		assertThat(bodies.getFirst()).isNull();
+		assertThat(answers.getFirst()).filteredOn(SnippetPart::match)
+			.extracting(SnippetPart::text)
+			.containsExactly("class", "allowed", "classes");
+	}
+
+	@Test
+	void aPassageEndsAtItsLastWordNotInBlankSpace() throws IOException {
+		Query query = searcher
+			.rewrite(queries.build(new SearchQuery("wibble", List.of(), Map.of(), null, null)).query());
+		List<SnippetPart> snippet = new OffsetHighlighter(searcher)
+			.highlight(query, IndexFields.BODY, new int[] { docOf(40) }, new String[] { SPACED }, 2)
+			.getFirst();
+		assertThat(snippet).containsExactly(new SnippetPart("wibble", true));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+			'Code=4097'                      | 'Code=4097'
+			'at  0x1a2b\t\tlibsystem'        | 'at 0x1a2b libsystem'
+			'\n\n  Thread 0 Crashed:\r\n'    | ' Thread 0 Crashed: '
+			""")
+	void whitespaceRunsBecomeOneSpace(String text, String shown) {
+		assertThat(OffsetHighlighter.oneSpaced(text.translateEscapes())).isEqualTo(shown);
+	}
+
+	@Test
+	void aDocumentWithoutTheTermsHasNoSnippet() throws IOException {
+		Query query = searcher
+			.rewrite(queries.build(new SearchQuery("NEFilterManager", List.of(), Map.of(), null, null)).query());
+		List<List<SnippetPart>> snippets = new OffsetHighlighter(searcher).highlight(query, IndexFields.BODY,
+				new int[] { docOf(1), docOf(2) }, new String[] { XPC, FILTER }, 2);
+		assertThat(snippets.get(0)).isNull();
+		assertThat(snippets.get(1)).isNotNull();
+	}
+
+	private List<SnippetPart> snippet(String text, long thread) throws IOException {
+		SearchQuery parsed = new SearchQueryParser().parse(text);
+		Query query = searcher.rewrite(queries.build(parsed).query());
+		String body = thread == 1 ? XPC : FILTER;
+		List<SnippetPart> snippet = new OffsetHighlighter(searcher)
+			.highlight(query, IndexFields.BODY, new int[] { docOf(thread) }, new String[] { body }, 2)
+			.getFirst();
+		assertThat(snippet).as("snippet of %s", text).isNotNull();
+		return snippet;
+	}
+
+	private static int docOf(long thread) throws IOException {
+		for (ScoreDoc doc : searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(), 100).scoreDocs) {
+			if (searcher.storedFields().document(doc.doc).get(IndexFields.ID).equals(Long.toString(thread))) {
+				return doc.doc;
+			}
+		}
+		throw new IllegalArgumentException("no thread " + thread);
+	}
+
 }

@@ -27,142 +27,157 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
-/** The query a pasted error line becomes, over indexes of forum threads built as the live one is. */
+/**
+ * The query a pasted error line becomes, over indexes of forum threads built as the live
+ * one is.
+ */
 class QueryBuilderServiceTests {
 
-    private static final String COCOA = "Saving fails: Error Domain=NSCocoaErrorDomain Code=4 \"The file doesn’t exist.\"";
-    private static final String VPN = "Connecting fails: Error Domain=NEVPNErrorDomain Code=5 \"permission denied\"";
-    private static final String LINE = "Error Domain=NEVPNErrorDomain Code=5 \"permission denied\"";
+	private static final String COCOA = "Saving fails: Error Domain=NSCocoaErrorDomain Code=4 \"The file doesn’t exist.\"";
 
-    private final QueryBuilderService queries = new QueryBuilderService();
+	private static final String VPN = "Connecting fails: Error Domain=NEVPNErrorDomain Code=5 \"permission denied\"";
 
-    @Test
-    void inALargeIndexPartsAndWordsInMostThreadsAreLeftOutOfALongQuery() throws IOException {
-        // 1,500 threads: "error", "domain" and "ns" are parts of a symbol in every one, and
-        // "error", "domain" and "code" words of every one.
-        try (Index index = new Index(1_500)) {
-            Set<Term> terms = index.terms(LINE);
-            assertThat(terms).doesNotContain(symbols("error"), symbols("domain"), symbols("ns"), text("error"),
-                    text("domain"), text("code"))
-                    .contains(symbols("nevpnerrordomain"), symbols("vpn"), text("nevpnerrordomain"), text("permiss"),
-                            text("deni"));
-            assertThat(index.top(LINE)).as("the VPN threads first").allMatch(thread -> thread % 100 == 0);
-        }
-    }
+	private static final String LINE = "Error Domain=NEVPNErrorDomain Code=5 \"permission denied\"";
 
-    @Test
-    void aQueryOfCommonWordsKeepsThem() throws IOException {
-        try (Index index = new Index(1_500)) {
-            assertThat(index.terms("error domain code permission")).contains(text("error"), text("domain"),
-                    text("code"), text("permiss"));
-            // Words in no thread (ids, typos) leave nothing to rank by: the common words stay.
-            assertThat(index.terms("error domain code qzxv8 wqpt3 vvkr9 plmq2 permission")).contains(text("error"),
-                    text("domain"), text("code"));
-        }
-    }
+	private final QueryBuilderService queries = new QueryBuilderService();
 
-    @Test
-    void theRewrittenWordsCarryTheTermStatesTheirRarityWasReadFrom() throws IOException {
-        // Scoring then reuses them instead of seeking every word in the terms dictionary again.
-        try (Index index = new Index(60)) {
-            Query query = index.searcher.rewrite(queries.build(new SearchQueryParser().parse(LINE)).query());
-            List<TermQuery> words = termOwners(query).stream().filter(TermQuery.class::isInstance)
-                    .map(TermQuery.class::cast)
-                    .filter(word -> word.getTerm().field().equals(IndexFields.TEXT)
-                            || word.getTerm().field().equals(IndexFields.SYMBOLS))
-                    .toList();
-            assertThat(words).isNotEmpty().allSatisfy(word -> assertThat(word.getTermStates())
-                    .isNotNull().matches(states -> states.wasBuiltFor(index.reader.getContext())));
-        }
-    }
+	@Test
+	void inALargeIndexPartsAndWordsInMostThreadsAreLeftOutOfALongQuery() throws IOException {
+		// 1,500 threads: "error", "domain" and "ns" are parts of a symbol in every one,
+		// and
+		// "error", "domain" and "code" words of every one.
+		try (Index index = new Index(1_500)) {
+			Set<Term> terms = index.terms(LINE);
+			assertThat(terms)
+				.doesNotContain(symbols("error"), symbols("domain"), symbols("ns"), text("error"), text("domain"),
+						text("code"))
+				.contains(symbols("nevpnerrordomain"), symbols("vpn"), text("nevpnerrordomain"), text("permiss"),
+						text("deni"));
+			assertThat(index.top(LINE)).as("the VPN threads first").allMatch(thread -> thread % 100 == 0);
+		}
+	}
 
-    @Test
-    void inASmallIndexEveryPartAndWordCounts() throws IOException {
-        try (Index index = new Index(60)) {
-            assertThat(index.terms(LINE)).contains(symbols("error"), symbols("domain"), symbols("nevpnerrordomain"),
-                    text("error"), text("domain"));
-        }
-    }
+	@Test
+	void aQueryOfCommonWordsKeepsThem() throws IOException {
+		try (Index index = new Index(1_500)) {
+			assertThat(index.terms("error domain code permission")).contains(text("error"), text("domain"),
+					text("code"), text("permiss"));
+			// Words in no thread (ids, typos) leave nothing to rank by: the common words
+			// stay.
+			assertThat(index.terms("error domain code qzxv8 wqpt3 vvkr9 plmq2 permission")).contains(text("error"),
+					text("domain"), text("code"));
+		}
+	}
 
-    @Test
-    void aWholeSymbolIsAClauseOfItsOwnNotASynonymOfItsFirstPart() throws IOException {
-        try (Index index = new Index(60)) {
-            Query query = index.searcher.rewrite(queries.build(new SearchQueryParser().parse(LINE)).query());
-            List<Query> synonyms = termOwners(query).stream().filter(SynonymQuery.class::isInstance).toList();
-            assertThat(synonyms).isEmpty();
-            assertThat(index.terms(LINE)).contains(symbols("ne"), symbols("nevpnerrordomain"));
-        }
-    }
+	@Test
+	void theRewrittenWordsCarryTheTermStatesTheirRarityWasReadFrom() throws IOException {
+		// Scoring then reuses them instead of seeking every word in the terms dictionary
+		// again.
+		try (Index index = new Index(60)) {
+			Query query = index.searcher.rewrite(queries.build(new SearchQueryParser().parse(LINE)).query());
+			List<TermQuery> words = termOwners(query).stream()
+				.filter(TermQuery.class::isInstance)
+				.map(TermQuery.class::cast)
+				.filter(word -> word.getTerm().field().equals(IndexFields.TEXT)
+						|| word.getTerm().field().equals(IndexFields.SYMBOLS))
+				.toList();
+			assertThat(words).isNotEmpty()
+				.allSatisfy(word -> assertThat(word.getTermStates()).isNotNull()
+					.matches(states -> states.wasBuiltFor(index.reader.getContext())));
+		}
+	}
 
-    /** The queries holding terms, nested ones included. */
-    private static List<Query> termOwners(Query query) {
-        List<Query> owners = new ArrayList<>();
-        query.visit(new QueryVisitor() {
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
-            }
+	@Test
+	void inASmallIndexEveryPartAndWordCounts() throws IOException {
+		try (Index index = new Index(60)) {
+			assertThat(index.terms(LINE)).contains(symbols("error"), symbols("domain"), symbols("nevpnerrordomain"),
+					text("error"), text("domain"));
+		}
+	}
 
-            @Override
-            public void consumeTerms(Query owner, Term... terms) {
-                owners.add(owner);
-            }
-        });
-        return owners;
-    }
+	@Test
+	void aWholeSymbolIsAClauseOfItsOwnNotASynonymOfItsFirstPart() throws IOException {
+		try (Index index = new Index(60)) {
+			Query query = index.searcher.rewrite(queries.build(new SearchQueryParser().parse(LINE)).query());
+			List<Query> synonyms = termOwners(query).stream().filter(SynonymQuery.class::isInstance).toList();
+			assertThat(synonyms).isEmpty();
+			assertThat(index.terms(LINE)).contains(symbols("ne"), symbols("nevpnerrordomain"));
+		}
+	}
 
-    private static Term symbols(String text) {
-        return new Term(IndexFields.SYMBOLS, text);
-    }
+	/** The queries holding terms, nested ones included. */
+	private static List<Query> termOwners(Query query) {
+		List<Query> owners = new ArrayList<>();
+		query.visit(new QueryVisitor() {
+			@Override
+			public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+				return this;
+			}
 
-    private static Term text(String word) {
-        return new Term(IndexFields.TEXT, word);
-    }
+			@Override
+			public void consumeTerms(Query owner, Term... terms) {
+				owners.add(owner);
+			}
+		});
+		return owners;
+	}
 
-    /** Threads 0, 100, 200… are the VPN error; the others the Cocoa one. */
-    private final class Index implements AutoCloseable {
+	private static Term symbols(String text) {
+		return new Term(IndexFields.SYMBOLS, text);
+	}
 
-        final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        final DirectoryReader reader;
-        final IndexSearcher searcher;
+	private static Term text(String word) {
+		return new Term(IndexFields.TEXT, word);
+	}
 
-        Index(int threads) throws IOException {
-            ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
-            try (IndexWriter writer = new IndexWriter(directory,
-                    new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
-                for (int i = 0; i < threads; i++) {
-                    boolean vpn = i % 100 == 0;
-                    writer.addDocument(documents.document(new IndexedThread(i, ChangePosition.START, "test", null,
-                            (vpn ? "VPN" : "Save") + " fails " + i, null, null, List.of(), null, null, null, null,
-                            false, vpn ? VPN : COCOA, null, null, List.of())));
-                }
-            }
-            reader = DirectoryReader.open(directory);
-            searcher = new IndexSearcher(reader);
-        }
+	/** Threads 0, 100, 200… are the VPN error; the others the Cocoa one. */
+	private final class Index implements AutoCloseable {
 
-        Set<Term> terms(String text) throws IOException {
-            Query query = searcher.rewrite(queries.build(new SearchQueryParser().parse(text)).query());
-            Set<Term> terms = new HashSet<>();
-            query.visit(QueryVisitor.termCollector(terms));
-            return terms;
-        }
+		final ByteBuffersDirectory directory = new ByteBuffersDirectory();
 
-        /** The ids of the best matches, as many as there are VPN threads. */
-        List<Long> top(String text) throws IOException {
-            Query query = searcher.rewrite(queries.build(new SearchQueryParser().parse(text)).query());
-            int vpnThreads = (reader.numDocs() + 99) / 100;
-            List<Long> ids = new ArrayList<>();
-            for (ScoreDoc doc : searcher.search(query, vpnThreads).scoreDocs) {
-                ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get(IndexFields.ID)));
-            }
-            return ids;
-        }
+		final DirectoryReader reader;
 
-        @Override
-        public void close() throws IOException {
-            reader.close();
-            directory.close();
-        }
-    }
+		final IndexSearcher searcher;
+
+		Index(int threads) throws IOException {
+			ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
+			try (IndexWriter writer = new IndexWriter(directory,
+					new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
+				for (int i = 0; i < threads; i++) {
+					boolean vpn = i % 100 == 0;
+					writer.addDocument(documents.document(new IndexedThread(i, ChangePosition.START, "test", null,
+							(vpn ? "VPN" : "Save") + " fails " + i, null, null, List.of(), null, null, null, null,
+							false, vpn ? VPN : COCOA, null, null, List.of())));
+				}
+			}
+			reader = DirectoryReader.open(directory);
+			searcher = new IndexSearcher(reader);
+		}
+
+		Set<Term> terms(String text) throws IOException {
+			Query query = searcher.rewrite(queries.build(new SearchQueryParser().parse(text)).query());
+			Set<Term> terms = new HashSet<>();
+			query.visit(QueryVisitor.termCollector(terms));
+			return terms;
+		}
+
+		/** The ids of the best matches, as many as there are VPN threads. */
+		List<Long> top(String text) throws IOException {
+			Query query = searcher.rewrite(queries.build(new SearchQueryParser().parse(text)).query());
+			int vpnThreads = (reader.numDocs() + 99) / 100;
+			List<Long> ids = new ArrayList<>();
+			for (ScoreDoc doc : searcher.search(query, vpnThreads).scoreDocs) {
+				ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get(IndexFields.ID)));
+			}
+			return ids;
+		}
+
+		@Override
+		public void close() throws IOException {
+			reader.close();
+			directory.close();
+		}
+
+	}
+
 }

@@ -35,286 +35,296 @@ import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 
 /** Symptom search over HTTP on the demo corpus, against the real index and database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "forumkb.test.isolated=search")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "forumkb.test.isolated=search")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchApiTests {
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    ApplicationContext application;
+	@Autowired
+	ApplicationContext application;
 
-    @Autowired
-    SearchIndex index;
+	@Autowired
+	SearchIndex index;
 
-    HttpClientSupport http;
+	HttpClientSupport http;
 
-    @BeforeAll
-    void ingestDemoCorpus() throws Exception {
-        http = HttpClientSupport.asEngineer(application, port);
-        byte[] corpus;
-        try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
-            corpus = in.readAllBytes();
-        }
-        http.upload("/api/ingest", "demo.jsonl", corpus);
-        await().atMost(Duration.ofSeconds(10)).until(() -> total("") >= 49);
-    }
+	@BeforeAll
+	void ingestDemoCorpus() throws Exception {
+		http = HttpClientSupport.asEngineer(application, port);
+		byte[] corpus;
+		try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
+			corpus = in.readAllBytes();
+		}
+		http.upload("/api/ingest", "demo.jsonl", corpus);
+		await().atMost(Duration.ofSeconds(10)).until(() -> total("") >= 49);
+	}
 
-    @BeforeEach
-    void client() {
-        http = HttpClientSupport.asEngineer(application, port);
-    }
+	@BeforeEach
+	void client() {
+		http = HttpClientSupport.asEngineer(application, port);
+	}
 
-    JsonNode search(String query) {
-        Response response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
+	JsonNode search(String query) {
+		Response response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
 
-    long total(String query) {
-        return search(query).get("total").asLong();
-    }
+	long total(String query) {
+		return search(query).get("total").asLong();
+	}
 
-    String firstTitle(String query) {
-        return search(query).get("hits").get(0).get("title").asString();
-    }
+	String firstTitle(String query) {
+		return search(query).get("hits").get(0).get("title").asString();
+	}
 
-    @Test
-    void aNewThreadBecomesSearchableWithoutARestart() {
-        http.upload("/api/ingest", "new.jsonl", """
-                {"source": "apple-developer-forums", "externalId": "995001", "title": "Zyxwv tunnel flaps",
-                 "posts": [{"body": "Our quuxplorer packet tunnel flaps every minute."}]}""".replace("\n", " "));
-        await().atMost(Duration.ofSeconds(10)).until(() -> total("quuxplorer") == 1);
-    }
+	@Test
+	void aNewThreadBecomesSearchableWithoutARestart() {
+		http.upload("/api/ingest", "new.jsonl", """
+				{"source": "apple-developer-forums", "externalId": "995001", "title": "Zyxwv tunnel flaps",
+				 "posts": [{"body": "Our quuxplorer packet tunnel flaps every minute."}]}""".replace("\n", " "));
+		await().atMost(Duration.ofSeconds(10)).until(() -> total("quuxplorer") == 1);
+	}
 
-    @Test
-    void codesKeepTheirIdentityAndAliasesMeet() {
-        assertThat(firstTitle("code:4097")).containsIgnoringCase("XPC");
-        assertThat(search("NSXPCConnectionInterrupted").get("hits").get(0).get("entities").toString()).contains("4097");
-        JsonNode missingEntitlement = search("errSecMissingEntitlement");
-        assertThat(missingEntitlement.get("total").asLong()).isPositive();
-        assertThat(missingEntitlement.get("hits").get(0).get("entities").toString()).contains("-34018");
-        assertThat(missingEntitlement.get("hits").get(0).get("entities").findValuesAsString("meaning"))
-                .anyMatch(meaning -> meaning.startsWith("errSecMissingEntitlement: "));
-        assertThat(search("NSURLErrorSecureConnectionFailed").get("hits").get(0).get("entities").toString())
-                .contains("-1200");
-    }
+	@Test
+	void codesKeepTheirIdentityAndAliasesMeet() {
+		assertThat(firstTitle("code:4097")).containsIgnoringCase("XPC");
+		assertThat(search("NSXPCConnectionInterrupted").get("hits").get(0).get("entities").toString()).contains("4097");
+		JsonNode missingEntitlement = search("errSecMissingEntitlement");
+		assertThat(missingEntitlement.get("total").asLong()).isPositive();
+		assertThat(missingEntitlement.get("hits").get(0).get("entities").toString()).contains("-34018");
+		assertThat(missingEntitlement.get("hits").get(0).get("entities").findValuesAsString("meaning"))
+			.anyMatch(meaning -> meaning.startsWith("errSecMissingEntitlement: "));
+		assertThat(search("NSURLErrorSecureConnectionFailed").get("hits").get(0).get("entities").toString())
+			.contains("-1200");
+	}
 
-    @Test
-    void aPastedErrorLineWorksWithoutEscaping() {
-        JsonNode result = search("Error Domain=NSCocoaErrorDomain Code=4097 \"connection to service named "
-                + "com.apple.foo.xpc\" UserInfo={NSDebugDescription=connection to service}");
-        JsonNode top = result.get("hits").get(0);
-        assertThat(top.get("matched").toString()).contains("NSCocoaErrorDomain:4097");
-        assertThat(top.get("snippet").asString()).contains("<mark>");
-    }
+	@Test
+	void aPastedErrorLineWorksWithoutEscaping() {
+		JsonNode result = search("Error Domain=NSCocoaErrorDomain Code=4097 \"connection to service named "
+				+ "com.apple.foo.xpc\" UserInfo={NSDebugDescription=connection to service}");
+		JsonNode top = result.get("hits").get(0);
+		assertThat(top.get("matched").toString()).contains("NSCocoaErrorDomain:4097");
+		assertThat(top.get("snippet").asString()).contains("<mark>");
+	}
 
-    @Test
-    void theQuotedMessageOfAPastedErrorLiftsTheThreadThatHasItExactly() {
-        // Its title has the words, not the message itself; without the quote it ranks first.
-        String wordsApart = """
-                {"source": "apple-developer-forums", "externalId": "995101", "title": "Blorptrack proxy stalls upload",
-                 "posts": [{"body": "Error Domain=BlorptrackErrorDomain Code=7 when the proxy is on."}]}""";
-        String exactly = """
-                {"source": "apple-developer-forums", "externalId": "995102", "title": "Blorptrack fails",
-                 "posts": [{"body": "Each sync of our photo library ends with Error Domain=BlorptrackErrorDomain Code=7 \
-                \\"the upload stalled at the proxy\\"."}]}""";
-        http.upload("/api/ingest", "quotes.jsonl", wordsApart.replace("\n", " ") + "\n" + exactly.replace("\n", " "));
-        await().atMost(Duration.ofSeconds(3)).until(() -> total("blorptrack") == 2);
-        assertThat(firstTitle("Error Domain=BlorptrackErrorDomain Code=7 \"the upload stalled at the proxy\""))
-                .isEqualTo("Blorptrack fails");
-        // Typed rather than pasted, quotes are phrases every match contains.
-        JsonNode typed = search("blorptrack \"upload stalled\"");
-        assertThat(typed.get("total").asLong()).isEqualTo(1);
-        assertThat(typed.get("hits").get(0).get("title").asString()).isEqualTo("Blorptrack fails");
-        assertThat(typed.get("hits").get(0).get("snippet").asString()).contains("<mark>upload</mark>");
-    }
+	@Test
+	void theQuotedMessageOfAPastedErrorLiftsTheThreadThatHasItExactly() {
+		// Its title has the words, not the message itself; without the quote it ranks
+		// first.
+		String wordsApart = """
+				{"source": "apple-developer-forums", "externalId": "995101", "title": "Blorptrack proxy stalls upload",
+				 "posts": [{"body": "Error Domain=BlorptrackErrorDomain Code=7 when the proxy is on."}]}""";
+		String exactly = """
+				{"source": "apple-developer-forums", "externalId": "995102", "title": "Blorptrack fails",
+				 "posts": [{"body": "Each sync of our photo library ends with Error Domain=BlorptrackErrorDomain Code=7 \
+				\\"the upload stalled at the proxy\\"."}]}""";
+		http.upload("/api/ingest", "quotes.jsonl", wordsApart.replace("\n", " ") + "\n" + exactly.replace("\n", " "));
+		await().atMost(Duration.ofSeconds(3)).until(() -> total("blorptrack") == 2);
+		assertThat(firstTitle("Error Domain=BlorptrackErrorDomain Code=7 \"the upload stalled at the proxy\""))
+			.isEqualTo("Blorptrack fails");
+		// Typed rather than pasted, quotes are phrases every match contains.
+		JsonNode typed = search("blorptrack \"upload stalled\"");
+		assertThat(typed.get("total").asLong()).isEqualTo(1);
+		assertThat(typed.get("hits").get(0).get("title").asString()).isEqualTo("Blorptrack fails");
+		assertThat(typed.get("hits").get(0).get("snippet").asString()).contains("<mark>upload</mark>");
+	}
 
-    @Test
-    void aMatchOnlyInTheAcceptedAnswerIsTheSnippet() {
-        http.upload("/api/ingest", "answered.jsonl", """
-                {"source": "apple-developer-forums", "externalId": "995201", "title": "Widget timeline stops",
-                 "posts": [{"body": "The timeline stops refreshing after a day."},
-                 {"body": "Reload it from the app with WidgetCenter; the zarnoflex budget was spent.", "accepted": true}]}
-                """.replace("\n", " "));
-        await().atMost(Duration.ofSeconds(3)).until(() -> total("zarnoflex") == 1);
-        assertThat(search("zarnoflex").get("hits").get(0).get("snippet").asString())
-                .contains("<mark>zarnoflex</mark> budget");
-    }
+	@Test
+	void aMatchOnlyInTheAcceptedAnswerIsTheSnippet() {
+		http.upload("/api/ingest", "answered.jsonl",
+				"""
+						{"source": "apple-developer-forums", "externalId": "995201", "title": "Widget timeline stops",
+						 "posts": [{"body": "The timeline stops refreshing after a day."},
+						 {"body": "Reload it from the app with WidgetCenter; the zarnoflex budget was spent.", "accepted": true}]}
+						"""
+					.replace("\n", " "));
+		await().atMost(Duration.ofSeconds(3)).until(() -> total("zarnoflex") == 1);
+		assertThat(search("zarnoflex").get("hits").get(0).get("snippet").asString())
+			.contains("<mark>zarnoflex</mark> budget");
+	}
 
-    @Test
-    void filtersNarrowAndFacetsCount() {
-        JsonNode all = search("NEFilterManager");
-        JsonNode answered = search("NEFilterManager has:answer");
-        assertThat(answered.get("total").asLong()).isLessThanOrEqualTo(all.get("total").asLong()).isPositive();
-        assertThat(all.get("facets").get("tag").size()).isPositive();
-        String tag = all.get("facets").get("tag").get(0).get("value").asString();
-        long count = all.get("facets").get("tag").get(0).get("count").asLong();
-        assertThat(total("NEFilterManager tag:\"" + tag + "\"")).isEqualTo(count);
-        assertThat(all.get("months").size()).isPositive();
-        // Under a hundred matches everything is counted: the total is exact, facets count every match.
-        assertThat(all.get("totalRelation").asString()).isEqualTo("eq");
-        assertThat(all.get("countedTop").asLong()).isEqualTo(all.get("total").asLong());
-        assertThat(total("NEFilterManager after:2030-01")).isZero();
-    }
+	@Test
+	void filtersNarrowAndFacetsCount() {
+		JsonNode all = search("NEFilterManager");
+		JsonNode answered = search("NEFilterManager has:answer");
+		assertThat(answered.get("total").asLong()).isLessThanOrEqualTo(all.get("total").asLong()).isPositive();
+		assertThat(all.get("facets").get("tag").size()).isPositive();
+		String tag = all.get("facets").get("tag").get(0).get("value").asString();
+		long count = all.get("facets").get("tag").get(0).get("count").asLong();
+		assertThat(total("NEFilterManager tag:\"" + tag + "\"")).isEqualTo(count);
+		assertThat(all.get("months").size()).isPositive();
+		// Under a hundred matches everything is counted: the total is exact, facets count
+		// every match.
+		assertThat(all.get("totalRelation").asString()).isEqualTo("eq");
+		assertThat(all.get("countedTop").asLong()).isEqualTo(all.get("total").asLong());
+		assertThat(total("NEFilterManager after:2030-01")).isZero();
+	}
 
-    @Test
-    void beforeLeavesItsPeriodOutAndAPagePastTheEndShowsTheLast() {
-        assertThat(total("NEFilterManager before:2025")).as("threads last active in 2024").isPositive();
-        assertThat(total("NEFilterManager after:2025 before:2025")).isZero();
-        assertThat(total("NEFilterManager after:2025 before:2026"))
-                .isEqualTo(total("NEFilterManager") - total("NEFilterManager before:2025")
-                        - total("NEFilterManager after:2026"));
-        JsonNode all = search("NEFilterManager");
-        JsonNode far = http.get("/api/search?q=NEFilterManager&page=9999").json();
-        long last = (all.get("total").asLong() - 1) / all.get("pageSize").asLong();
-        assertThat(far.get("page").asLong()).isEqualTo(last);
-        assertThat(far.get("hits").size()).isPositive();
-    }
+	@Test
+	void beforeLeavesItsPeriodOutAndAPagePastTheEndShowsTheLast() {
+		assertThat(total("NEFilterManager before:2025")).as("threads last active in 2024").isPositive();
+		assertThat(total("NEFilterManager after:2025 before:2025")).isZero();
+		assertThat(total("NEFilterManager after:2025 before:2026")).isEqualTo(
+				total("NEFilterManager") - total("NEFilterManager before:2025") - total("NEFilterManager after:2026"));
+		JsonNode all = search("NEFilterManager");
+		JsonNode far = http.get("/api/search?q=NEFilterManager&page=9999").json();
+		long last = (all.get("total").asLong() - 1) / all.get("pageSize").asLong();
+		assertThat(far.get("page").asLong()).isEqualTo(last);
+		assertThat(far.get("hits").size()).isPositive();
+	}
 
-    @Test
-    void aFilterWithoutAValueSaysSoInsteadOfSearchingForItsName() {
-        for (String query : List.of("code:", "NSURLErrorDomain code:", "tag:\"\"")) {
-            Response response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-            assertThat(response.status()).as(query).isEqualTo(400);
-            assertThat(response.json().get("message").asString()).as(query).contains("needs a value");
-        }
-        assertThat(http.get("/api/search?q=" + URLEncoder.encode("error: 22", StandardCharsets.UTF_8)).status())
-                .as("a pasted 'error: 22' stays free text").isEqualTo(200);
-    }
+	@Test
+	void aFilterWithoutAValueSaysSoInsteadOfSearchingForItsName() {
+		for (String query : List.of("code:", "NSURLErrorDomain code:", "tag:\"\"")) {
+			Response response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertThat(response.json().get("message").asString()).as(query).contains("needs a value");
+		}
+		assertThat(http.get("/api/search?q=" + URLEncoder.encode("error: 22", StandardCharsets.UTF_8)).status())
+			.as("a pasted 'error: 22' stays free text")
+			.isEqualTo(200);
+	}
 
-    @Test
-    void recentSortOrdersByActivity() {
-        JsonNode hits = search("TLS trust &sort=recent").get("hits");
-        assertThat(hits.size()).isPositive();
-        Response recent = http.get("/api/search?q=trust&sort=recent");
-        assertThat(recent.json().get("sort").asString()).isEqualTo("recent");
-    }
+	@Test
+	void recentSortOrdersByActivity() {
+		JsonNode hits = search("TLS trust &sort=recent").get("hits");
+		assertThat(hits.size()).isPositive();
+		Response recent = http.get("/api/search?q=trust&sort=recent");
+		assertThat(recent.json().get("sort").asString()).isEqualTo("recent");
+	}
 
-    @Test
-    void aMalformedQueryGetsAHelpfulMessage() {
-        Response response = http.get("/api/search?q=" + URLEncoder.encode("after:banana", StandardCharsets.UTF_8));
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("message").asString()).contains("after:").contains("2025-01");
-    }
+	@Test
+	void aMalformedQueryGetsAHelpfulMessage() {
+		Response response = http.get("/api/search?q=" + URLEncoder.encode("after:banana", StandardCharsets.UTF_8));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("message").asString()).contains("after:").contains("2025-01");
+	}
 
-    @Test
-    void theSearchPageShowsFacetsSnippetsAndChips() {
-        Response page = http.get("/search?q=" + URLEncoder.encode("NEAppPushProvider", StandardCharsets.UTF_8));
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("class=\"facet\"").contains("<mark>").contains("chip entity");
-        Response bad = http.get("/search?q=has%3Afood");
-        assertThat(bad.status()).isEqualTo(200);
-        assertThat(bad.body()).contains("has: takes answer or replies");
-    }
+	@Test
+	void theSearchPageShowsFacetsSnippetsAndChips() {
+		Response page = http.get("/search?q=" + URLEncoder.encode("NEAppPushProvider", StandardCharsets.UTF_8));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("class=\"facet\"").contains("<mark>").contains("chip entity");
+		Response bad = http.get("/search?q=has%3Afood");
+		assertThat(bad.status()).isEqualTo(200);
+		assertThat(bad.body()).contains("has: takes answer or replies");
+	}
 
-    @Test
-    void theSearchPageHasAMonthChartSortLinksAndPages() {
-        long total = total("");
-        assertThat(total).as("the demo corpus fills more than a page").isGreaterThan(SearchService.PAGE_SIZE);
-        String first = http.get("/search?q=").body();
-        assertThat(first).contains("<figure class=\"chart\"").contains("Threads per month")
-                .contains("href=\"/search?q=&amp;sort=recent\"")
-                .contains("page 1 of " + Math.ceilDiv(total, SearchService.PAGE_SIZE)).contains("next →")
-                .doesNotContain("← previous");
-        String second = http.get("/search?q=&sort=recent&page=1").body();
-        assertThat(second).contains("page 2 of").contains("← previous")
-                .contains("href=\"/search?q=&amp;sort=recent&amp;page=0\"");
-    }
+	@Test
+	void theSearchPageHasAMonthChartSortLinksAndPages() {
+		long total = total("");
+		assertThat(total).as("the demo corpus fills more than a page").isGreaterThan(SearchService.PAGE_SIZE);
+		String first = http.get("/search?q=").body();
+		assertThat(first).contains("<figure class=\"chart\"")
+			.contains("Threads per month")
+			.contains("href=\"/search?q=&amp;sort=recent\"")
+			.contains("page 1 of " + Math.ceilDiv(total, SearchService.PAGE_SIZE))
+			.contains("next →")
+			.doesNotContain("← previous");
+		String second = http.get("/search?q=&sort=recent&page=1").body();
+		assertThat(second).contains("page 2 of")
+			.contains("← previous")
+			.contains("href=\"/search?q=&amp;sort=recent&amp;page=0\"");
+	}
 
-    @Test
-    void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
-        search("NEFilterManager");
-        assertThat(http.get("/actuator/prometheus").status()).as("an engineer").isEqualTo(403);
-        String metrics = new HttpClientSupport(port, TestAccounts.token(application, Role.ADMIN))
-                .get("/actuator/prometheus").body();
-        assertThat(metrics).contains("forumkb_search_seconds_count").contains("forumkb_ingest_threads_total");
-    }
+	@Test
+	void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
+		search("NEFilterManager");
+		assertThat(http.get("/actuator/prometheus").status()).as("an engineer").isEqualTo(403);
+		String metrics = new HttpClientSupport(port, TestAccounts.token(application, Role.ADMIN))
+			.get("/actuator/prometheus")
+			.body();
+		assertThat(metrics).contains("forumkb_search_seconds_count").contains("forumkb_ingest_threads_total");
+	}
 
-    @Test
-    void theThreadPageLinksChipsToSearchesAndShowsSimilarThreads() {
-        long id = search("NEFilterManager saveToPreferences").get("hits").get(0).get("id").asLong();
-        Response page = http.get("/threads/" + id);
-        assertThat(page.body()).contains("Similar threads").contains("href=\"/search?q=api");
-    }
+	@Test
+	void theThreadPageLinksChipsToSearchesAndShowsSimilarThreads() {
+		long id = search("NEFilterManager saveToPreferences").get("hits").get(0).get("id").asLong();
+		Response page = http.get("/threads/" + id);
+		assertThat(page.body()).contains("Similar threads").contains("href=\"/search?q=api");
+	}
 
-    @Test
-    void aRebuildSwapsInAFreshIndexAndSearchStaysUp() throws Exception {
-        long before = total("");
-        assertThat(index.rebuild()).isEqualTo((int) before);
-        assertThat(total("")).isEqualTo(before);
-        assertThat(total("code:4097")).isPositive();
-    }
+	@Test
+	void aRebuildSwapsInAFreshIndexAndSearchStaysUp() throws Exception {
+		long before = total("");
+		assertThat(index.rebuild()).isEqualTo((int) before);
+		assertThat(total("")).isEqualTo(before);
+		assertThat(total("code:4097")).isPositive();
+	}
 
-    @Test
-    void theAdminApiStartsARebuildAndReportsHowCurrentTheIndexIs() {
-        Response started = http.postJson("/api/admin/reindex", "{}");
-        assertThat(started.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                http.get("/api/admin/index").json().get("rebuild").asString().contains("finished"));
-        JsonNode status = http.get("/api/admin/index").json();
-        assertThat(status.get("appliedChange").asLong()).isEqualTo(status.get("databaseChange").asLong());
-        assertThat(total("code:4097")).isPositive();
-    }
+	@Test
+	void theAdminApiStartsARebuildAndReportsHowCurrentTheIndexIs() {
+		Response started = http.postJson("/api/admin/reindex", "{}");
+		assertThat(started.status()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> http.get("/api/admin/index").json().get("rebuild").asString().contains("finished"));
+		JsonNode status = http.get("/api/admin/index").json();
+		assertThat(status.get("appliedChange").asLong()).isEqualTo(status.get("databaseChange").asLong());
+		assertThat(total("code:4097")).isPositive();
+	}
 
-    @Test
-    void pastAThousandMatchesTheTotalIsALowerBoundAndFacetsCountTheTop() {
-        http.upload("/api/ingest", "many.jsonl", threads(1_005, "996", "Grumblefrotz stalls",
-                "The grumblefrotz daemon stalls after wake."));
-        await().atMost(Duration.ofSeconds(30)).until(() -> search("grumblefrotz").get("totalRelation").asString()
-                .equals("gte"));
-        JsonNode many = search("grumblefrotz");
-        // At least as many as Lucene counted before it stopped counting: 1,000 or a few more.
-        long atLeast = many.get("total").asLong();
-        assertThat(atLeast).isBetween(1_000L, 1_005L);
-        // Facets and the month chart count the hundred best.
-        assertThat(many.get("countedTop").asLong()).isEqualTo(100);
-        String page = http.get("/search?q=grumblefrotz").body();
-        assertThat(page).contains(String.format(Locale.ROOT, "%,d+ threads", atLeast))
-                .contains("Counts in the top 100 matches");
-    }
+	@Test
+	void pastAThousandMatchesTheTotalIsALowerBoundAndFacetsCountTheTop() {
+		http.upload("/api/ingest", "many.jsonl",
+				threads(1_005, "996", "Grumblefrotz stalls", "The grumblefrotz daemon stalls after wake."));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> search("grumblefrotz").get("totalRelation").asString().equals("gte"));
+		JsonNode many = search("grumblefrotz");
+		// At least as many as Lucene counted before it stopped counting: 1,000 or a few
+		// more.
+		long atLeast = many.get("total").asLong();
+		assertThat(atLeast).isBetween(1_000L, 1_005L);
+		// Facets and the month chart count the hundred best.
+		assertThat(many.get("countedTop").asLong()).isEqualTo(100);
+		String page = http.get("/search?q=grumblefrotz").body();
+		assertThat(page).contains(String.format(Locale.ROOT, "%,d+ threads", atLeast))
+			.contains("Counts in the top 100 matches");
+	}
 
-    /** {@code count} one-post threads as JSON Lines, numbered in their ids and titles. */
-    static String threads(int count, String idPrefix, String title, String body) {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            lines.append("""
-                    {"source": "apple-developer-forums", "externalId": "%s%04d", "title": "%s %d", \
-                    "posts": [{"body": "%s"}]}
-                    """.formatted(idPrefix, i, title, i, body));
-        }
-        return lines.toString();
-    }
+	/** {@code count} one-post threads as JSON Lines, numbered in their ids and titles. */
+	static String threads(int count, String idPrefix, String title, String body) {
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			lines.append("""
+					{"source": "apple-developer-forums", "externalId": "%s%04d", "title": "%s %d", \
+					"posts": [{"body": "%s"}]}
+					""".formatted(idPrefix, i, title, i, body));
+		}
+		return lines.toString();
+	}
 
-    @Test
-    void anIndexWrittenWithOtherFieldsIsRebuiltOnStart() throws IOException {
-        long before = total("");
-        Path generation = index.search(searcher -> ((FSDirectory) FilterDirectory.unwrap(
-                ((DirectoryReader) searcher.getIndexReader()).directory())).getDirectory());
-        index.stop();
-        // As an index written before its fields' layout was recorded: its last commit does not name one.
-        try (IndexWriter writer = new IndexWriter(FSDirectory.open(generation), new IndexWriterConfig())) {
-            Map<String, String> data = new HashMap<>();
-            writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
-            data.remove("forumkb.layout");
-            writer.setLiveCommitData(data.entrySet());
-            writer.commit();
-        }
-        index.start();
-        assertThat(index.generation()).isNotEqualTo(generation.getFileName().toString());
-        await().atMost(Duration.ofSeconds(10)).until(() -> total("") == before);
-        assertThat(firstTitle("NEFilterManager")).containsIgnoringCase("filter");
-    }
+	@Test
+	void anIndexWrittenWithOtherFieldsIsRebuiltOnStart() throws IOException {
+		long before = total("");
+		Path generation = index.search(searcher -> ((FSDirectory) FilterDirectory
+			.unwrap(((DirectoryReader) searcher.getIndexReader()).directory())).getDirectory());
+		index.stop();
+		// As an index written before its fields' layout was recorded: its last commit
+		// does not name one.
+		try (IndexWriter writer = new IndexWriter(FSDirectory.open(generation), new IndexWriterConfig())) {
+			Map<String, String> data = new HashMap<>();
+			writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+			data.remove("forumkb.layout");
+			writer.setLiveCommitData(data.entrySet());
+			writer.commit();
+		}
+		index.start();
+		assertThat(index.generation()).isNotEqualTo(generation.getFileName().toString());
+		await().atMost(Duration.ofSeconds(10)).until(() -> total("") == before);
+		assertThat(firstTitle("NEFilterManager")).containsIgnoringCase("filter");
+	}
 
-    @Test
-    void theIndexCatchesUpAfterARestart() {
-        index.stop();
-        http.upload("/api/ingest", "while-down.jsonl", """
-                {"source": "apple-developer-forums", "externalId": "995002", "title": "Plonkwidget crash",
-                 "posts": [{"body": "plonkwidget crashes on launch"}]}""".replace("\n", " "));
-        index.start();
-        await().atMost(Duration.ofSeconds(3)).until(() -> total("plonkwidget") == 1);
-    }
+	@Test
+	void theIndexCatchesUpAfterARestart() {
+		index.stop();
+		http.upload("/api/ingest", "while-down.jsonl", """
+				{"source": "apple-developer-forums", "externalId": "995002", "title": "Plonkwidget crash",
+				 "posts": [{"body": "plonkwidget crashes on launch"}]}""".replace("\n", " "));
+		index.start();
+		await().atMost(Duration.ofSeconds(3)).until(() -> total("plonkwidget") == 1);
+	}
+
 }

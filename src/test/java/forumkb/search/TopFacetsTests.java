@@ -24,34 +24,37 @@ import org.junit.jupiter.api.Test;
 
 class TopFacetsTests {
 
-    @Test
-    void matchesFromOneSegmentOfManyAreCountedUnderTheirOwnValues() throws IOException {
-        FacetsConfig config = new FacetsConfig();
-        config.setMultiValued(IndexFields.TAG, true);
-        try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
-                // Three segments whose tags sort differently within each, so local and global ordinals differ.
-                for (List<String> segment : List.of(List.of("Accessibility", "launchd"), List.of("Network"),
-                        List.of("Network Extension", "VPN"))) {
-                    for (String tag : segment) {
-                        Document doc = new Document();
-                        doc.add(new StringField("tag-value", tag, StringField.Store.NO));
-                        doc.add(new SortedSetDocValuesFacetField(IndexFields.TAG, tag));
-                        writer.addDocument(config.build(doc));
-                    }
-                    writer.commit();
-                }
-            }
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                assertThat(reader.leaves()).hasSize(3);
-                IndexSearcher searcher = new IndexSearcher(reader);
-                ScoreDoc[] matches = searcher.search(new TermQuery(new Term("tag-value", "Network Extension")), 10)
-                        .scoreDocs;
-                LabelAndValue[] counted = TopFacets.count(new DefaultSortedSetDocValuesReaderState(reader, config),
-                        searcher, matches).getTopChildren(10, IndexFields.TAG).labelValues;
-                assertThat(Arrays.stream(counted).map(label -> label.label + "=" + label.value))
-                        .containsExactly("Network Extension=1");
-            }
-        }
-    }
+	@Test
+	void matchesFromOneSegmentOfManyAreCountedUnderTheirOwnValues() throws IOException {
+		FacetsConfig config = new FacetsConfig();
+		config.setMultiValued(IndexFields.TAG, true);
+		try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+			try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+				// Three segments whose tags sort differently within each, so local and
+				// global ordinals differ.
+				for (List<String> segment : List.of(List.of("Accessibility", "launchd"), List.of("Network"),
+						List.of("Network Extension", "VPN"))) {
+					for (String tag : segment) {
+						Document doc = new Document();
+						doc.add(new StringField("tag-value", tag, StringField.Store.NO));
+						doc.add(new SortedSetDocValuesFacetField(IndexFields.TAG, tag));
+						writer.addDocument(config.build(doc));
+					}
+					writer.commit();
+				}
+			}
+			try (DirectoryReader reader = DirectoryReader.open(directory)) {
+				assertThat(reader.leaves()).hasSize(3);
+				IndexSearcher searcher = new IndexSearcher(reader);
+				ScoreDoc[] matches = searcher.search(new TermQuery(new Term("tag-value", "Network Extension")),
+						10).scoreDocs;
+				LabelAndValue[] counted = TopFacets
+					.count(new DefaultSortedSetDocValuesReaderState(reader, config), searcher, matches)
+					.getTopChildren(10, IndexFields.TAG).labelValues;
+				assertThat(Arrays.stream(counted).map(label -> label.label + "=" + label.value))
+					.containsExactly("Network Extension=1");
+			}
+		}
+	}
+
 }

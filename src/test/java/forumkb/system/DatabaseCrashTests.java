@@ -33,156 +33,180 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The embedded PostgreSQL's process is killed (kill -9, with all its backends) under a
- * running application: nothing acknowledged is lost, requests meanwhile answer 503, and the
- * application serves again within 10 s. Its own application on a kept data directory,
+ * running application: nothing acknowledged is lost, requests meanwhile answer 503, and
+ * the application serves again within 10 s. Its own application on a kept data directory,
  * since killing the database of the shared test context would break the other tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseCrashTests {
 
-    @TempDir
-    static Path data;
+	@TempDir
+	static Path data;
 
-    ConfigurableApplicationContext app;
-    HttpClientSupport engineer;
-    JdbcTemplate jdbc;
-    String run = UUID.randomUUID().toString().substring(0, 8);
+	ConfigurableApplicationContext app;
 
-    @BeforeAll
-    void start() {
-        app = new SpringApplicationBuilder(ForumkbApplication.class).run("--server.port=0",
-                "--forumkb.embedded.ephemeral=false", "--forumkb.embedded.data-dir=" + data);
-        engineer = HttpClientSupport.asEngineer(app, port());
-        jdbc = app.getBean(JdbcTemplate.class);
-    }
+	HttpClientSupport engineer;
 
-    @AfterAll
-    void stop() {
-        app.close();
-    }
+	JdbcTemplate jdbc;
 
-    private int port() {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
-    }
+	String run = UUID.randomUUID().toString().substring(0, 8);
 
-    @Test
-    void theDatabaseCommitsDurably() {
-        for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
-            assertThat(jdbc.queryForObject("show " + setting, String.class)).as(setting).isEqualTo("on");
-        }
-    }
+	@BeforeAll
+	void start() {
+		app = new SpringApplicationBuilder(ForumkbApplication.class).run("--server.port=0",
+				"--forumkb.embedded.ephemeral=false", "--forumkb.embedded.data-dir=" + data);
+		engineer = HttpClientSupport.asEngineer(app, port());
+		jdbc = app.getBean(JdbcTemplate.class);
+	}
 
-    @Test
-    void everyThreadOfAnAcknowledgedIngestSurvivesKillingPostgresql() {
-        String threads = IntStream.range(0, 300).mapToObj(i -> """
-                {"source": "crash-test", "externalId": "%s-%d", "title": "NSURLErrorDomain -1001 after %d seconds",
-                 "posts": [{"body": "The request timed out (kCFErrorDomainCFNetwork) on attempt %d"}]}"""
-                .formatted(run, i, i, i).replace("\n", " ")).collect(Collectors.joining("\n"));
+	@AfterAll
+	void stop() {
+		app.close();
+	}
 
-        Response ingest = engineer.upload("/api/ingest", "crash.jsonl", threads);
-        assertThat(ingest.status()).isEqualTo(200);
-        assertThat(ingest.json().get("created").asInt()).isEqualTo(300);
-        killPostgresql();
+	private int port() {
+		return ((WebServerApplicationContext) app).getWebServer().getPort();
+	}
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> engineer.get("/api/ingest/runs").status() == 200);
-        assertThat(jdbc.queryForObject("select count(*) from thread where external_id like ?", Integer.class,
-                run + "-%")).isEqualTo(300);
-    }
+	@Test
+	void theDatabaseCommitsDurably() {
+		for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+			assertThat(jdbc.queryForObject("show " + setting, String.class)).as(setting).isEqualTo("on");
+		}
+	}
 
-    @Test
-    void whilePostgresqlIsDownRequestsAnswer503AndWithin10SecondsTheApplicationServesAgain() {
-        Response ingest = engineer.upload("/api/ingest", "one.jsonl", """
-                {"source": "crash-test", "externalId": "%s-page", "title": "NEVPNErrorDomain Code=5",
-                 "posts": [{"body": "The tunnel stops after sleep"}]}""".formatted(run).replace("\n", " "));
-        assertThat(ingest.status()).isEqualTo(200);
-        long threadId = jdbc.queryForObject("select id from thread where external_id = ?", Long.class, run + "-page");
-        long deadRun = jdbc.queryForObject("""
-                insert into ingest_run (origin, status, total, processed, created, updated, unchanged, failed)
-                values ('killed.jsonl', 'running', 900, 400, 380, 10, 5, 5) returning id""", Long.class);
-        List<String> paths = List.of("/api/search?q=NEVPNErrorDomain", "/threads/" + threadId, "/js/search-box.js");
-        paths.forEach(path -> assertThat(engineer.get(path).status()).as(path).isEqualTo(200));
-        Outage outage = new Outage(port(), paths);
+	@Test
+	void everyThreadOfAnAcknowledgedIngestSurvivesKillingPostgresql() {
+		String threads = IntStream.range(0, 300)
+			.mapToObj(i -> """
+					{"source": "crash-test", "externalId": "%s-%d", "title": "NSURLErrorDomain -1001 after %d seconds",
+					 "posts": [{"body": "The request timed out (kCFErrorDomainCFNetwork) on attempt %d"}]}"""
+				.formatted(run, i, i, i)
+				.replace("\n", " "))
+			.collect(Collectors.joining("\n"));
 
-        Instant killed = Instant.now();
-        killPostgresql();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(outage::servingAgain);
-        assertThat(Duration.between(killed, Instant.now())).isLessThan(Duration.ofSeconds(10));
+		Response ingest = engineer.upload("/api/ingest", "crash.jsonl", threads);
+		assertThat(ingest.status()).isEqualTo(200);
+		assertThat(ingest.json().get("created").asInt()).isEqualTo(300);
+		killPostgresql();
 
-        List<HttpResponse<String>> answers = outage.allAnswers();
-        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 503);
-        // Static files need no database: the 503 page's own script and styles still load.
-        assertThat(answers).filteredOn(answer -> answer.uri().getPath().startsWith("/js/"))
-                .extracting(HttpResponse::statusCode).containsOnly(200);
-        HttpResponse<String> api = answers.stream()
-                .filter(answer -> answer.statusCode() == 503 && answer.uri().getPath().startsWith("/api")).findFirst()
-                .orElseThrow();
-        JsonNode body = HttpClientSupport.JSON.readTree(api.body());
-        assertThat(body.get("status").asInt()).isEqualTo(503);
-        assertThat(body.get("error").asString()).isEqualTo("Service Unavailable");
-        assertThat(body.get("message").asString()).contains("database is unavailable");
-        assertThat(body.properties()).hasSize(3);
-        HttpResponse<String> page = answers.stream()
-                .filter(answer -> answer.statusCode() == 503 && answer.uri().getPath().startsWith("/threads"))
-                .findFirst().orElseThrow();
-        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(page.body()).contains("503 Service Unavailable").contains("database is unavailable")
-                .doesNotContain("Exception");
+		await().atMost(Duration.ofSeconds(10)).until(() -> engineer.get("/api/ingest/runs").status() == 200);
+		assertThat(
+				jdbc.queryForObject("select count(*) from thread where external_id like ?", Integer.class, run + "-%"))
+			.isEqualTo(300);
+	}
 
-        assertThat(engineer.get("/threads/" + threadId).status()).isEqualTo(200);
-        JsonNode interrupted = engineer.get("/api/ingest/runs/" + deadRun).json();
-        assertThat(interrupted.get("status").asString()).isEqualTo("interrupted");
-        assertThat(interrupted.get("message").asString()).contains("380 created, 10 updated, 5 unchanged, 5 failed");
-    }
+	@Test
+	void whilePostgresqlIsDownRequestsAnswer503AndWithin10SecondsTheApplicationServesAgain() {
+		Response ingest = engineer.upload("/api/ingest", "one.jsonl", """
+				{"source": "crash-test", "externalId": "%s-page", "title": "NEVPNErrorDomain Code=5",
+				 "posts": [{"body": "The tunnel stops after sleep"}]}""".formatted(run).replace("\n", " "));
+		assertThat(ingest.status()).isEqualTo(200);
+		long threadId = jdbc.queryForObject("select id from thread where external_id = ?", Long.class, run + "-page");
+		long deadRun = jdbc.queryForObject("""
+				insert into ingest_run (origin, status, total, processed, created, updated, unchanged, failed)
+				values ('killed.jsonl', 'running', 900, 400, 380, 10, 5, 5) returning id""", Long.class);
+		List<String> paths = List.of("/api/search?q=NEVPNErrorDomain", "/threads/" + threadId, "/js/search-box.js");
+		paths.forEach(path -> assertThat(engineer.get(path).status()).as(path).isEqualTo(200));
+		Outage outage = new Outage(port(), paths);
 
-    /** kill -9 of the postmaster and every process it started, as a crash of the database would. */
-    private void killPostgresql() {
-        long pid = app.getBean(EmbeddedDatabase.class).serverPid();
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-        List<ProcessHandle> all = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
-        all.forEach(ProcessHandle::destroyForcibly);
-        await().atMost(Duration.ofSeconds(5)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
-    }
+		Instant killed = Instant.now();
+		killPostgresql();
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(outage::servingAgain);
+		assertThat(Duration.between(killed, Instant.now())).isLessThan(Duration.ofSeconds(10));
 
-    /**
-     * Asks for each path again at every poll, without waiting for earlier answers (which may
-     * wait for a database connection), but with few requests in flight, as a person retrying
-     * would; serving again once one round's answers are all 200.
-     */
-    static final class Outage {
+		List<HttpResponse<String>> answers = outage.allAnswers();
+		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 503);
+		// Static files need no database: the 503 page's own script and styles still load.
+		assertThat(answers).filteredOn(answer -> answer.uri().getPath().startsWith("/js/"))
+			.extracting(HttpResponse::statusCode)
+			.containsOnly(200);
+		HttpResponse<String> api = answers.stream()
+			.filter(answer -> answer.statusCode() == 503 && answer.uri().getPath().startsWith("/api"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode body = HttpClientSupport.JSON.readTree(api.body());
+		assertThat(body.get("status").asInt()).isEqualTo(503);
+		assertThat(body.get("error").asString()).isEqualTo("Service Unavailable");
+		assertThat(body.get("message").asString()).contains("database is unavailable");
+		assertThat(body.properties()).hasSize(3);
+		HttpResponse<String> page = answers.stream()
+			.filter(answer -> answer.statusCode() == 503 && answer.uri().getPath().startsWith("/threads"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		assertThat(page.body()).contains("503 Service Unavailable")
+			.contains("database is unavailable")
+			.doesNotContain("Exception");
 
-        private static final int MAX_IN_FLIGHT = 4;
-        private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+		assertThat(engineer.get("/threads/" + threadId).status()).isEqualTo(200);
+		JsonNode interrupted = engineer.get("/api/ingest/runs/" + deadRun).json();
+		assertThat(interrupted.get("status").asString()).isEqualTo("interrupted");
+		assertThat(interrupted.get("message").asString()).contains("380 created, 10 updated, 5 unchanged, 5 failed");
+	}
 
-        private final HttpClient client = HttpClient.newHttpClient();
-        private final String base;
-        private final List<String> paths;
-        private final List<List<CompletableFuture<HttpResponse<String>>>> rounds = new CopyOnWriteArrayList<>();
+	/**
+	 * kill -9 of the postmaster and every process it started, as a crash of the database
+	 * would.
+	 */
+	private void killPostgresql() {
+		long pid = app.getBean(EmbeddedDatabase.class).serverPid();
+		ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+		List<ProcessHandle> all = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
+		all.forEach(ProcessHandle::destroyForcibly);
+		await().atMost(Duration.ofSeconds(5)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+	}
 
-        Outage(int port, List<String> paths) {
-            this.base = "http://localhost:" + port;
-            this.paths = paths;
-        }
+	/**
+	 * Asks for each path again at every poll, without waiting for earlier answers (which
+	 * may wait for a database connection), but with few requests in flight, as a person
+	 * retrying would; serving again once one round's answers are all 200.
+	 */
+	static final class Outage {
 
-        boolean servingAgain() {
-            if (inFlight() < MAX_IN_FLIGHT) {
-                fireRound();
-            }
-            return rounds.stream().anyMatch(round -> round.stream()
-                    .allMatch(answer -> answer.isDone() && !answer.isCompletedExceptionally()
-                            && answer.join().statusCode() == 200));
-        }
+		private static final int MAX_IN_FLIGHT = 4;
 
-        private void fireRound() {
-            rounds.add(paths.stream().map(path -> client.sendAsync(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Accept", BROWSER_ACCEPT).build(), HttpResponse.BodyHandlers.ofString())).toList());
-        }
+		private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
-        private long inFlight() {
-            return rounds.stream().flatMap(List::stream).filter(answer -> !answer.isDone()).count();
-        }
+		private final HttpClient client = HttpClient.newHttpClient();
 
-        List<HttpResponse<String>> allAnswers() {
-            return rounds.stream().flatMap(List::stream).map(CompletableFuture::join).toList();
-        }
-    }
+		private final String base;
+
+		private final List<String> paths;
+
+		private final List<List<CompletableFuture<HttpResponse<String>>>> rounds = new CopyOnWriteArrayList<>();
+
+		Outage(int port, List<String> paths) {
+			this.base = "http://localhost:" + port;
+			this.paths = paths;
+		}
+
+		boolean servingAgain() {
+			if (inFlight() < MAX_IN_FLIGHT) {
+				fireRound();
+			}
+			return rounds.stream()
+				.anyMatch(round -> round.stream()
+					.allMatch(answer -> answer.isDone() && !answer.isCompletedExceptionally()
+							&& answer.join().statusCode() == 200));
+		}
+
+		private void fireRound() {
+			rounds.add(paths.stream()
+				.map(path -> client.sendAsync(
+						HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).build(),
+						HttpResponse.BodyHandlers.ofString()))
+				.toList());
+		}
+
+		private long inFlight() {
+			return rounds.stream().flatMap(List::stream).filter(answer -> !answer.isDone()).count();
+		}
+
+		List<HttpResponse<String>> allAnswers() {
+			return rounds.stream().flatMap(List::stream).map(CompletableFuture::join).toList();
+		}
+
+	}
+
 }

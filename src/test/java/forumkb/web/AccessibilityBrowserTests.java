@@ -30,142 +30,147 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Everyone can use it: axe-core (Deque's build, injected by the test) finds no serious or
- * critical violation on the main pages, anonymous and signed in as an admin, at desktop width,
- * at phone width (400 px, where nothing scrolls sideways) and in dark mode. Also: the search
- * box submits on Enter, and code in posts is highlighted.
+ * critical violation on the main pages, anonymous and signed in as an admin, at desktop
+ * width, at phone width (400 px, where nothing scrolls sideways) and in dark mode. Also:
+ * the search box submits on Enter, and code in posts is highlighted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "forumkb.test.isolated=browser")
+		properties = "forumkb.test.isolated=browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserTests {
 
-    static final int PHONE = 400;
-    static final List<String> ANONYMOUS_PAGES = List.of("/", "/threads", "/search?q=XPC", "/triage", "/known-issues",
-            "/login", "/signup", "/no-such-page");
-    static final List<String> ADMIN_PAGES = List.of("/", "/triage", "/reports", "/ingest", "/known-issues/new",
-            "/account/digest", "/account/tokens", "/admin/users", "/admin/audit", "/admin/digest");
+	static final int PHONE = 400;
+	static final List<String> ANONYMOUS_PAGES = List.of("/", "/threads", "/search?q=XPC", "/triage", "/known-issues",
+			"/login", "/signup", "/no-such-page");
+	static final List<String> ADMIN_PAGES = List.of("/", "/triage", "/reports", "/ingest", "/known-issues/new",
+			"/account/digest", "/account/tokens", "/admin/users", "/admin/audit", "/admin/digest");
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    ApplicationContext application;
+	@Autowired
+	ApplicationContext application;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-    String axe;
-    long threadWithCode;
+	ChromeDriver browser;
 
-    @BeforeAll
-    void ingestDemoCorpusAndStartChromium() throws Exception {
-        assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
-        HttpClientSupport http = DemoThreads.ingest(application, port);
-        threadWithCode = http.get("/api/search?q=saveToPreferences").json().get("hits").get(0).get("id").asLong();
-        try (InputStream in = new ClassPathResource("axe.min.js").getInputStream()) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        browser = Chromium.start(1280);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
+	WebDriverWait wait;
 
-    @AfterAll
-    void quitChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+	String axe;
 
-    @Test
-    void mainPagesHaveNoSeriousViolationsAtDesktopPhoneWidthAndInDarkMode() {
-        List<String> anonymous = new ArrayList<>(ANONYMOUS_PAGES);
-        anonymous.add("/threads/" + threadWithCode);
-        List<String> problems = new ArrayList<>(scan(anonymous));
+	long threadWithCode;
 
-        signInAsAdmin();
-        problems.addAll(scan(ADMIN_PAGES));
+	@BeforeAll
+	void ingestDemoCorpusAndStartChromium() throws Exception {
+		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
+		HttpClientSupport http = DemoThreads.ingest(application, port);
+		threadWithCode = http.get("/api/search?q=saveToPreferences").json().get("hits").get(0).get("id").asLong();
+		try (InputStream in = new ClassPathResource("axe.min.js").getInputStream()) {
+			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		browser = Chromium.start(1280);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
 
-        assertThat(problems).isEmpty();
-    }
+	@AfterAll
+	void quitChromium() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
 
-    @Test
-    void theSearchBoxSubmitsOnEnterAndShiftEnterIsANewline() {
-        browser.get(url("/"));
-        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("home-q")));
-        box.sendKeys("Code=4097");
-        box.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
-        box.sendKeys("NSXPCConnection");
-        assertThat(box.getDomProperty("value")).isEqualTo("Code=4097\nNSXPCConnection");
-        box.sendKeys(Keys.ENTER);
+	@Test
+	void mainPagesHaveNoSeriousViolationsAtDesktopPhoneWidthAndInDarkMode() {
+		List<String> anonymous = new ArrayList<>(ANONYMOUS_PAGES);
+		anonymous.add("/threads/" + threadWithCode);
+		List<String> problems = new ArrayList<>(scan(anonymous));
 
-        wait.until(ExpectedConditions.urlContains("/search?q="));
-        assertThat(browser.findElement(By.cssSelector("textarea[name=q]")).getDomProperty("value"))
-                .isEqualTo("Code=4097\nNSXPCConnection");
-    }
+		signInAsAdmin();
+		problems.addAll(scan(ADMIN_PAGES));
 
-    @Test
-    void codeInPostsIsHighlightedUnderTheContentSecurityPolicy() {
-        browser.get(url("/threads/" + threadWithCode));
-        wait.until(driver -> !driver.findElements(By.cssSelector(".markdown pre code.hljs .hljs-keyword")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector(".markdown pre code.language-swift")).getDomAttribute("class"))
-                .contains("hljs");
-    }
+		assertThat(problems).isEmpty();
+	}
 
-    /**
-     * Each page at desktop width, at phone width, and in dark mode (where only the colours
-     * change, so only contrast is checked): what axe and the width find.
-     */
-    List<String> scan(List<String> paths) {
-        List<String> problems = new ArrayList<>();
-        for (String path : paths) {
-            emulate(1280, false, "light");
-            problems.addAll(violations(path, "desktop", null));
-            emulate(PHONE, true, "light");
-            problems.addAll(violations(path, "400 px", null));
-            long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
-            if (scrollWidth > PHONE) {
-                problems.add(path + " at 400 px: " + scrollWidth + " px wide, scrolls sideways");
-            }
-            emulate(1280, false, "dark");
-            problems.addAll(violations(path, "dark", "color-contrast"));
-        }
-        emulate(1280, false, "light");
-        return problems;
-    }
+	@Test
+	void theSearchBoxSubmitsOnEnterAndShiftEnterIsANewline() {
+		browser.get(url("/"));
+		WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("home-q")));
+		box.sendKeys("Code=4097");
+		box.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+		box.sendKeys("NSXPCConnection");
+		assertThat(box.getDomProperty("value")).isEqualTo("Code=4097\nNSXPCConnection");
+		box.sendKeys(Keys.ENTER);
 
-    @SuppressWarnings("unchecked")
-    List<String> violations(String path, String mode, String onlyRule) {
-        browser.get(url(path));
-        wait.until(driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
-        browser.executeScript(axe);
-        List<Map<String, Object>> found = (List<Map<String, Object>>) browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const only = arguments[0];
-                const options = only ? {runOnly: [only], resultTypes: ['violations']} : {resultTypes: ['violations']};
-                axe.run(document, options).then(results => done(results.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => ({id: v.id, help: v.help, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))));
-                """, onlyRule);
-        return found.stream().map(v -> path + " (" + mode + "): " + v.get("id") + " – " + v.get("help") + " at "
-                + v.get("where")).toList();
-    }
+		wait.until(ExpectedConditions.urlContains("/search?q="));
+		assertThat(browser.findElement(By.cssSelector("textarea[name=q]")).getDomProperty("value"))
+			.isEqualTo("Code=4097\nNSXPCConnection");
+	}
 
-    void emulate(int width, boolean mobile, String colorScheme) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", mobile));
-        browser.executeCdpCommand("Emulation.setEmulatedMedia",
-                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
-    }
+	@Test
+	void codeInPostsIsHighlightedUnderTheContentSecurityPolicy() {
+		browser.get(url("/threads/" + threadWithCode));
+		wait.until(driver -> !driver.findElements(By.cssSelector(".markdown pre code.hljs .hljs-keyword")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector(".markdown pre code.language-swift")).getDomAttribute("class"))
+			.contains("hljs");
+	}
 
-    void signInAsAdmin() {
-        String email = TestAccounts.account(application, Role.ADMIN).getEmail();
-        browser.get(url("/login"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("username"))).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
-    }
+	/**
+	 * Each page at desktop width, at phone width, and in dark mode (where only the
+	 * colours change, so only contrast is checked): what axe and the width find.
+	 */
+	List<String> scan(List<String> paths) {
+		List<String> problems = new ArrayList<>();
+		for (String path : paths) {
+			emulate(1280, false, "light");
+			problems.addAll(violations(path, "desktop", null));
+			emulate(PHONE, true, "light");
+			problems.addAll(violations(path, "400 px", null));
+			long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+			if (scrollWidth > PHONE) {
+				problems.add(path + " at 400 px: " + scrollWidth + " px wide, scrolls sideways");
+			}
+			emulate(1280, false, "dark");
+			problems.addAll(violations(path, "dark", "color-contrast"));
+		}
+		emulate(1280, false, "light");
+		return problems;
+	}
 
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+	@SuppressWarnings("unchecked")
+	List<String> violations(String path, String mode, String onlyRule) {
+		browser.get(url(path));
+		wait.until(driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
+		browser.executeScript(axe);
+		List<Map<String, Object>> found = (List<Map<String, Object>>) browser.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const only = arguments[0];
+				const options = only ? {runOnly: [only], resultTypes: ['violations']} : {resultTypes: ['violations']};
+				axe.run(document, options).then(results => done(results.violations
+				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+				    .map(v => ({id: v.id, help: v.help, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))));
+				""", onlyRule);
+		return found.stream()
+			.map(v -> path + " (" + mode + "): " + v.get("id") + " – " + v.get("help") + " at " + v.get("where"))
+			.toList();
+	}
+
+	void emulate(int width, boolean mobile, String colorScheme) {
+		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", mobile));
+		browser.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+	}
+
+	void signInAsAdmin() {
+		String email = TestAccounts.account(application, Role.ADMIN).getEmail();
+		browser.get(url("/login"));
+		wait.until(ExpectedConditions.elementToBeClickable(By.name("username"))).sendKeys(email);
+		browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
 }

@@ -12,38 +12,44 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Only the purpose-made exceptions are the client's fault; anything else is our bug, logged. */
+/**
+ * Only the purpose-made exceptions are the client's fault; anything else is our bug,
+ * logged.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiExceptionHandlerTests {
 
-    private final ApiExceptionHandler handler = new ApiExceptionHandler();
+	private final ApiExceptionHandler handler = new ApiExceptionHandler();
 
-    @Test
-    void anIllegalArgumentFromAnywhereIsALoggedServerErrorWithAGenericMessage(CapturedOutput output) {
-        Object answer = handler.unexpected(request("/api/search"),
-                new IllegalArgumentException("maxClauseCount is set to 1024 in org.apache.lucene"));
+	@Test
+	void anIllegalArgumentFromAnywhereIsALoggedServerErrorWithAGenericMessage(CapturedOutput output) {
+		Object answer = handler.unexpected(request("/api/search"),
+				new IllegalArgumentException("maxClauseCount is set to 1024 in org.apache.lucene"));
 
-        assertThat(body(answer)).isEqualTo(new ApiError(500, "Internal Server Error", "something went wrong on our side"));
-        assertThat(output).contains("Unexpected error on GET /api/search").contains("maxClauseCount");
-    }
+		assertThat(body(answer))
+			.isEqualTo(new ApiError(500, "Internal Server Error", "something went wrong on our side"));
+		assertThat(output).contains("Unexpected error on GET /api/search").contains("maxClauseCount");
+	}
 
-    @Test
-    void purposeMadeExceptionsAreTheClientsFaultWithTheirMessage(CapturedOutput output) {
-        assertThat(body(handler.badRequest(request("/api/reports"), new BadRequestException("no text"))))
-                .isEqualTo(new ApiError(400, "Bad Request", "no text"));
-        assertThat(body(handler.notFound(request("/api/reports/7"), new NotFoundException("no report 7"))))
-                .isEqualTo(new ApiError(404, "Not Found", "no report 7"));
-        ModelAndView page = (ModelAndView) handler.notFound(request("/reports/7"), new NotFoundException("no report 7"));
-        assertThat(page.getViewName()).isEqualTo("error");
-        assertThat(page.getModel()).containsEntry("message", "no report 7").containsEntry("status", 404);
-        assertThat(output).doesNotContain("Unexpected error");
-    }
+	@Test
+	void purposeMadeExceptionsAreTheClientsFaultWithTheirMessage(CapturedOutput output) {
+		assertThat(body(handler.badRequest(request("/api/reports"), new BadRequestException("no text"))))
+			.isEqualTo(new ApiError(400, "Bad Request", "no text"));
+		assertThat(body(handler.notFound(request("/api/reports/7"), new NotFoundException("no report 7"))))
+			.isEqualTo(new ApiError(404, "Not Found", "no report 7"));
+		ModelAndView page = (ModelAndView) handler.notFound(request("/reports/7"),
+				new NotFoundException("no report 7"));
+		assertThat(page.getViewName()).isEqualTo("error");
+		assertThat(page.getModel()).containsEntry("message", "no report 7").containsEntry("status", 404);
+		assertThat(output).doesNotContain("Unexpected error");
+	}
 
-    private static MockHttpServletRequest request(String path) {
-        return new MockHttpServletRequest("GET", path);
-    }
+	private static MockHttpServletRequest request(String path) {
+		return new MockHttpServletRequest("GET", path);
+	}
 
-    private static ApiError body(Object answer) {
-        return (ApiError) ((ResponseEntity<?>) answer).getBody();
-    }
+	private static ApiError body(Object answer) {
+		return (ApiError) ((ResponseEntity<?>) answer).getBody();
+	}
+
 }

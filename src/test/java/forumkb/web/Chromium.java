@@ -12,55 +12,56 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /** The system's headless Chromium, driven through its chromedriver (see .ci/run). */
 public final class Chromium {
 
-    public static final Path BINARY = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+	public static final Path BINARY = Path.of("/usr/bin/chromium");
+	static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    private Chromium() {
-    }
+	private Chromium() {
+	}
 
-    public static boolean available() {
-        return Files.isExecutable(BINARY);
-    }
+	public static boolean available() {
+		return Files.isExecutable(BINARY);
+	}
 
-    public static ChromeDriver start(int width) {
-        ChromeOptions options = new ChromeOptions().setBinary(BINARY.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic", "--window-size=" + width + ",900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile()).build();
-        return new ChromeDriver(service, options);
-    }
+	public static ChromeDriver start(int width) {
+		ChromeOptions options = new ChromeOptions().setBinary(BINARY.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--disable-quic", "--window-size=" + width + ",900");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+		return new ChromeDriver(service, options);
+	}
 
-    /**
-     * Set to true to refresh the README's screenshots in docs/; otherwise they are written to
-     * target/screenshots/, so a test run leaves the tracked files as they were.
-     */
-    static final String UPDATE_DOCS_PROPERTY = "forumkb.screenshots.update";
+	/**
+	 * Set to true to refresh the README's screenshots in docs/; otherwise they are
+	 * written to target/screenshots/, so a test run leaves the tracked files as they
+	 * were.
+	 */
+	static final String UPDATE_DOCS_PROPERTY = "forumkb.screenshots.update";
 
-    /**
-     * A full-page PNG of what the browser shows, {@code width} CSS pixels wide, into
-     * target/screenshots/, or into docs/ when {@value #UPDATE_DOCS_PROPERTY} is true.
-     */
-    public static void screenshot(ChromeDriver browser, int width, String name) throws Exception {
-        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Number height = (Number) ((Map<?, ?>) metrics.get("cssContentSize")).get("height");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.ceil(height.doubleValue()), "scale", 1)));
-        Path folder = screenshotFolder();
-        Files.createDirectories(folder);
-        Files.write(folder.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-    }
+	/**
+	 * A full-page PNG of what the browser shows, {@code width} CSS pixels wide, into
+	 * target/screenshots/, or into docs/ when {@value #UPDATE_DOCS_PROPERTY} is true.
+	 */
+	public static void screenshot(ChromeDriver browser, int width, String name) throws Exception {
+		Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		Number height = (Number) ((Map<?, ?>) metrics.get("cssContentSize")).get("height");
+		Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", width, "height", Math.ceil(height.doubleValue()), "scale", 1)));
+		Path folder = screenshotFolder();
+		Files.createDirectories(folder);
+		Files.write(folder.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+	}
 
-    static Path screenshotFolder() throws Exception {
-        return Boolean.getBoolean(UPDATE_DOCS_PROPERTY) ? projectDir().resolve("docs")
-                : projectDir().resolve("target").resolve("screenshots");
-    }
+	static Path screenshotFolder() throws Exception {
+		return Boolean.getBoolean(UPDATE_DOCS_PROPERTY) ? projectDir().resolve("docs")
+				: projectDir().resolve("target").resolve("screenshots");
+	}
 
-    /** target/test-classes → the project directory, whatever the working directory is. */
-    public static Path projectDir() throws Exception {
-        File classes = new File(Chromium.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return classes.toPath().getParent().getParent();
-    }
+	/** target/test-classes → the project directory, whatever the working directory is. */
+	public static Path projectDir() throws Exception {
+		File classes = new File(Chromium.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		return classes.toPath().getParent().getParent();
+	}
+
 }

@@ -26,172 +26,209 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The pages as a newcomer meets them, over HTTP: the first page, the thread list, a thread's
- * Markdown, and the error pages (404 for anyone, a 403 that says why, the signed-in header).
- * Shares the browser tests' context (and its demo corpus).
+ * The pages as a newcomer meets them, over HTTP: the first page, the thread list, a
+ * thread's Markdown, and the error pages (404 for anyone, a 403 that says why, the
+ * signed-in header). Shares the browser tests' context (and its demo corpus).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "forumkb.test.isolated=browser")
+		properties = "forumkb.test.isolated=browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalPagesTests {
 
-    /** A post in forum Markdown with everything a hostile or careless author might put in. */
-    static final String MARKDOWN_THREAD = """
-            {"source": "portal-test", "externalId": "markdown-1", "title": "Portal markdown thread",
-             "tags": ["Portal Tag"], "replies": 1, "views": 3, "lastActivityAt": "2025-03-04T10:00:00Z",
-             "posts": [{"author": "dev", "role": "question", "body": "# Heading in a post\\n\\nIt fails:\\n\\n```swift\\nlet x = try decoder.decode(T.self)\\n```\\n\\n<script>alert(1)</script> and <b>bold</b>\\n[bad](javascript:alert(1)) [good](https://example.org/doc) ![shot](https://example.org/a.png)\\nline one\\nline two"},
-                       {"author": "dts", "role": "answer", "accepted": true, "body": "Use `decodeIfPresent`."}]}
-            """.replace("\n", " ").strip();
+	/**
+	 * A post in forum Markdown with everything a hostile or careless author might put in.
+	 */
+	static final String MARKDOWN_THREAD = """
+			{"source": "portal-test", "externalId": "markdown-1", "title": "Portal markdown thread",
+			 "tags": ["Portal Tag"], "replies": 1, "views": 3, "lastActivityAt": "2025-03-04T10:00:00Z",
+			 "posts": [{"author": "dev", "role": "question", "body": "# Heading in a post\\n\\nIt fails:\\n\\n```swift\\nlet x = try decoder.decode(T.self)\\n```\\n\\n<script>alert(1)</script> and <b>bold</b>\\n[bad](javascript:alert(1)) [good](https://example.org/doc) ![shot](https://example.org/a.png)\\nline one\\nline two"},
+			           {"author": "dts", "role": "answer", "accepted": true, "body": "Use `decodeIfPresent`."}]}
+			"""
+		.replace("\n", " ")
+		.strip();
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    ApplicationContext application;
+	@Autowired
+	ApplicationContext application;
 
-    HttpClientSupport anonymous;
-    long markdownThread;
+	HttpClientSupport anonymous;
 
-    @BeforeAll
-    void ingest() throws Exception {
-        anonymous = new HttpClientSupport(port);
-        HttpClientSupport engineer = DemoThreads.ingest(application, port);
-        StringBuilder lines = new StringBuilder(MARKDOWN_THREAD);
-        for (int i = 0; i < 60; i++) {
-            lines.append("\n{\"source\": \"portal-test\", \"externalId\": \"more-").append(i)
-                    .append("\", \"title\": \"Portal list filler ").append(i)
-                    .append("\", \"posts\": [{\"body\": \"filler\"}]}");
-        }
-        engineer.upload("/api/ingest", "portal.jsonl", lines.toString());
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> engineer.get("/api/search?q=%22Portal+markdown+thread%22").json().get("total").asLong() > 0);
-        markdownThread = engineer.get("/api/search?q=%22Portal+markdown+thread%22").json().get("hits").get(0)
-                .get("id").asLong();
-    }
+	long markdownThread;
 
-    @Test
-    void theFirstPageSaysWhatThisIsAndOffersSearchTriageRecentAndUnansweredThreads() {
-        Response home = anonymous.getPage("/");
+	@BeforeAll
+	void ingest() throws Exception {
+		anonymous = new HttpClientSupport(port);
+		HttpClientSupport engineer = DemoThreads.ingest(application, port);
+		StringBuilder lines = new StringBuilder(MARKDOWN_THREAD);
+		for (int i = 0; i < 60; i++) {
+			lines.append("\n{\"source\": \"portal-test\", \"externalId\": \"more-")
+				.append(i)
+				.append("\", \"title\": \"Portal list filler ")
+				.append(i)
+				.append("\", \"posts\": [{\"body\": \"filler\"}]}");
+		}
+		engineer.upload("/api/ingest", "portal.jsonl", lines.toString());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> engineer.get("/api/search?q=%22Portal+markdown+thread%22").json().get("total").asLong() > 0);
+		markdownThread = engineer.get("/api/search?q=%22Portal+markdown+thread%22")
+			.json()
+			.get("hits")
+			.get(0)
+			.get("id")
+			.asLong();
+	}
 
-        assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body()).contains("Find the forum thread or known issue behind an error")
-                .contains("<label for=\"home-q\">").contains("id=\"home-q\" name=\"q\"")
-                .contains("data-submit-on-enter").contains("action=\"/search\"")
-                .contains("href=\"/triage\">Paste an error</a>")
-                .contains("<h2>Recent threads</h2>").contains("<h2>Unanswered</h2>")
-                .contains("✓ answered").contains("no accepted answer")
-                .contains("href=\"/threads\">All threads")
-                .contains("<time class=\"date\" datetime=\"2025-");
-        assertThat(home.body()).as("tags link to a search filtered by the tag")
-                .containsPattern("<a class=\"chip\" href=\"/search\\?q=tag:[^\"]+\">");
-        assertThat(section(home.body(), "Unanswered")).doesNotContain("✓ answered").contains("no accepted answer");
-    }
+	@Test
+	void theFirstPageSaysWhatThisIsAndOffersSearchTriageRecentAndUnansweredThreads() {
+		Response home = anonymous.getPage("/");
 
-    @Test
-    void threadsIsThePagedListAndAPagePastTheEndShowsTheLast() {
-        Response first = anonymous.getPage("/threads");
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(first.body()).contains("<h1>Threads</h1>").contains("class=\"thread-list\"")
-                .containsPattern("page 1 of [2-9]").contains("href=\"/threads?page=1\"");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).contains("Find the forum thread or known issue behind an error")
+			.contains("<label for=\"home-q\">")
+			.contains("id=\"home-q\" name=\"q\"")
+			.contains("data-submit-on-enter")
+			.contains("action=\"/search\"")
+			.contains("href=\"/triage\">Paste an error</a>")
+			.contains("<h2>Recent threads</h2>")
+			.contains("<h2>Unanswered</h2>")
+			.contains("✓ answered")
+			.contains("no accepted answer")
+			.contains("href=\"/threads\">All threads")
+			.contains("<time class=\"date\" datetime=\"2025-");
+		assertThat(home.body()).as("tags link to a search filtered by the tag")
+			.containsPattern("<a class=\"chip\" href=\"/search\\?q=tag:[^\"]+\">");
+		assertThat(section(home.body(), "Unanswered")).doesNotContain("✓ answered").contains("no accepted answer");
+	}
 
-        Response past = anonymous.getPage("/threads?page=9999");
-        assertThat(past.status()).isEqualTo(200);
-        assertThat(past.body()).containsPattern("page ([2-9]) of \\1").contains("rel=\"prev\"")
-                .doesNotContain("rel=\"next\"");
-    }
+	@Test
+	void threadsIsThePagedListAndAPagePastTheEndShowsTheLast() {
+		Response first = anonymous.getPage("/threads");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.body()).contains("<h1>Threads</h1>")
+			.contains("class=\"thread-list\"")
+			.containsPattern("page 1 of [2-9]")
+			.contains("href=\"/threads?page=1\"");
 
-    @Test
-    void aThreadRendersMarkdownSafelyWithAnchorsAndAJumpToTheAcceptedAnswer() {
-        Response page = anonymous.getPage("/threads/" + markdownThread);
+		Response past = anonymous.getPage("/threads?page=9999");
+		assertThat(past.status()).isEqualTo(200);
+		assertThat(past.body()).containsPattern("page ([2-9]) of \\1")
+			.contains("rel=\"prev\"")
+			.doesNotContain("rel=\"next\"");
+	}
 
-        assertThat(page.status()).isEqualTo(200);
-        String body = page.body();
-        assertThat(body).contains("<pre tabindex=\"0\"><code class=\"language-swift\">let x = try decoder.decode(T.self)")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;b&gt;bold&lt;/b&gt;")
-                .contains("<a rel=\"nofollow noopener noreferrer\" href=\"https://example.org/doc\">good</a>")
-                .contains("<a rel=\"nofollow noopener noreferrer\" href=\"https://example.org/a.png\">shot</a>")
-                .contains("href=\"/search?q=tag:%22Portal%20Tag%22\">Portal Tag</a>").contains("line one<br>").contains("<code>decodeIfPresent</code>")
-                .contains("<h3>Heading in a post</h3>")
-                .contains("id=\"post-1\"").contains("id=\"post-2\"")
-                .contains("href=\"#post-2\">Jump to the accepted answer")
-                .contains("src=\"/webjars/highlightjs/").contains("src=\"/js/highlight-code.js\"");
-        assertThat(body).doesNotContain("<script>alert").doesNotContain("javascript:").doesNotContain("<img")
-                .doesNotContain("<b>bold");
-        assertThat(Pattern.compile("<h1[ >]").matcher(body).results().count()).isEqualTo(1);
+	@Test
+	void aThreadRendersMarkdownSafelyWithAnchorsAndAJumpToTheAcceptedAnswer() {
+		Response page = anonymous.getPage("/threads/" + markdownThread);
 
-        assertThat(anonymous.get("/webjars/highlightjs/highlight.js").body()).contains("hljs");
-        assertThat(anonymous.get("/js/highlight-code.js").body()).contains("hljs.highlightElement");
-    }
+		assertThat(page.status()).isEqualTo(200);
+		String body = page.body();
+		assertThat(body)
+			.contains("<pre tabindex=\"0\"><code class=\"language-swift\">let x = try decoder.decode(T.self)")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+			.contains("&lt;b&gt;bold&lt;/b&gt;")
+			.contains("<a rel=\"nofollow noopener noreferrer\" href=\"https://example.org/doc\">good</a>")
+			.contains("<a rel=\"nofollow noopener noreferrer\" href=\"https://example.org/a.png\">shot</a>")
+			.contains("href=\"/search?q=tag:%22Portal%20Tag%22\">Portal Tag</a>")
+			.contains("line one<br>")
+			.contains("<code>decodeIfPresent</code>")
+			.contains("<h3>Heading in a post</h3>")
+			.contains("id=\"post-1\"")
+			.contains("id=\"post-2\"")
+			.contains("href=\"#post-2\">Jump to the accepted answer")
+			.contains("src=\"/webjars/highlightjs/")
+			.contains("src=\"/js/highlight-code.js\"");
+		assertThat(body).doesNotContain("<script>alert")
+			.doesNotContain("javascript:")
+			.doesNotContain("<img")
+			.doesNotContain("<b>bold");
+		assertThat(Pattern.compile("<h1[ >]").matcher(body).results().count()).isEqualTo(1);
 
-    @Test
-    void anUnknownAddressIsA404PageForAnyoneWithoutFrameworkText() {
-        for (String path : new String[] {"/no-such-page", "/threads/abc", "/threads/999999999", "/threads/1/x"}) {
-            Response missing = anonymous.getPage(path);
-            assertThat(missing.status()).as(path).isEqualTo(404);
-            assertThat(missing.header("Location")).as(path).isNull();
-            assertThat(missing.body()).as(path).contains("<h1>Page not found</h1>").contains("lang=\"en\"")
-                    .doesNotContain("No static resource").doesNotContain("Failed to convert")
-                    .doesNotContain("java.lang");
-        }
-    }
+		assertThat(anonymous.get("/webjars/highlightjs/highlight.js").body()).contains("hljs");
+		assertThat(anonymous.get("/js/highlight-code.js").body()).contains("hljs.highlightElement");
+	}
 
-    @Test
-    void signedInErrorPagesKeepTheHeaderAndA403SaysWhy() throws Exception {
-        String email = TestAccounts.account(application, Role.DEVELOPER).getEmail();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String login = page(browser, "/login").body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+	@Test
+	void anUnknownAddressIsA404PageForAnyoneWithoutFrameworkText() {
+		for (String path : new String[] { "/no-such-page", "/threads/abc", "/threads/999999999", "/threads/1/x" }) {
+			Response missing = anonymous.getPage(path);
+			assertThat(missing.status()).as(path).isEqualTo(404);
+			assertThat(missing.header("Location")).as(path).isNull();
+			assertThat(missing.body()).as(path)
+				.contains("<h1>Page not found</h1>")
+				.contains("lang=\"en\"")
+				.doesNotContain("No static resource")
+				.doesNotContain("Failed to convert")
+				.doesNotContain("java.lang");
+		}
+	}
 
-        HttpResponse<String> missing = page(browser, "/no-such-page");
-        assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("<h1>Page not found</h1>").contains(email).contains("Sign out")
-                .doesNotContain("No static resource");
+	@Test
+	void signedInErrorPagesKeepTheHeaderAndA403SaysWhy() throws Exception {
+		String email = TestAccounts.account(application, Role.DEVELOPER).getEmail();
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String login = page(browser, "/login").body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+		assertThat(csrf.find()).isTrue();
+		String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 
-        HttpResponse<String> refused = page(browser, "/reports");
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("<h1>Not allowed</h1>")
-                .contains("This page is for engineers and admins").contains("Sign out")
-                .contains("You are signed in as " + email);
-        assertThat(page(browser, "/admin/users").body()).contains("This page is for admins");
-    }
+		HttpResponse<String> missing = page(browser, "/no-such-page");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("<h1>Page not found</h1>")
+			.contains(email)
+			.contains("Sign out")
+			.doesNotContain("No static resource");
 
-    HttpResponse<String> page(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html").GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
+		HttpResponse<String> refused = page(browser, "/reports");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("<h1>Not allowed</h1>")
+			.contains("This page is for engineers and admins")
+			.contains("Sign out")
+			.contains("You are signed in as " + email);
+		assertThat(page(browser, "/admin/users").body()).contains("This page is for admins");
+	}
 
-    String base() {
-        return "http://localhost:" + port;
-    }
+	HttpResponse<String> page(HttpClient browser, String path) throws Exception {
+		return browser.send(
+				HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
 
-    @Test
-    void everyPageHasLangOneH1ASkipLinkAFaviconAndMarksTheCurrentSection() {
-        for (String path : new String[] {"/", "/threads", "/search?q=XPC", "/triage", "/known-issues", "/login",
-                "/threads/" + markdownThread, "/no-such-page"}) {
-            String body = anonymous.getPage(path).body();
-            assertThat(body).as(path).contains("<html lang=\"en\"").contains("href=\"#content\">Skip to content</a>")
-                    .contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg");
-            assertThat(Pattern.compile("<h1[ >]").matcher(body).results().count()).as(path).isEqualTo(1);
-        }
-        assertThat(anonymous.getPage("/threads").body()).contains("href=\"/threads\" aria-current=\"page\"");
-        assertThat(anonymous.getPage("/search?q=XPC").body()).contains("href=\"/search\" aria-current=\"page\"")
-                .doesNotContain("href=\"/threads\" aria-current");
-        Response icon = anonymous.get("/favicon.svg");
-        assertThat(icon.status()).isEqualTo(200);
-        assertThat(icon.contentType()).startsWith("image/svg+xml");
-    }
+	String base() {
+		return "http://localhost:" + port;
+	}
 
-    /** The page's text from the heading named to the end of its section. */
-    static String section(String body, String heading) {
-        Matcher matcher = Pattern.compile("<h2>" + heading + "</h2>(.*?)</section>", Pattern.DOTALL).matcher(body);
-        assertThat(matcher.find()).as("section " + heading).isTrue();
-        return matcher.group(1);
-    }
+	@Test
+	void everyPageHasLangOneH1ASkipLinkAFaviconAndMarksTheCurrentSection() {
+		for (String path : new String[] { "/", "/threads", "/search?q=XPC", "/triage", "/known-issues", "/login",
+				"/threads/" + markdownThread, "/no-such-page" }) {
+			String body = anonymous.getPage(path).body();
+			assertThat(body).as(path)
+				.contains("<html lang=\"en\"")
+				.contains("href=\"#content\">Skip to content</a>")
+				.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg");
+			assertThat(Pattern.compile("<h1[ >]").matcher(body).results().count()).as(path).isEqualTo(1);
+		}
+		assertThat(anonymous.getPage("/threads").body()).contains("href=\"/threads\" aria-current=\"page\"");
+		assertThat(anonymous.getPage("/search?q=XPC").body()).contains("href=\"/search\" aria-current=\"page\"")
+			.doesNotContain("href=\"/threads\" aria-current");
+		Response icon = anonymous.get("/favicon.svg");
+		assertThat(icon.status()).isEqualTo(200);
+		assertThat(icon.contentType()).startsWith("image/svg+xml");
+	}
+
+	/** The page's text from the heading named to the end of its section. */
+	static String section(String body, String heading) {
+		Matcher matcher = Pattern.compile("<h2>" + heading + "</h2>(.*?)</section>", Pattern.DOTALL).matcher(body);
+		assertThat(matcher.find()).as("section " + heading).isTrue();
+		return matcher.group(1);
+	}
+
 }

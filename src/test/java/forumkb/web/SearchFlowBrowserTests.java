@@ -24,120 +24,131 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The main flow in a real browser (the system's headless Chromium): search, refine by a facet, open a
- * thread, follow an entity chip. Screenshots search-page.png and thread-page.png (see {@link Chromium#screenshot}).
+ * The main flow in a real browser (the system's headless Chromium): search, refine by a
+ * facet, open a thread, follow an entity chip. Screenshots search-page.png and
+ * thread-page.png (see {@link Chromium#screenshot}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "forumkb.test.isolated=browser")
+		properties = "forumkb.test.isolated=browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchFlowBrowserTests {
 
-    static final int WIDTH = 1280;
-    static final Pattern FIELD_QUERY = Pattern.compile("[?&]q=(code|api|error|framework|entitlement|service):");
+	static final int WIDTH = 1280;
+	static final Pattern FIELD_QUERY = Pattern.compile("[?&]q=(code|api|error|framework|entitlement|service):");
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    ApplicationContext application;
+	@Autowired
+	ApplicationContext application;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
+	ChromeDriver browser;
 
-    @BeforeAll
-    void ingestDemoCorpusAndStartChromium() throws Exception {
-        assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
-        DemoThreads.ingest(application, port);
-        browser = Chromium.start(WIDTH);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
+	WebDriverWait wait;
 
-    @AfterAll
-    void quitChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+	@BeforeAll
+	void ingestDemoCorpusAndStartChromium() throws Exception {
+		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
+		DemoThreads.ingest(application, port);
+		browser = Chromium.start(WIDTH);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
 
-    @Test
-    void searchRefineByFacetOpenAThreadAndFollowAChip() throws Exception {
-        browser.get("http://localhost:" + port + "/search");
-        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[name=q]")));
-        box.sendKeys("NEFilterManager saveToPreferences");
-        submit(By.cssSelector("form.searchbox button[type=submit]"));
+	@AfterAll
+	void quitChromium() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
 
-        List<String> titles = texts("article.hit h2 a");
-        assertThat(titles).isNotEmpty().allSatisfy(title -> assertThat(title).isNotBlank());
-        assertThat(titles.getFirst()).contains("NEFilterManager");
-        assertThat(browser.findElements(By.cssSelector("article.hit .snippet mark"))).isNotEmpty();
-        long before = resultCount();
-        screenshot("search-page.png");
+	@Test
+	void searchRefineByFacetOpenAThreadAndFollowAChip() throws Exception {
+		browser.get("http://localhost:" + port + "/search");
+		WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[name=q]")));
+		box.sendKeys("NEFilterManager saveToPreferences");
+		submit(By.cssSelector("form.searchbox button[type=submit]"));
 
-        submit(By.cssSelector("section.facet[data-facet=tag] li a"));
-        assertThat(query()).contains("tag:");
-        assertThat(resultCount()).isPositive().isLessThanOrEqualTo(before);
+		List<String> titles = texts("article.hit h2 a");
+		assertThat(titles).isNotEmpty().allSatisfy(title -> assertThat(title).isNotBlank());
+		assertThat(titles.getFirst()).contains("NEFilterManager");
+		assertThat(browser.findElements(By.cssSelector("article.hit .snippet mark"))).isNotEmpty();
+		long before = resultCount();
+		screenshot("search-page.png");
 
-        String title = browser.findElement(By.cssSelector("article.hit h2 a")).getText();
-        click(By.cssSelector("article.hit h2 a"));
-        wait.until(ExpectedConditions.urlContains("/threads/"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
-        assertThat(browser.findElements(By.cssSelector("article.post"))).hasSizeGreaterThan(1);
-        assertThat(texts("article.post.accepted .badge")).contains("accepted answer");
-        assertThat(texts("section.entities .chip.entity")).isNotEmpty();
-        screenshot("thread-page.png");
+		submit(By.cssSelector("section.facet[data-facet=tag] li a"));
+		assertThat(query()).contains("tag:");
+		assertThat(resultCount()).isPositive().isLessThanOrEqualTo(before);
 
-        if (browser.findElements(By.cssSelector("section.entities a.chip.entity")).isEmpty()) {
-            browser.navigate().back();
-        }
-        WebElement chip = fieldChip();
-        String chipText = chip.getText();
-        click(chip);
-        wait.until(ExpectedConditions.urlContains("/search"));
-        assertThat(query()).matches("(code|api|error|framework|entitlement|service):\\S.*")
-                .contains(chipText.contains(" ") ? "\"" + chipText + "\"" : chipText);
-        assertThat(resultCount()).isPositive();
-        assertThat(texts("article.hit h2 a")).isNotEmpty();
-    }
+		String title = browser.findElement(By.cssSelector("article.hit h2 a")).getText();
+		click(By.cssSelector("article.hit h2 a"));
+		wait.until(ExpectedConditions.urlContains("/threads/"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+		assertThat(browser.findElements(By.cssSelector("article.post"))).hasSizeGreaterThan(1);
+		assertThat(texts("article.post.accepted .badge")).contains("accepted answer");
+		assertThat(texts("section.entities .chip.entity")).isNotEmpty();
+		screenshot("thread-page.png");
 
-    /** Clicks what leads to a results page and waits until the new one has loaded. */
-    void submit(By target) {
-        click(browser.findElement(target));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.results .summary")));
-    }
+		if (browser.findElements(By.cssSelector("section.entities a.chip.entity")).isEmpty()) {
+			browser.navigate().back();
+		}
+		WebElement chip = fieldChip();
+		String chipText = chip.getText();
+		click(chip);
+		wait.until(ExpectedConditions.urlContains("/search"));
+		assertThat(query()).matches("(code|api|error|framework|entitlement|service):\\S.*")
+			.contains(chipText.contains(" ") ? "\"" + chipText + "\"" : chipText);
+		assertThat(resultCount()).isPositive();
+		assertThat(texts("article.hit h2 a")).isNotEmpty();
+	}
 
-    void click(By target) {
-        click(wait.until(ExpectedConditions.elementToBeClickable(target)));
-    }
+	/** Clicks what leads to a results page and waits until the new one has loaded. */
+	void submit(By target) {
+		click(browser.findElement(target));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.results .summary")));
+	}
 
-    /** Clicks and waits until the page it was on is gone. */
-    void click(WebElement element) {
-        element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
-    }
+	void click(By target) {
+		click(wait.until(ExpectedConditions.elementToBeClickable(target)));
+	}
 
-    /** The first entity chip, on the thread page or else on the results, whose link is a field filter. */
-    WebElement fieldChip() {
-        return wait.until(driver -> driver.findElements(By.cssSelector("a.chip.entity")).stream()
-                .filter(a -> FIELD_QUERY.matcher(URLDecoder.decode(a.getDomAttribute("href"),
-                        StandardCharsets.UTF_8)).find())
-                .findFirst().orElse(null));
-    }
+	/** Clicks and waits until the page it was on is gone. */
+	void click(WebElement element) {
+		element.click();
+		wait.until(ExpectedConditions.stalenessOf(element));
+	}
 
-    String query() {
-        return browser.findElement(By.cssSelector("textarea[name=q]")).getDomProperty("value");
-    }
+	/**
+	 * The first entity chip, on the thread page or else on the results, whose link is a
+	 * field filter.
+	 */
+	WebElement fieldChip() {
+		return wait.until(driver -> driver.findElements(By.cssSelector("a.chip.entity"))
+			.stream()
+			.filter(a -> FIELD_QUERY.matcher(URLDecoder.decode(a.getDomAttribute("href"), StandardCharsets.UTF_8))
+				.find())
+			.findFirst()
+			.orElse(null));
+	}
 
-    long resultCount() {
-        String summary = browser.findElement(By.cssSelector("section.results .summary span")).getText();
-        return Long.parseLong(summary.replace(",", "").replaceAll("\\D.*", ""));
-    }
+	String query() {
+		return browser.findElement(By.cssSelector("textarea[name=q]")).getDomProperty("value");
+	}
 
-    List<String> texts(String css) {
-        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
-    }
+	long resultCount() {
+		String summary = browser.findElement(By.cssSelector("section.results .summary span")).getText();
+		return Long.parseLong(summary.replace(",", "").replaceAll("\\D.*", ""));
+	}
 
-    /** A full-page PNG, {@value #WIDTH} CSS pixels wide (see {@link Chromium#screenshot} for where). */
-    void screenshot(String name) throws Exception {
-        Chromium.screenshot(browser, WIDTH, name);
-    }
+	List<String> texts(String css) {
+		return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+	}
+
+	/**
+	 * A full-page PNG, {@value #WIDTH} CSS pixels wide (see {@link Chromium#screenshot}
+	 * for where).
+	 */
+	void screenshot(String name) throws Exception {
+		Chromium.screenshot(browser, WIDTH, name);
+	}
+
 }

@@ -24,97 +24,101 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Triage in a real browser on the demo corpus and known issues: a developer pastes an error,
- * suggestions appear while typing, the report is submitted; an engineer confirms the
- * suggested known issue from the queue. Screenshots triage-page.png (see {@link Chromium#screenshot}).
+ * Triage in a real browser on the demo corpus and known issues: a developer pastes an
+ * error, suggestions appear while typing, the report is submitted; an engineer confirms
+ * the suggested known issue from the queue. Screenshots triage-page.png (see
+ * {@link Chromium#screenshot}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"forumkb.demo.enabled=true", "forumkb.test.isolated=triage-browser"})
+		properties = { "forumkb.demo.enabled=true", "forumkb.test.isolated=triage-browser" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriageFlowBrowserTests {
 
-    static final int WIDTH = 1280;
+	static final int WIDTH = 1280;
 
-    @LocalServerPort
-    int port;
+	@LocalServerPort
+	int port;
 
-    @Autowired
-    ApplicationContext application;
+	@Autowired
+	ApplicationContext application;
 
-    @Autowired
-    SearchIndex index;
+	@Autowired
+	SearchIndex index;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
+	ChromeDriver browser;
 
-    @BeforeAll
-    void demoAndChromium() {
-        assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
-        await().atMost(Duration.ofSeconds(30)).until(() -> index.search(s -> s.getIndexReader().numDocs()) >= 49);
-        browser = Chromium.start(WIDTH);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
+	WebDriverWait wait;
 
-    @AfterAll
-    void quitChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+	@BeforeAll
+	void demoAndChromium() {
+		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
+		await().atMost(Duration.ofSeconds(30)).until(() -> index.search(s -> s.getIndexReader().numDocs()) >= 49);
+		browser = Chromium.start(WIDTH);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+	}
 
-    @Test
-    void pasteSeeSuggestionsSubmitAndAnEngineerConfirms() throws Exception {
-        Account developer = TestAccounts.account(application, Role.DEVELOPER);
-        signIn(developer.getEmail());
-        browser.get(url("/triage"));
-        WebElement text = wait.until(ExpectedConditions.elementToBeClickable(By.id("text")));
-        text.sendKeys("<NSXPCConnection: 0x6000> connection to service named com.acme.agent: Exception caught during "
-                + "decoding of reply to message 'scanWithReply:'\nError Domain=NSCocoaErrorDomain Code=4864 "
-                + "\"Exception while decoding argument 0 (#2 of invocation)\"");
-        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#suggestions li.suggestion h2 a")));
-        assertThat(first.getText()).contains("NSXPCConnection rejects");
-        assertThat(browser.findElement(By.cssSelector("#suggestions .verdict")).getText()).contains("Confident match");
-        assertThat(browser.findElement(By.cssSelector("#suggestions li.suggestion .why")).getText())
-                .contains("NSCocoaErrorDomain:4864");
-        browser.findElement(By.name("description")).sendKeys("Scanner reply never arrives from the XPC service");
-        browser.findElement(By.name("osVersion")).sendKeys("15.1");
-        Chromium.screenshot(browser, WIDTH, "triage-page.png");
-        click(By.id("submit-report"));
-        wait.until(ExpectedConditions.urlMatches("/reports/\\d+$"));
-        String report = browser.getCurrentUrl();
-        assertThat(browser.findElement(By.id("report-status")).getText()).isEqualTo("NEW");
-        assertThat(browser.findElements(By.cssSelector("button.confirm"))).isEmpty();
+	@AfterAll
+	void quitChromium() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
 
-        signOut();
-        Account engineer = TestAccounts.account(application, Role.ENGINEER);
-        signIn(engineer.getEmail());
-        browser.get(url("/reports?status=new"));
-        click(By.cssSelector("table.reports a[href='" + report.substring(report.indexOf("/reports/")) + "']"));
-        click(By.cssSelector("button.confirm"));
-        wait.until(ExpectedConditions.textToBe(By.id("report-status"), "TRIAGED"));
-        assertThat(browser.findElement(By.cssSelector("p.meta")).getText()).contains("CONFIRMED", "NSXPCConnection rejects");
-    }
+	@Test
+	void pasteSeeSuggestionsSubmitAndAnEngineerConfirms() throws Exception {
+		Account developer = TestAccounts.account(application, Role.DEVELOPER);
+		signIn(developer.getEmail());
+		browser.get(url("/triage"));
+		WebElement text = wait.until(ExpectedConditions.elementToBeClickable(By.id("text")));
+		text.sendKeys("<NSXPCConnection: 0x6000> connection to service named com.acme.agent: Exception caught during "
+				+ "decoding of reply to message 'scanWithReply:'\nError Domain=NSCocoaErrorDomain Code=4864 "
+				+ "\"Exception while decoding argument 0 (#2 of invocation)\"");
+		WebElement first = wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions li.suggestion h2 a")));
+		assertThat(first.getText()).contains("NSXPCConnection rejects");
+		assertThat(browser.findElement(By.cssSelector("#suggestions .verdict")).getText()).contains("Confident match");
+		assertThat(browser.findElement(By.cssSelector("#suggestions li.suggestion .why")).getText())
+			.contains("NSCocoaErrorDomain:4864");
+		browser.findElement(By.name("description")).sendKeys("Scanner reply never arrives from the XPC service");
+		browser.findElement(By.name("osVersion")).sendKeys("15.1");
+		Chromium.screenshot(browser, WIDTH, "triage-page.png");
+		click(By.id("submit-report"));
+		wait.until(ExpectedConditions.urlMatches("/reports/\\d+$"));
+		String report = browser.getCurrentUrl();
+		assertThat(browser.findElement(By.id("report-status")).getText()).isEqualTo("NEW");
+		assertThat(browser.findElements(By.cssSelector("button.confirm"))).isEmpty();
 
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+		signOut();
+		Account engineer = TestAccounts.account(application, Role.ENGINEER);
+		signIn(engineer.getEmail());
+		browser.get(url("/reports?status=new"));
+		click(By.cssSelector("table.reports a[href='" + report.substring(report.indexOf("/reports/")) + "']"));
+		click(By.cssSelector("button.confirm"));
+		wait.until(ExpectedConditions.textToBe(By.id("report-status"), "TRIAGED"));
+		assertThat(browser.findElement(By.cssSelector("p.meta")).getText()).contains("CONFIRMED",
+				"NSXPCConnection rejects");
+	}
 
-    void signIn(String email) {
-        browser.get(url("/login"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("username"))).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
-        click(By.cssSelector("form button[type=submit]"));
-    }
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
 
-    void signOut() {
-        click(By.cssSelector("header.top .who button"));
-    }
+	void signIn(String email) {
+		browser.get(url("/login"));
+		wait.until(ExpectedConditions.elementToBeClickable(By.name("username"))).sendKeys(email);
+		browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
+		click(By.cssSelector("form button[type=submit]"));
+	}
 
-    /** Clicks and waits until the page it was on is gone. */
-    void click(By target) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
-        element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
-    }
+	void signOut() {
+		click(By.cssSelector("header.top .who button"));
+	}
+
+	/** Clicks and waits until the page it was on is gone. */
+	void click(By target) {
+		WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+		element.click();
+		wait.until(ExpectedConditions.stalenessOf(element));
+	}
+
 }

@@ -8,20 +8,21 @@ import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 
 /**
- * The whole value as one lower-cased token, so {@code tag:XPC} and {@code tag:xpc} meet, cut
- * where the index cuts exact values ({@link ForumAnalyzers#MAX_EXACT_CHARS}).
+ * The whole value as one lower-cased token, so {@code tag:XPC} and {@code tag:xpc} meet,
+ * cut where the index cuts exact values ({@link ForumAnalyzers#MAX_EXACT_CHARS}).
  */
 public final class ExactAnalyzer extends Analyzer {
 
-    @Override
-    protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new KeywordTokenizer();
-        return new TokenStreamComponents(source,
-                new TruncateTokenFilter(new LowerCaseFilter(source), ForumAnalyzers.MAX_EXACT_CHARS));
-    }
+	@Override
+	protected TokenStreamComponents createComponents(String fieldName) {
+		Tokenizer source = new KeywordTokenizer();
+		return new TokenStreamComponents(source,
+				new TruncateTokenFilter(new LowerCaseFilter(source), ForumAnalyzers.MAX_EXACT_CHARS));
+	}
 
-    @Override
-    protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(in);
-    }
+	@Override
+	protected TokenStream normalize(String fieldName, TokenStream in) {
+		return new LowerCaseFilter(in);
+	}
+
 }

@@ -6,7 +6,7 @@ package forumkb.ingest.parse;
  */
 public record Provenance(String origin, Integer firstLine, Integer lastLine) {
 
-    public static Provenance of(String origin) {
-        return new Provenance(origin, null, null);
-    }
+	public static Provenance of(String origin) {
+		return new Provenance(origin, null, null);
+	}
 }

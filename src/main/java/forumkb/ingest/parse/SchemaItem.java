@@ -8,18 +8,30 @@ import java.util.List;
  */
 interface SchemaItem {
 
-    /** The type's simple name, e.g. {@code "DiscussionForumPosting"}; empty when untyped. */
-    String type();
+	/**
+	 * The type's simple name, e.g. {@code "DiscussionForumPosting"}; empty when untyped.
+	 */
+	String type();
 
-    /** A scalar property (a date, a URL, a name), or null. A nested item gives its {@code name}. */
-    String value(String property);
+	/**
+	 * A scalar property (a date, a URL, a name), or null. A nested item gives its
+	 * {@code name}.
+	 */
+	String value(String property);
 
-    /** A prose property (post text) as plain text; HTML in it is converted. Null when absent. */
-    String prose(String property);
+	/**
+	 * A prose property (post text) as plain text; HTML in it is converted. Null when
+	 * absent.
+	 */
+	String prose(String property);
 
-    /** The nested items of a property, in order; empty when absent. */
-    List<SchemaItem> items(String property);
+	/** The nested items of a property, in order; empty when absent. */
+	List<SchemaItem> items(String property);
 
-    /** All scalar values of a property (keywords may be a list or one comma-separated string). */
-    List<String> values(String property);
+	/**
+	 * All scalar values of a property (keywords may be a list or one comma-separated
+	 * string).
+	 */
+	List<String> values(String property);
+
 }

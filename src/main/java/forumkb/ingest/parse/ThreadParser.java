@@ -8,5 +8,6 @@ package forumkb.ingest.parse;
  */
 public interface ThreadParser {
 
-    ParseResult parse(String origin, String content);
+	ParseResult parse(String origin, String content);
+
 }

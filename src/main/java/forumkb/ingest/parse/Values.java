@@ -9,52 +9,62 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Lenient readers for the dates and counts forum pages and APIs show; null when unreadable. */
+/**
+ * Lenient readers for the dates and counts forum pages and APIs show; null when
+ * unreadable.
+ */
 final class Values {
 
-    private static final Pattern COUNT = Pattern.compile("\\d[\\d,.]*(?:\\s?[kKmM](?![a-zA-Z]))?");
+	private static final Pattern COUNT = Pattern.compile("\\d[\\d,.]*(?:\\s?[kKmM](?![a-zA-Z]))?");
 
-    private Values() {
-    }
+	private Values() {
+	}
 
-    /**
-     * ISO-8601 with or without offset (no offset means UTC), a bare date, or epoch
-     * milliseconds (Discourse's {@code data-time}).
-     */
-    static Instant instant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        if (text.matches("\\d{11,14}")) {
-            return Instant.ofEpochMilli(Long.parseLong(text));
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException notDate) {
-                    return null;
-                }
-            }
-        }
-    }
+	/**
+	 * ISO-8601 with or without offset (no offset means UTC), a bare date, or epoch
+	 * milliseconds (Discourse's {@code data-time}).
+	 */
+	static Instant instant(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		if (text.matches("\\d{11,14}")) {
+			return Instant.ofEpochMilli(Long.parseLong(text));
+		}
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException notOffset) {
+			try {
+				return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+			}
+			catch (DateTimeParseException notLocal) {
+				try {
+					return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+				}
+				catch (DateTimeParseException notDate) {
+					return null;
+				}
+			}
+		}
+	}
 
-    /** The first count in text such as {@code "1,234"}, {@code "478 views"} or {@code "1.2k"}. */
-    static Integer count(String value) {
-        if (value == null) {
-            return null;
-        }
-        Matcher m = COUNT.matcher(value);
-        return m.find() ? ForumValues.count(m.group().replaceAll("[.,]+$", "")).orElse(null) : null;
-    }
+	/**
+	 * The first count in text such as {@code "1,234"}, {@code "478 views"} or
+	 * {@code "1.2k"}.
+	 */
+	static Integer count(String value) {
+		if (value == null) {
+			return null;
+		}
+		Matcher m = COUNT.matcher(value);
+		return m.find() ? ForumValues.count(m.group().replaceAll("[.,]+$", "")).orElse(null) : null;
+	}
 
-    /** Trimmed text, or null when blank. */
-    static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
+	/** Trimmed text, or null when blank. */
+	static String text(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
 }
