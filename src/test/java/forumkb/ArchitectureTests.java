@@ -1,6 +1,7 @@
 package forumkb;
 
 import static com.tngtech.archunit.base.DescribedPredicate.or;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -11,6 +12,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,8 +52,8 @@ class ArchitectureTests {
 	 * Who may use whom, lowest first: system and web are shared support; extract is pure;
 	 * ingest writes threads; thread reads them; index follows them; search queries the
 	 * index; known issues are curated; triage ranks through search and known issues;
-	 * reports take triage's suggestions; the digest reads what all of them recorded.
-	 * Nothing uses bench.
+	 * reports take triage's suggestions; the digest reads what all of them recorded. The
+	 * benchmarks are not production code (see {@link #benchmarksStayOutOfProduction}).
 	 */
 	@Test
 	void dependenciesRunOneWay() {
@@ -81,8 +84,6 @@ class ArchitectureTests {
 			.definedBy("forumkb.report..")
 			.layer("Digest")
 			.definedBy("forumkb.digest..")
-			.layer("Bench")
-			.definedBy("forumkb.bench..")
 
 			.whereLayer("Application")
 			.mayOnlyAccessLayers("System")
@@ -110,13 +111,30 @@ class ArchitectureTests {
 			.mayOnlyAccessLayers("System", "Web", "Account", "KnownIssue", "Triage")
 			.whereLayer("Digest")
 			.mayOnlyAccessLayers("System", "Web", "Account", "Thread", "KnownIssue", "Report")
-			// The benchmarks drive every layer, but production code never reaches into
-			// them.
-			.whereLayer("Bench")
-			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Application")
-			.mayOnlyBeAccessedByLayers("Bench")
+			.mayNotBeAccessedByAnyLayer()
 			.check(PRODUCTION);
+	}
+
+	/**
+	 * The benchmarks live in test scope: no production class is in their package, so
+	 * neither the jar nor a server start carries them, and none of theirs shares a name
+	 * with a production class, so a reader never mistakes one for the other.
+	 */
+	@Test
+	void benchmarksStayOutOfProduction() {
+		noClasses().should().resideInAPackage("forumkb.bench..").check(PRODUCTION);
+		JavaClasses benchmarks = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+			.importPackages("forumkb.bench");
+		assertThat(topLevelNames(benchmarks)).isNotEmpty().doesNotContainAnyElementsOf(topLevelNames(PRODUCTION));
+	}
+
+	private static Set<String> topLevelNames(JavaClasses classes) {
+		return classes.stream()
+			.filter(JavaClass::isTopLevelClass)
+			.map(JavaClass::getSimpleName)
+			.filter(name -> !name.equals("package-info"))
+			.collect(Collectors.toSet());
 	}
 
 	/**
@@ -128,7 +146,7 @@ class ArchitectureTests {
 	@Test
 	void searchDisplayTypesStayInSearch() {
 		noClasses().that()
-			.resideOutsideOfPackages("forumkb.search..", "forumkb.bench..")
+			.resideOutsideOfPackage("forumkb.search..")
 			.and(DescribedPredicate.not(classAndNested("forumkb.triage.TriageService")))
 			.should()
 			.dependOnClassesThat(or(classAndNested("forumkb.search.SearchResult$Chip"),

@@ -127,7 +127,7 @@ final class BenchQueries {
 			case 0 -> "code:" + error.code();
 			case 1 -> "Code=" + error.code();
 			case 2 -> error.symbol().isEmpty() ? bare : error.symbol();
-			case 3 -> crashCode(rng.pick(Vocabulary.EXCEPTIONS));
+			case 3 -> crashCode(rng.pick(ForumPhrases.EXCEPTIONS));
 			default -> bare;
 		};
 	}

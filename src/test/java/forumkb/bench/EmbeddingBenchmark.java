@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code benchmark-embeddings [FOLDER] [--no-fusion]}: the model's load time and memory,
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  * that no thread answers, and our search fused with the embedding ranking. Run it on a
  * throw-away database and index folder, like {@code benchmark-search-quality}.
  */
-@Component
 class EmbeddingBenchmark implements CommandLine.Command {
 
 	/** How deep each ranking goes into a fusion: three result pages of our search. */
@@ -62,7 +60,7 @@ class EmbeddingBenchmark implements CommandLine.Command {
 			List<String> ids = threads.stream().map(ParsedThread::externalId).toList();
 			throughput(threads.stream().map(t -> ThreadTexts.titleAndFirstPost(t).getFirst()).toList());
 
-			Map<String, ThreadVectors> variants = new LinkedHashMap<>();
+			Map<String, EvalThreadEmbeddings> variants = new LinkedHashMap<>();
 			variants.put("title", vectors(ids, threads, ThreadTexts::title));
 			variants.put("title+post1", vectors(ids, threads, ThreadTexts::titleAndFirstPost));
 			variants.put("max of chunks", vectors(ids, threads, ThreadTexts::chunks));
@@ -115,11 +113,11 @@ class EmbeddingBenchmark implements CommandLine.Command {
 				how, count, meanChars, seconds, count / seconds, seconds * 1000 / count, cpu, cpu / seconds);
 	}
 
-	private ThreadVectors vectors(List<String> ids, List<ParsedThread> threads,
+	private EvalThreadEmbeddings vectors(List<String> ids, List<ParsedThread> threads,
 			Function<ParsedThread, List<String>> text) {
 		List<List<String>> texts = threads.stream().map(text).toList();
 		long start = System.nanoTime();
-		ThreadVectors vectors = ThreadVectors.embed(embeddings, ids, texts);
+		EvalThreadEmbeddings vectors = EvalThreadEmbeddings.embed(embeddings, ids, texts);
 		System.out.printf("embedded %d texts for %d threads in %.1f s%n", texts.stream().mapToInt(List::size).sum(),
 				threads.size(), (System.nanoTime() - start) / 1e9);
 		return vectors;
@@ -134,7 +132,7 @@ class EmbeddingBenchmark implements CommandLine.Command {
 		return byQid;
 	}
 
-	private void fusion(EvalSet eval, QualityTable table, Map<String, ThreadVectors> variants,
+	private void fusion(EvalSet eval, QualityTable table, Map<String, EvalThreadEmbeddings> variants,
 			Map<String, Map<String, float[]>> queryVectors) {
 		search.load(eval.corpus());
 		Map<String, List<EvalSearch.Scored>> ours = new HashMap<>();

@@ -59,65 +59,65 @@ final class Composer {
 		type = rng.pick(theme.types());
 		method = rng.pick(theme.methods());
 		boolean mac = theme.mac() && (!theme.ios() || rng.chance(0.5));
-		String[] versions = mac ? Vocabulary.MACOS : Vocabulary.IOS;
+		String[] versions = mac ? ForumPhrases.MACOS : ForumPhrases.IOS;
 		os = rng.pick(versions);
 		os2 = rng.pick(versions);
-		device = rng.pick(mac ? Vocabulary.MAC_DEVICES : Vocabulary.IOS_DEVICES);
-		app = rng.pick(Vocabulary.PRODUCTS);
-		bundle = "com." + rng.pick(Vocabulary.COMPANIES) + "." + app.toLowerCase();
+		device = rng.pick(mac ? ForumPhrases.MAC_DEVICES : ForumPhrases.IOS_DEVICES);
+		app = rng.pick(ForumPhrases.PRODUCTS);
+		bundle = "com." + rng.pick(ForumPhrases.COMPANIES) + "." + app.toLowerCase();
 		symptom = rng.pick(theme.symptoms());
 		pid = rng.between(180, 98_000);
 	}
 
 	String title() {
 		buffer = new StringBuilder(1_024);
-		expand(rng.pick(Vocabulary.TITLES), buffer);
+		expand(rng.pick(ForumPhrases.TITLES), buffer);
 		buffer.setCharAt(0, Character.toUpperCase(buffer.charAt(0)));
 		return buffer.toString();
 	}
 
 	String question() {
 		buffer = new StringBuilder(1_024);
-		sentence(rng.pick(Vocabulary.OPENERS));
+		sentence(rng.pick(ForumPhrases.OPENERS));
 		int details = rng.between(0, 2);
 		for (int i = 0; i < details; i++) {
-			sentence(rng.pick(Vocabulary.DETAILS));
+			sentence(rng.pick(ForumPhrases.DETAILS));
 		}
 		int pieces = rng.between(1, 3);
 		for (int i = 0; i < pieces && buffer.length() < MAX_BODY - 600; i++) {
 			artefacts.any(buffer);
 		}
-		paragraph(rng.pick(Vocabulary.ASKS));
+		paragraph(rng.pick(ForumPhrases.ASKS));
 		return buffer.toString();
 	}
 
 	/** An answer; staff answers end with a signature, as they do on the forums. */
 	String answer(boolean staff) {
 		buffer = new StringBuilder(1_024);
-		sentence(rng.pick(Vocabulary.ANSWER_OPENERS));
-		sentence(rng.pick(Vocabulary.ANSWER_FIXES));
+		sentence(rng.pick(ForumPhrases.ANSWER_OPENERS));
+		sentence(rng.pick(ForumPhrases.ANSWER_FIXES));
 		if (rng.chance(0.35)) {
 			buffer.append("\n\n");
 			artefacts.code(buffer);
 		}
 		else if (rng.chance(0.3)) {
-			sentence(rng.pick(Vocabulary.ANSWER_FIXES));
+			sentence(rng.pick(ForumPhrases.ANSWER_FIXES));
 		}
-		paragraph(rng.pick(Vocabulary.ANSWER_CLOSERS));
+		paragraph(rng.pick(ForumPhrases.ANSWER_CLOSERS));
 		if (staff) {
-			paragraph(rng.pick(Vocabulary.STAFF_SIGNATURES));
+			paragraph(rng.pick(ForumPhrases.STAFF_SIGNATURES));
 		}
 		return buffer.toString();
 	}
 
 	String comment() {
 		buffer = new StringBuilder(1_024);
-		sentence(rng.pick(Vocabulary.COMMENTS));
+		sentence(rng.pick(ForumPhrases.COMMENTS));
 		if (rng.chance(0.3)) {
 			artefacts.logOrError(buffer);
 		}
 		else if (rng.chance(0.7)) {
-			sentence(rng.pick(Vocabulary.DETAILS));
+			sentence(rng.pick(ForumPhrases.DETAILS));
 		}
 		return buffer.toString();
 	}
@@ -183,7 +183,7 @@ final class Composer {
 			case "workaround" -> expand(rng.pick(theme.workarounds()), out);
 			case "os" -> out.append(os);
 			case "os2" -> out.append(os2);
-			case "xcode" -> out.append(rng.pick(Vocabulary.XCODE));
+			case "xcode" -> out.append(rng.pick(ForumPhrases.XCODE));
 			case "device" -> out.append(device);
 			case "app" -> out.append(app);
 			case "bundle" -> out.append(bundle);

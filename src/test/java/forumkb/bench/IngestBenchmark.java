@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code benchmark-ingest [--threads N] [--seed S]}: generates a realistic corpus as JSON
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  * peak heap. Generation is not timed. Run it on a throw-away database (see
  * docs/benchmarks.md).
  */
-@Component
 class IngestBenchmark implements CommandLine.Command {
 
 	private final IngestService ingest;

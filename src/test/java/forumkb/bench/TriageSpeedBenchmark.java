@@ -8,7 +8,6 @@ import forumkb.triage.TriageService;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code benchmark-triage-speed}: triage of pasted ~5 KB crash logs against a generated
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
  * vectors are made for the first {@code --vectors} threads only: embedding costs ~40 ms a
  * chunk here, so all 200,000 would take hours; the query is embedded every time.
  */
-@Component
 class TriageSpeedBenchmark implements CommandLine.Command {
 
 	private static final int KNOWN_ISSUES = 30;

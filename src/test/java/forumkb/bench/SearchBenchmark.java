@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code benchmark-search [--threads N] [--queries N] [--clients N] [--requests N] [--seed S] [--keep DIR] [--no-baseline]}:
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Component;
  * up, then times a seeded query set in process, over HTTP with concurrent clients, and
  * against a PostgreSQL full-text baseline built from the same rows.
  */
-@Component
 class SearchBenchmark implements CommandLine.Command {
 
 	private static final long CATCH_UP_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(60);

@@ -5,9 +5,9 @@ package forumkb.bench;
  * how questions, answers and comments are phrased. Placeholders are filled by
  * {@link Composer}; themes supply the subject-specific parts.
  */
-final class Vocabulary {
+final class ForumPhrases {
 
-	private Vocabulary() {
+	private ForumPhrases() {
 	}
 
 	static final String[] IOS = { "iOS 16.7", "iOS 17.2", "iOS 17.4.1", "iOS 17.6", "iOS 18.0", "iOS 18.1", "iOS 18.2",

@@ -99,7 +99,7 @@ public final class CorpusGenerator {
 	private List<ParsedPost> posts(long created) {
 		int count = 1 + rng.weighted(POST_COUNT_WEIGHTS);
 		List<ParsedPost> posts = new ArrayList<>(count);
-		String asker = rng.pick(Vocabulary.AUTHORS);
+		String asker = rng.pick(ForumPhrases.AUTHORS);
 		posts.add(new ParsedPost(asker, composer.question(), Instant.ofEpochSecond(created), PostRole.QUESTION, false));
 		// Threads with a staff reply are often resolved; whether one is accepted is
 		// decided once.
@@ -113,8 +113,8 @@ public final class CorpusGenerator {
 			if (accepted) {
 				acceptedIndex = i;
 			}
-			String author = staff ? rng.pick(Vocabulary.STAFF)
-					: rng.chance(0.35) ? asker : rng.pick(Vocabulary.AUTHORS);
+			String author = staff ? rng.pick(ForumPhrases.STAFF)
+					: rng.chance(0.35) ? asker : rng.pick(ForumPhrases.AUTHORS);
 			posts.add(new ParsedPost(author, answer ? composer.answer(staff) : composer.comment(),
 					Instant.ofEpochSecond(at), answer ? PostRole.ANSWER : PostRole.COMMENT, accepted));
 		}

@@ -9,19 +9,20 @@ import java.util.List;
  * Every eval thread's embedding(s) for one way of writing a thread as text. A thread with
  * several texts (one per post chunk) scores the best cosine of its chunks.
  */
-final class ThreadVectors {
+final class EvalThreadEmbeddings {
 
 	private final List<String> externalIds;
 
 	private final List<List<float[]>> vectors;
 
-	private ThreadVectors(List<String> externalIds, List<List<float[]>> vectors) {
+	private EvalThreadEmbeddings(List<String> externalIds, List<List<float[]>> vectors) {
 		this.externalIds = externalIds;
 		this.vectors = vectors;
 	}
 
 	/** {@code texts.get(i)} are the texts of the thread {@code externalIds.get(i)}. */
-	static ThreadVectors embed(SentenceEmbeddings embeddings, List<String> externalIds, List<List<String>> texts) {
+	static EvalThreadEmbeddings embed(SentenceEmbeddings embeddings, List<String> externalIds,
+			List<List<String>> texts) {
 		List<String> flat = texts.stream().flatMap(List::stream).toList();
 		List<float[]> all = embeddings.embedAll(flat);
 		List<List<float[]>> vectors = new ArrayList<>();
@@ -30,7 +31,7 @@ final class ThreadVectors {
 			vectors.add(all.subList(next, next + threadTexts.size()));
 			next += threadTexts.size();
 		}
-		return new ThreadVectors(externalIds, vectors);
+		return new EvalThreadEmbeddings(externalIds, vectors);
 	}
 
 	/** All threads, best cosine first. */

@@ -35,7 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code benchmark-triage [FOLDER…] [--misses] [--no-feedback]}: for each eval set (by
@@ -50,7 +49,6 @@ import org.springframework.stereotype.Component;
  * submitted and confirmed, and the other half is measured before and after (both halves
  * in turn), so the gain is what confirmations teach about unseen reports.
  */
-@Component
 class TriageQualityBenchmark implements CommandLine.Command {
 
 	private static final Authentication ENGINEER = new UsernamePasswordAuthenticationToken("benchmark", null,

@@ -51,12 +51,15 @@ final class BenchServer implements AutoCloseable {
 		Path indexDirectory = kept == null ? Files.createTempDirectory("forumkb-bench-index-") : kept.resolve("index");
 		List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
 				"--server.address=127.0.0.1", "--server.port=0", "--forumkb.command-line=false",
-				kept == null ? "--forumkb.embedded.ephemeral=true"
-						: "--forumkb.embedded.data-dir=" + kept.resolve("pg"),
-				"--forumkb.demo.enabled=false", "--forumkb.feeds.urls=",
+				// Said either way: Benchmarks makes a throw-away database the default.
+				"--forumkb.embedded.ephemeral=" + (kept == null), "--forumkb.demo.enabled=false",
+				"--forumkb.feeds.urls=",
 				// No known issues exist while the corpus arrives: matching it to them
 				// would only compete for the cores.
 				"--forumkb.triage.matcher.enabled=false", "--forumkb.index.dir=" + indexDirectory));
+		if (kept != null) {
+			arguments.add("--forumkb.embedded.data-dir=" + kept.resolve("pg"));
+		}
 		arguments.addAll(List.of(settings));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ForumkbApplication.class)
 			.web(WebApplicationType.SERVLET)

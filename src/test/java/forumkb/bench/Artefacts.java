@@ -26,7 +26,7 @@ final class Artefacts {
 	/** One artefact of a random kind, introduced by a sentence that fits that kind. */
 	void any(StringBuilder out) {
 		int kind = rng.weighted(KIND_WEIGHTS);
-		out.append("\n\n").append(rng.pick(Vocabulary.ARTEFACT_INTROS[kind])).append("\n\n");
+		out.append("\n\n").append(rng.pick(ForumPhrases.ARTEFACT_INTROS[kind])).append("\n\n");
 		switch (kind) {
 			case 0 -> errorDump(out);
 			case 1 -> consoleLog(out);
@@ -37,7 +37,7 @@ final class Artefacts {
 
 	void logOrError(StringBuilder out) {
 		boolean dump = rng.chance(0.5);
-		out.append("\n\n").append(rng.pick(Vocabulary.ARTEFACT_INTROS[dump ? 0 : 1])).append("\n\n");
+		out.append("\n\n").append(rng.pick(ForumPhrases.ARTEFACT_INTROS[dump ? 0 : 1])).append("\n\n");
 		if (dump) {
 			errorDump(out);
 		}
@@ -128,7 +128,7 @@ final class Artefacts {
 	}
 
 	void crash(StringBuilder out) {
-		String[] exception = rng.pick(Vocabulary.EXCEPTIONS);
+		String[] exception = rng.pick(ForumPhrases.EXCEPTIONS);
 		int crashed = rng.between(0, 9);
 		out.append("```\nProcess:             ")
 			.append(composer.app)
@@ -170,7 +170,7 @@ final class Artefacts {
 				out.append(systemSymbol()).append(" + ").append(rng.between(8, 600)).append('\n');
 			}
 			else {
-				String[] system = rng.pick(Vocabulary.SYSTEM_FRAMES);
+				String[] system = rng.pick(ForumPhrases.SYSTEM_FRAMES);
 				frame(out, system[0], 0x180000000L);
 				out.append(system[1]).append('\n');
 			}

@@ -11,13 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The eval corpus ingested through the real pipeline, and our search's ranking of it by
  * external id.
  */
-@Component
 class EvalSearch {
 
 	/** One ranked thread and the score our search gave it. */

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code benchmark-search-quality [FOLDER]}: ingests the eval-dev corpus, runs every
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  * overall, for the {@code q…} and {@code h…} queries and per kind. Run it on a throw-away
  * database and index folder (see docs/benchmarks.md).
  */
-@Component
 class SearchQualityBenchmark implements CommandLine.Command {
 
 	private final EvalSearch search;
