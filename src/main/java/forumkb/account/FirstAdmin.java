@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * On a start with no accounts, creates the first ADMIN from {@code forumkb.admin.email}
  * and {@code FORUMKB_ADMIN_PASSWORD}, or with a generated password logged once, in one
- * banner with the URL to open; on every start says where the portal runs.
+ * banner with the URL to open; on every start says where the portal runs. Not in
+ * command-line runs.
  */
 @Component
+@Profile("!cli")
 @Order(0)
 class FirstAdmin implements ApplicationRunner {
 
@@ -29,31 +32,25 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final String password;
 
-	private final boolean commandLine;
-
 	private final ClusterJobs jobs;
 
 	private final Environment environment;
 
 	FirstAdmin(AccountService accounts, ClusterJobs jobs, Environment environment,
 			@Value("${forumkb.admin.email:admin@localhost}") String email,
-			@Value("${forumkb.admin.password:}") String password,
-			@Value("${forumkb.command-line:false}") boolean commandLine) {
+			@Value("${forumkb.admin.password:}") String password) {
 		this.accounts = accounts;
 		this.jobs = jobs;
 		this.environment = environment;
 		this.email = email;
 		this.password = password;
-		this.commandLine = commandLine;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!commandLine) {
-			// Nodes starting together on an empty database: the first creates the admin,
-			// the others find it.
-			jobs.runAfterOthers(ClusterJobs.FIRST_START, this::createUnlessAnyAccount);
-		}
+		// Nodes starting together on an empty database: the first creates the admin, the
+		// others find it.
+		jobs.runAfterOthers(ClusterJobs.FIRST_START, this::createUnlessAnyAccount);
 	}
 
 	private void createUnlessAnyAccount() {

@@ -3,7 +3,8 @@ package forumkb.digest;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * that drive runs).
  */
 @Component
-@ConditionalOnExpression("${forumkb.digest.scheduled:true} and !${forumkb.command-line:false}")
+@Profile("!cli")
+@ConditionalOnProperty(name = "forumkb.digest.scheduled", havingValue = "true", matchIfMissing = true)
 class DigestSchedule {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestSchedule.class);

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +37,9 @@ import org.springframework.stereotype.Component;
  * the live one and swaps it in; search keeps answering from the old one meanwhile.
  *
  * <p>
- * In command-line mode it never opens the live index (the server may hold it); a
- * command-line rebuild only writes a generation and names it current, and the running
- * server switches to it on its next tick.
+ * In a command-line run (profile {@code cli}) it never opens the live index (the server
+ * may hold it); a command-line rebuild only writes a generation and names it current, and
+ * the running server switches to it on its next tick.
  */
 @Component
 public class SearchIndex implements SmartLifecycle {
@@ -93,14 +94,13 @@ public class SearchIndex implements SmartLifecycle {
 	private volatile String database;
 
 	SearchIndex(IndexFeed feed, IndexErrors errors, @Value("${forumkb.index.dir}") String directory,
-			@Value("${forumkb.command-line:false}") boolean commandLine,
-			@Value("${forumkb.index.merge-after:10000}") int mergeAfter) {
+			Environment environment, @Value("${forumkb.index.merge-after:10000}") int mergeAfter) {
 		this.mergeAfter = mergeAfter;
 		this.feed = feed;
 		this.errors = errors;
 		this.documents = new ThreadDocuments(facets, ErrorCatalog.load());
 		this.generations = new IndexGenerations(Path.of(directory).toAbsolutePath());
-		this.commandLine = commandLine;
+		this.commandLine = environment.matchesProfiles("cli");
 	}
 
 	/**
@@ -158,11 +158,8 @@ public class SearchIndex implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Opens the live index and keeps it current. The server does this on start; a command
-	 * does it only when it owns the index folder (the benchmarks, on a throw-away one).
-	 */
-	public void openLive() {
+	/** Opens the live index, which the scheduled catch-up then keeps current. */
+	private void openLive() {
 		try {
 			live = openCurrent();
 			generations.removeStale();
@@ -483,11 +480,6 @@ public class SearchIndex implements SmartLifecycle {
 	/** Whether the change, and so every one before it, is searchable. */
 	public boolean holds(ChangePosition change) {
 		return live != null && !change.isAfter(searchableChange());
-	}
-
-	/** Whether every committed change is searchable. */
-	public boolean caughtUp() {
-		return holds(feed.lastChange());
 	}
 
 	private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
  * With several nodes, one polls at a time (a cluster job), and a feed is fetched only
  * when its last poll, by any node, is {@code forumkb.feeds.poll-interval} old: each node
  * checks every {@code forumkb.feeds.check-interval}, so a feed is fetched once an
- * interval, however many nodes run and whichever of them is up.
+ * interval, however many nodes run and whichever of them is up. Not in command-line runs.
  */
 @Component
-@ConditionalOnProperty(name = "forumkb.command-line", havingValue = "false", matchIfMissing = true)
+@Profile("!cli")
 class FeedPoller {
 
 	private static final String JOB = "feed-poll";

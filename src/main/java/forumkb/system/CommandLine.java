@@ -9,6 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Entry point for {@code java -jar forumkb.jar COMMAND …}: starts the application without
  * its web server, on the same database settings as the server, runs the command, exits.
+ * The run has the profile {@code cli}: what only a server does (polling feeds, sending
+ * digests, matching arrivals, holding the index open, the first-start admin) is
+ * {@code @Profile("!cli")}, or asks for the profile where the bean itself is shared.
  */
 public final class CommandLine {
 
@@ -37,8 +40,8 @@ public final class CommandLine {
 		// loads the demo.
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
-			.run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--forumkb.demo.enabled=false",
-					"--forumkb.command-line=true")) {
+			.profiles("cli")
+			.run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--forumkb.demo.enabled=false")) {
 			Map<String, Command> commands = context.getBeansOfType(Command.class);
 			for (Command command : commands.values()) {
 				if (command.name().equals(name)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,10 @@ import org.springframework.stereotype.Component;
  * included), and only as far as the search index has made searchable. With several nodes,
  * one runs it at a time (a cluster job), so the cursor only moves forward and each thread
  * is checked once; the match rows' primary key keeps a thread from counting twice anyway.
+ * Not in command-line runs.
  */
 @Component
+@Profile("!cli")
 class KnownIssueMatcher {
 
 	/** The job's name, and its cursor's. */
@@ -48,7 +51,7 @@ class KnownIssueMatcher {
 	private final boolean enabled;
 
 	KnownIssueMatcher(JdbcTemplate jdbc, IndexFeed feed, SearchIndex index, TriageService triage,
-			KnownIssueIndex knownIssues, ClusterJobs jobs, @Value("${forumkb.command-line:false}") boolean commandLine,
+			KnownIssueIndex knownIssues, ClusterJobs jobs,
 			@Value("${forumkb.triage.matcher.enabled:true}") boolean enabled) {
 		this.jdbc = jdbc;
 		this.feed = feed;
@@ -56,7 +59,7 @@ class KnownIssueMatcher {
 		this.triage = triage;
 		this.knownIssues = knownIssues;
 		this.jobs = jobs;
-		this.enabled = enabled && !commandLine;
+		this.enabled = enabled;
 	}
 
 	@Scheduled(fixedDelayString = "${forumkb.triage.match-interval:PT5S}")

@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -78,13 +79,13 @@ public class ThreadVectors implements SmartLifecycle {
 	private volatile ChangePosition applied = ChangePosition.START;
 
 	ThreadVectors(SentenceEmbeddings embeddings, IndexFeed feed, @Value("${forumkb.index.dir}") String directory,
-			@Value("${forumkb.triage.vectors.enabled:true}") boolean enabled,
-			@Value("${forumkb.command-line:false}") boolean commandLine) {
+			@Value("${forumkb.triage.vectors.enabled:true}") boolean enabled, Environment environment) {
 		this.embeddings = embeddings;
 		this.feed = feed;
 		this.root = Path.of(directory).toAbsolutePath();
 		this.enabled = enabled && embeddings.enabled();
-		this.commandLine = commandLine;
+		// A command-line run never opens it: the server may hold it.
+		this.commandLine = environment.matchesProfiles("cli");
 	}
 
 	/** A thread and how close its best chunk is to the query (cosine). */
@@ -102,11 +103,8 @@ public class ThreadVectors implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Opens the vector index of this database; the server does it on start, a benchmark
-	 * itself.
-	 */
-	public void open() {
+	/** Opens the vector index of this database; the server does it on start. */
+	private void open() {
 		try {
 			Path folder = root.resolve("vectors-" + feed.databaseIdentity());
 			IndexWriter opened = new IndexWriter(FSDirectory.open(folder),

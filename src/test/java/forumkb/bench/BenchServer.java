@@ -50,7 +50,7 @@ final class BenchServer implements AutoCloseable {
 	static BenchServer start(Path kept, String... settings) throws IOException {
 		Path indexDirectory = kept == null ? Files.createTempDirectory("forumkb-bench-index-") : kept.resolve("index");
 		List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
-				"--server.address=127.0.0.1", "--server.port=0", "--forumkb.command-line=false",
+				"--server.address=127.0.0.1", "--server.port=0",
 				// Said either way: Benchmarks makes a throw-away database the default.
 				"--forumkb.embedded.ephemeral=" + (kept == null), "--forumkb.demo.enabled=false",
 				"--forumkb.feeds.urls=",

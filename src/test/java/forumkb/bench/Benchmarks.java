@@ -11,9 +11,8 @@ import org.springframework.context.annotation.Import;
  * carry none of them; imported here rather than scanned, so the test contexts do not
  * create them either.
  */
-@Import({ ForumkbApplication.class, EvalSearch.class, IngestBenchmark.class, SearchBenchmark.class,
-		SearchQualityBenchmark.class, EmbeddingBenchmark.class, TriageQualityBenchmark.class,
-		TriageSpeedBenchmark.class })
+@Import({ ForumkbApplication.class, IngestBenchmark.class, SearchBenchmark.class, SearchQualityBenchmark.class,
+		EmbeddingBenchmark.class, TriageQualityBenchmark.class, TriageSpeedBenchmark.class })
 public class Benchmarks {
 
 	public static void main(String[] args) {

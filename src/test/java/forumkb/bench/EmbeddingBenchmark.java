@@ -20,8 +20,8 @@ import java.util.function.Function;
  * {@code benchmark-embeddings [FOLDER] [--no-fusion]}: the model's load time and memory,
  * its speed on eval-dev thread texts, the quality of ranking the eval corpus by cosine
  * for several ways of writing threads and queries as text, the best cosines of queries
- * that no thread answers, and our search fused with the embedding ranking. Run it on a
- * throw-away database and index folder, like {@code benchmark-search-quality}.
+ * that no thread answers, and our search fused with the embedding ranking (over an
+ * application of its own, like {@code benchmark-search-quality}).
  */
 class EmbeddingBenchmark implements CommandLine.Command {
 
@@ -30,13 +30,10 @@ class EmbeddingBenchmark implements CommandLine.Command {
 
 	private final SentenceEmbeddings embeddings;
 
-	private final EvalSearch search;
-
 	private final SymptomLines symptoms = new SymptomLines(new EntityExtractor());
 
-	EmbeddingBenchmark(SentenceEmbeddings embeddings, EvalSearch search) {
+	EmbeddingBenchmark(SentenceEmbeddings embeddings) {
 		this.embeddings = embeddings;
-		this.search = search;
 	}
 
 	@Override
@@ -133,10 +130,11 @@ class EmbeddingBenchmark implements CommandLine.Command {
 	}
 
 	private void fusion(EvalSet eval, QualityTable table, Map<String, EvalThreadEmbeddings> variants,
-			Map<String, Map<String, float[]>> queryVectors) {
-		search.load(eval.corpus());
+			Map<String, Map<String, float[]>> queryVectors) throws IOException {
 		Map<String, List<EvalSearch.Scored>> ours = new HashMap<>();
-		eval.queries().forEach(query -> ours.put(query.qid(), search.ranking(query.text(), FUSION_DEPTH / 10)));
+		try (EvalSearch search = EvalSearch.load(eval.corpus())) {
+			eval.queries().forEach(query -> ours.put(query.qid(), search.ranking(query.text(), FUSION_DEPTH / 10)));
+		}
 		// Symptom lines change only the long logs and did not change the embedding
 		// ranking: whole queries here.
 		Map<String, float[]> whole = queryVectors.get("whole");

@@ -5,6 +5,7 @@ import forumkb.ingest.IngestInput;
 import forumkb.ingest.IngestService;
 import forumkb.search.SearchResult;
 import forumkb.search.SearchService;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,39 +14,36 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The eval corpus ingested through the real pipeline, and our search's ranking of it by
- * external id.
+ * The eval corpus ingested through the real pipeline into an application of its own (see
+ * {@link BenchServer}), and our search's ranking of it by external id.
  */
-class EvalSearch {
+final class EvalSearch implements AutoCloseable {
 
 	/** One ranked thread and the score our search gave it. */
 	record Scored(String externalId, float score) {
 	}
 
-	private final IngestService ingest;
-
-	private final SearchIndex index;
+	private final BenchServer server;
 
 	private final SearchService search;
 
-	private final JdbcTemplate jdbc;
-
 	private final Map<Long, String> externalIds = new HashMap<>();
 
-	EvalSearch(IngestService ingest, SearchIndex index, SearchService search, JdbcTemplate jdbc) {
-		this.ingest = ingest;
-		this.index = index;
-		this.search = search;
-		this.jdbc = jdbc;
+	private EvalSearch(BenchServer server) {
+		this.server = server;
+		this.search = server.bean(SearchService.class);
 	}
 
-	void load(Path corpus) {
-		ingest.ingest("eval corpus", List.of(IngestInput.ofFile(corpus, null)));
-		index.openLive();
-		index.catchUp();
-		jdbc.query("select id, external_id from thread", row -> {
-			externalIds.put(row.getLong(1), row.getString(2));
+	static EvalSearch load(Path corpus) throws IOException {
+		// Search does not read the sentence vectors: embedding the corpus would only
+		// compete for the cores.
+		EvalSearch loaded = new EvalSearch(BenchServer.start(null, "--forumkb.triage.vectors.enabled=false"));
+		loaded.server.bean(IngestService.class).ingest("eval corpus", List.of(IngestInput.ofFile(corpus, null)));
+		loaded.server.bean(SearchIndex.class).catchUp();
+		loaded.server.bean(JdbcTemplate.class).query("select id, external_id from thread", row -> {
+			loaded.externalIds.put(row.getLong(1), row.getString(2));
 		});
+		return loaded;
 	}
 
 	/** The first {@code pages} result pages, best first. */
@@ -63,6 +61,11 @@ class EvalSearch {
 
 	List<String> ids(String query, int pages) {
 		return ranking(query, pages).stream().map(Scored::externalId).toList();
+	}
+
+	@Override
+	public void close() throws IOException {
+		server.close();
 	}
 
 }

@@ -1,5 +1,6 @@
 package forumkb.bench;
 
+import forumkb.index.IndexFeed;
 import forumkb.index.SearchIndex;
 import forumkb.ingest.IngestService;
 import forumkb.search.SearchService;
@@ -129,7 +130,8 @@ class SearchBenchmark implements CommandLine.Command {
 		long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
 		SearchIndex index = server.bean(SearchIndex.class);
 		long start = System.nanoTime();
-		while (!index.caughtUp() || searchable(index) < threads || index.merging()) {
+		IndexFeed feed = server.bean(IndexFeed.class);
+		while (!index.holds(feed.lastChange()) || searchable(index) < threads || index.merging()) {
 			if (System.nanoTime() - start > CATCH_UP_LIMIT_NANOS) {
 				throw new IOException("the index did not catch up within an hour");
 			}

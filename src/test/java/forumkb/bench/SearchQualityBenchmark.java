@@ -12,18 +12,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code benchmark-search-quality [FOLDER]}: ingests the eval-dev corpus, runs every
- * query as a search and prints Recall@1/5/10 and MRR for our search next to plain BM25,
- * overall, for the {@code q…} and {@code h…} queries and per kind. Run it on a throw-away
- * database and index folder (see docs/benchmarks.md).
+ * {@code benchmark-search-quality [FOLDER]}: ingests the eval-dev corpus into an
+ * application of its own (see {@link EvalSearch}), runs every query as a search and
+ * prints Recall@1/5/10 and MRR for our search next to plain BM25, overall, for the
+ * {@code q…} and {@code h…} queries and per kind.
  */
 class SearchQualityBenchmark implements CommandLine.Command {
-
-	private final EvalSearch search;
-
-	SearchQualityBenchmark(EvalSearch search) {
-		this.search = search;
-	}
 
 	@Override
 	public String name() {
@@ -40,10 +34,9 @@ class SearchQualityBenchmark implements CommandLine.Command {
 		Path folder = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : EvalSet.defaultFolder();
 		try {
 			EvalSet eval = EvalSet.load(folder);
-			search.load(eval.corpus());
 			List<ParsedThread> threads = new JsonLinesParser().parse("corpus", Files.readString(eval.corpus()))
 				.threads();
-			try (PlainBm25 baseline = new PlainBm25(threads)) {
+			try (EvalSearch search = EvalSearch.load(eval.corpus()); PlainBm25 baseline = new PlainBm25(threads)) {
 				report(eval, query -> search.ids(query, 1), query -> baseline.search(query, 10),
 						List.of(args).contains("--misses"));
 			}

@@ -8,6 +8,7 @@ import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
+import forumkb.index.SearchIndex;
 import forumkb.system.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,13 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 /**
  * The CLI against the server's own embedded database: while the server runs on a data
@@ -106,12 +111,67 @@ class CommandLineTests {
 		}
 	}
 
+	/**
+	 * A command runs beside the server on the same database and index folder: it must not
+	 * poll feeds, send digests, match arrivals, make the first admin or open the index
+	 * the server holds.
+	 */
+	@Test
+	void aCommandStartsNoneOfTheServersBackgroundWork() {
+		System.setProperty("forumkb.digest.scheduled", "true");
+		try {
+			int exit = CommandLine.run(WithServerWorkProbe.class, new String[] { "server-work" });
+			assertThat(exit).isZero();
+			assertThat(captured.toString(StandardCharsets.UTF_8).strip())
+				.isEqualTo("beans: []; search index open: false");
+		}
+		finally {
+			System.clearProperty("forumkb.digest.scheduled");
+		}
+	}
+
 	@Test
 	void aMissingPathIsReportedAndTheExitCodeSaysSo() {
 		int exit = CommandLine.run(ForumkbApplication.class,
 				new String[] { "ingest", work.resolve("nope.jsonl").toString() });
 		assertThat(exit).isEqualTo(1);
 		assertThat(captured.toString(StandardCharsets.UTF_8)).contains("nope.jsonl: no such file or folder");
+	}
+
+	/** The application with one more command, which reports the server's own work. */
+	@Import({ ForumkbApplication.class, ServerWorkProbe.class })
+	static class WithServerWorkProbe {
+
+	}
+
+	static class ServerWorkProbe implements CommandLine.Command {
+
+		private final ApplicationContext context;
+
+		ServerWorkProbe(ApplicationContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public String name() {
+			return "server-work";
+		}
+
+		@Override
+		public String usage() {
+			return "server-work   which of the server's background beans exist";
+		}
+
+		@Override
+		public int run(String[] args) {
+			List<String> present = Stream.of("feedPoller", "digestSchedule", "knownIssueMatcher", "firstAdmin")
+				.filter(context::containsBean)
+				.toList();
+			System.out.println(
+					"beans: " + present + "; search index open: " + context.getBean(SearchIndex.class).isRunning());
+			return 0;
+		}
+
 	}
 
 }
