@@ -1,5 +1,6 @@
 package forumkb.knownissue;
 
+import forumkb.account.Role;
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
 import forumkb.web.BarChart;
@@ -31,15 +32,30 @@ class KnownIssuePageController {
 		this.activity = activity;
 	}
 
+	/** {@code archived} names the known issue just archived, to offer its undo. */
 	@GetMapping("/known-issues")
-	String list(Model model) {
+	String list(@RequestParam(required = false) Long archived, Authentication viewer, Model model) {
 		model.addAttribute("knownIssues", knownIssues.all());
+		if (archived != null && Role.staff(viewer)) {
+			knownIssues.findAny(archived)
+				.filter(KnownIssue::archived)
+				.ifPresent(issue -> model.addAttribute("justArchived", issue));
+		}
 		return "knownissue/list";
 	}
 
+	@GetMapping("/known-issues/archived")
+	String archived(Model model) {
+		model.addAttribute("knownIssues", knownIssues.archived());
+		return "knownissue/archived";
+	}
+
+	/**
+	 * Engineers also see an archived known issue, to restore it; for others it is gone.
+	 */
 	@GetMapping("/known-issues/{id}")
 	String show(@PathVariable long id, Authentication viewer, Model model) {
-		KnownIssue issue = knownIssues.find(id)
+		KnownIssue issue = (Role.staff(viewer) ? knownIssues.findAny(id) : knownIssues.find(id))
 			.orElseThrow(() -> new NotFoundException("no known issue " + id))
 			.shownTo(viewer);
 		List<WeeklyActivity.Week> weeks = activity.of(id, LocalDate.now(ZoneOffset.UTC));
@@ -98,10 +114,24 @@ class KnownIssuePageController {
 		return "redirect:/known-issues/" + id;
 	}
 
+	/** Asks before deleting, on a page of its own: the CSP allows no inline script. */
+	@GetMapping("/known-issues/{id}/delete")
+	String confirmDelete(@PathVariable long id, Model model) {
+		model.addAttribute("issue",
+				knownIssues.find(id).orElseThrow(() -> new NotFoundException("no known issue " + id)));
+		return "knownissue/delete";
+	}
+
 	@PostMapping("/known-issues/{id}/delete")
 	String delete(@PathVariable long id, Principal user) {
-		knownIssues.delete(id, user.getName());
-		return "redirect:/known-issues";
+		knownIssues.archive(id, user.getName());
+		return "redirect:/known-issues?archived=" + id;
+	}
+
+	@PostMapping("/known-issues/{id}/restore")
+	String restore(@PathVariable long id, Principal user) {
+		knownIssues.restore(id, user.getName());
+		return "redirect:/known-issues/" + id;
 	}
 
 	private static String form(Model model, KnownIssueForm form, Long id, String error) {

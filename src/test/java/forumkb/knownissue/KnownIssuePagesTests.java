@@ -1,0 +1,112 @@
+package forumkb.knownissue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forumkb.HttpClientSupport;
+import forumkb.HttpClientSupport.Response;
+import forumkb.TestAccounts;
+import forumkb.account.Role;
+import java.io.InputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The known-issue pages over HTTP as engineers, developers and anonymous readers use
+ * them; shares {@link KnownIssueApiTests}' context. Engineers' clients send a bearer
+ * token, which pages accept without a CSRF token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "forumkb.test.isolated=known-issues")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KnownIssuePagesTests {
+
+	static final String FORM = "application/x-www-form-urlencoded";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext application;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	HttpClientSupport engineer;
+
+	HttpClientSupport developer;
+
+	HttpClientSupport anonymous;
+
+	long filterThread;
+
+	@BeforeAll
+	void demoThreads() throws Exception {
+		engineer = HttpClientSupport.asEngineer(application, port);
+		developer = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
+		anonymous = new HttpClientSupport(port);
+		try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
+			engineer.upload("/api/ingest", "demo.jsonl", in.readAllBytes());
+		}
+		filterThread = jdbc.queryForObject("select id from thread where external_id = '900112'", Long.class);
+	}
+
+	long knownIssue(String title, String signature) {
+		Response created = engineer.postJson("/api/known-issues", """
+				{"title": "%s", "symptom": "the filter never saves", "status": "open", "signature": [%s],
+				 "threadIds": [%d]}""".formatted(title, signature, filterThread));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	@Test
+	void deleteAsksFirstThenOffersUndoAndTheArchiveRestoresIt() {
+		long id = knownIssue("Pages archive probe", "");
+		String show = engineer.getPage("/known-issues/" + id).body();
+		assertThat(show).contains("href=\"/known-issues/" + id + "/delete\">Delete this known issue…</a>")
+			.as("no form deletes straight from the page")
+			.doesNotContain("action=\"/known-issues/" + id + "/delete\"");
+
+		Response confirm = engineer.getPage("/known-issues/" + id + "/delete");
+		assertThat(confirm.status()).isEqualTo(200);
+		assertThat(confirm.body()).contains("<h1>Delete this known issue?</h1>")
+			.contains("Pages archive probe")
+			.contains("method=\"post\" action=\"/known-issues/" + id + "/delete\"")
+			.contains(">Cancel</a>");
+		assertThat(developer.getPage("/known-issues/" + id + "/delete").status()).isEqualTo(403);
+
+		Response deleted = engineer.send("POST", "/known-issues/" + id + "/delete", FORM, "");
+		assertThat(deleted.status()).isEqualTo(302);
+		assertThat(deleted.header("Location")).endsWith("/known-issues?archived=" + id);
+		String list = engineer.getPage("/known-issues?archived=" + id).body();
+		assertThat(list).contains("Deleted “Pages archive probe”")
+			.contains("action=\"/known-issues/" + id + "/restore\"")
+			.contains(">Undo</button>")
+			.doesNotContain("href=\"/known-issues/" + id + "\"");
+		assertThat(anonymous.getPage("/known-issues?archived=" + id).body()).doesNotContain("Pages archive probe");
+		assertThat(anonymous.getPage("/known-issues/" + id).status()).isEqualTo(404);
+		assertThat(developer.getPage("/known-issues/" + id).status()).isEqualTo(404);
+
+		Response archived = engineer.getPage("/known-issues/archived");
+		assertThat(archived.body()).contains("<h1>Archived known issues</h1>")
+			.contains("href=\"/known-issues/" + id + "\">Pages archive probe</a>")
+			.contains("action=\"/known-issues/" + id + "/restore\"");
+		assertThat(developer.getPage("/known-issues/archived").status()).isEqualTo(403);
+		assertThat(engineer.getPage("/known-issues/" + id).body()).contains("Archived ")
+			.contains(">Restore</button>")
+			.doesNotContain("Delete this known issue");
+
+		Response restored = engineer.send("POST", "/known-issues/" + id + "/restore", FORM, "");
+		assertThat(restored.header("Location")).endsWith("/known-issues/" + id);
+		assertThat(anonymous.getPage("/known-issues").body())
+			.contains("href=\"/known-issues/" + id + "\">Pages archive probe</a>");
+		assertThat(engineer.getPage("/known-issues/archived").body()).doesNotContain("Pages archive probe");
+	}
+
+}
