@@ -2,7 +2,11 @@ package forumkb.knownissue;
 
 import forumkb.account.Role;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 
 /** A known issue as pages, the API and triage see it. */
@@ -26,6 +30,46 @@ public record KnownIssue(long id, String title, String symptom, String rootCause
 	 */
 	public boolean archived() {
 		return archivedAt != null;
+	}
+
+	/**
+	 * A signature term as the page shows it: once, even when engineers curated it and
+	 * confirmed reports taught it too.
+	 */
+	public record ShownTerm(String kind, String value, boolean curated, int learnedFrom) {
+
+		public boolean phrase() {
+			return SignatureTerm.PHRASE.equals(kind);
+		}
+
+		/** Where the term came from, in words. */
+		public String origin() {
+			String reports = learnedFrom == 1 ? "1 confirmed report" : learnedFrom + " confirmed reports";
+			if (!curated) {
+				return "learned from " + reports;
+			}
+			return learnedFrom == 0 ? "curated" : "curated, also learned from " + reports;
+		}
+
+	}
+
+	/**
+	 * Each term once, curated ones first; a learned term's weight counts the confirmed
+	 * reports that brought it.
+	 */
+	public List<ShownTerm> shownSignature() {
+		Map<String, ShownTerm> terms = new LinkedHashMap<>();
+		for (SignatureTerm term : signature.stream().sorted(Comparator.comparing(SignatureTerm::origin)).toList()) {
+			String key = term.kind() + ":" + term.value().toLowerCase(Locale.ROOT);
+			int learned = term.origin() == SignatureTerm.Origin.FEEDBACK ? Math.round(term.weight()) : 0;
+			ShownTerm seen = terms.get(key);
+			terms.put(key,
+					seen == null
+							? new ShownTerm(term.kind(), term.value(), term.origin() == SignatureTerm.Origin.CURATED,
+									learned)
+							: new ShownTerm(seen.kind(), seen.value(), seen.curated(), seen.learnedFrom() + learned));
+		}
+		return List.copyOf(terms.values());
 	}
 
 	public List<SignatureTerm> curatedSignature() {

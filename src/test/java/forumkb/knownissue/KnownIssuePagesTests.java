@@ -106,7 +106,36 @@ class KnownIssuePagesTests {
 		assertThat(restored.header("Location")).endsWith("/known-issues/" + id);
 		assertThat(anonymous.getPage("/known-issues").body())
 			.contains("href=\"/known-issues/" + id + "\">Pages archive probe</a>");
+		assertThat(anonymous.getPage("/known-issues/" + id).status()).isEqualTo(200);
 		assertThat(engineer.getPage("/known-issues/archived").body()).doesNotContain("Pages archive probe");
+	}
+
+	@Test
+	void aTermBothCuratedAndLearnedIsShownOnceWithItsOrigin() {
+		long id = knownIssue("Pages learned terms probe", "{\"kind\": \"api-type\", \"value\": \"NEFilterManager\"}");
+		KnownIssueService service = application.getBean(KnownIssueService.class);
+		for (int i = 0; i < 2; i++) {
+			service.strengthen(id, "NEFilterManager saveToPreferences fails with NEFilterErrorDomain Code=5", "test");
+		}
+		assertThat(jdbc.queryForObject("""
+				select count(*) from known_issue_signature where known_issue_id = ? and value = 'NEFilterManager'""",
+				Long.class, id))
+			.as("curated and learned rows")
+			.isEqualTo(2);
+
+		String page = engineer.getPage("/known-issues/" + id).body();
+		assertThat(chips(page, "NEFilterManager")).isEqualTo(1);
+		assertThat(page)
+			.contains("<span>NEFilterManager</span> <small>curated, also learned from 2 confirmed reports</small>")
+			.containsPattern("<small>learned from 2 confirmed reports</small>");
+		String developers = developer.getPage("/known-issues/" + id).body();
+		assertThat(chips(developers, "NEFilterManager")).isEqualTo(1);
+		assertThat(developers).contains("<span>NEFilterManager</span> <small>curated</small>")
+			.doesNotContain("learned from");
+	}
+
+	static long chips(String page, String value) {
+		return page.split("<span>" + value + "</span>", -1).length - 1;
 	}
 
 }
