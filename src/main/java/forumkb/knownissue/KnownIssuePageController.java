@@ -27,9 +27,13 @@ class KnownIssuePageController {
 
 	private final WeeklyActivity activity;
 
-	KnownIssuePageController(KnownIssueService knownIssues, WeeklyActivity activity) {
+	private final ConfirmedReports confirmedReports;
+
+	KnownIssuePageController(KnownIssueService knownIssues, WeeklyActivity activity,
+			ConfirmedReports confirmedReports) {
 		this.knownIssues = knownIssues;
 		this.activity = activity;
+		this.confirmedReports = confirmedReports;
 	}
 
 	/** {@code archived} names the known issue just archived, to offer its undo. */
@@ -60,6 +64,8 @@ class KnownIssuePageController {
 			.shownTo(viewer);
 		List<WeeklyActivity.Week> weeks = activity.of(id, LocalDate.now(ZoneOffset.UTC));
 		model.addAttribute("issue", issue);
+		// Reports quote developers' private logs: engineers only.
+		model.addAttribute("reports", Role.staff(viewer) ? confirmedReports.of(id) : List.of());
 		model.addAttribute("weeks", weeks);
 		model.addAttribute("matches", weeks.stream().mapToInt(WeeklyActivity.Week::total).sum());
 		model.addAttribute("chart",

@@ -134,6 +134,31 @@ class KnownIssuePagesTests {
 			.doesNotContain("learned from");
 	}
 
+	@Test
+	void confirmedReportsAreListedOnTheKnownIssueForEngineersOnly() {
+		long id = knownIssue("Pages reports probe", "");
+		long confirmed = jdbc.queryForObject("""
+				insert into report (text, description, known_issue_id, resolution, status, triaged_by, triaged_at)
+				values ('NEFilterManager private log line', 'Private filter report from my app', ?, 'CONFIRMED',
+				        'TRIAGED', 'engineer@test.example', now()) returning id""", Long.class, id);
+		jdbc.update(
+				"""
+						insert into report (text, description, status) values ('untriaged', 'Pages untriaged report', 'NEW')""");
+
+		String page = engineer.getPage("/known-issues/" + id).body();
+		assertThat(page).contains("<h2>Confirmed reports (1)</h2>")
+			.contains("href=\"/reports/" + confirmed + "\">Private filter report from my app</a>")
+			.contains("by engineer@test.example")
+			.doesNotContain("Pages untriaged report");
+		for (HttpClientSupport reader : new HttpClientSupport[] { developer, anonymous }) {
+			String shown = reader.getPage("/known-issues/" + id).body();
+			assertThat(shown).contains("Pages reports probe")
+				.doesNotContain("Private filter report")
+				.doesNotContain("/reports/" + confirmed)
+				.doesNotContain("Confirmed reports");
+		}
+	}
+
 	static long chips(String page, String value) {
 		return page.split("<span>" + value + "</span>", -1).length - 1;
 	}
