@@ -3,11 +3,13 @@ package forumkb.knownissue;
 import forumkb.account.Role;
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
+import forumkb.thread.ThreadFinder;
 import forumkb.web.BarChart;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,11 +31,14 @@ class KnownIssuePageController {
 
 	private final ConfirmedReports confirmedReports;
 
-	KnownIssuePageController(KnownIssueService knownIssues, WeeklyActivity activity,
-			ConfirmedReports confirmedReports) {
+	private final ThreadFinder threads;
+
+	KnownIssuePageController(KnownIssueService knownIssues, WeeklyActivity activity, ConfirmedReports confirmedReports,
+			ThreadFinder threads) {
 		this.knownIssues = knownIssues;
 		this.activity = activity;
 		this.confirmedReports = confirmedReports;
+		this.threads = threads;
 	}
 
 	/** {@code archived} names the known issue just archived, to offer its undo. */
@@ -56,9 +61,11 @@ class KnownIssuePageController {
 
 	/**
 	 * Engineers also see an archived known issue, to restore it; for others it is gone.
+	 * {@code find} searches threads for engineers to link.
 	 */
 	@GetMapping("/known-issues/{id}")
-	String show(@PathVariable long id, Authentication viewer, Model model) {
+	String show(@PathVariable long id, @RequestParam(required = false) String find, Authentication viewer,
+			Model model) {
 		KnownIssue issue = (Role.staff(viewer) ? knownIssues.findAny(id) : knownIssues.find(id))
 			.orElseThrow(() -> new NotFoundException("no known issue " + id))
 			.shownTo(viewer);
@@ -66,6 +73,9 @@ class KnownIssuePageController {
 		model.addAttribute("issue", issue);
 		// Reports quote developers' private logs: engineers only.
 		model.addAttribute("reports", Role.staff(viewer) ? confirmedReports.of(id) : List.of());
+		if (find != null && !find.isBlank() && Role.staff(viewer) && !issue.archived()) {
+			findThreadsToLink(issue, find, model);
+		}
 		model.addAttribute("weeks", weeks);
 		model.addAttribute("matches", weeks.stream().mapToInt(WeeklyActivity.Week::total).sum());
 		model.addAttribute("chart",
@@ -138,6 +148,18 @@ class KnownIssuePageController {
 	String restore(@PathVariable long id, Principal user) {
 		knownIssues.restore(id, user.getName());
 		return "redirect:/known-issues/" + id;
+	}
+
+	private void findThreadsToLink(KnownIssue issue, String find, Model model) {
+		model.addAttribute("find", find);
+		model.addAttribute("linkedIds",
+				issue.threads().stream().map(KnownIssue.LinkedThread::id).collect(Collectors.toSet()));
+		try {
+			model.addAttribute("found", threads.find(find));
+		}
+		catch (BadRequestException e) {
+			model.addAttribute("findError", e.getMessage());
+		}
 	}
 
 	private static String form(Model model, KnownIssueForm form, Long id, String error) {

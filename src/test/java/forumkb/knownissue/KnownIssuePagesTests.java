@@ -1,12 +1,16 @@
 package forumkb.knownissue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -132,6 +136,49 @@ class KnownIssuePagesTests {
 		assertThat(chips(developers, "NEFilterManager")).isEqualTo(1);
 		assertThat(developers).contains("<span>NEFilterManager</span> <small>curated</small>")
 			.doesNotContain("learned from");
+	}
+
+	@Test
+	void anEngineerLinksAThreadFoundBySearchingFromTheKnownIssue() {
+		long id = knownIssue("Pages link search probe", "");
+		long otherThread = jdbc.queryForObject("select id from thread where external_id = '900157'", Long.class);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> engineer.getPage("/known-issues/" + id + "?find=saveToPreferences+hangs")
+				.body()
+				.contains("href=\"/threads/" + otherThread + "\""));
+
+		String found = engineer.getPage("/known-issues/" + id + "?find=saveToPreferences+hangs").body();
+		assertThat(found).contains("<label for=\"link-find\">Find a thread to link</label>")
+			.contains("value=\"saveToPreferences hangs\"")
+			.contains("<input type=\"hidden\" name=\"threadId\" value=\"" + otherThread + "\">")
+			.doesNotContain("placeholder=\"thread id\"");
+		assertThat(linkForms(found, id)).as("the thread already linked offers no Link").doesNotContain(filterThread);
+
+		Response linked = engineer.send("POST", "/known-issues/" + id + "/links", FORM, "threadId=" + otherThread);
+		assertThat(linked.status()).isEqualTo(302);
+		assertThat(
+				jdbc.queryForList("select thread_id from known_issue_thread where known_issue_id = ?", Long.class, id))
+			.containsExactlyInAnyOrder(filterThread, otherThread);
+		assertThat(linkForms(engineer.getPage("/known-issues/" + id + "?find=saveToPreferences+hangs").body(), id))
+			.doesNotContain(otherThread);
+
+		assertThat(engineer.getPage("/known-issues/" + id + "?find=%22unbalanced").status())
+			.as("a query search cannot read is no 500")
+			.isLessThan(500);
+		assertThat(developer.getPage("/known-issues/" + id + "?find=saveToPreferences+hangs").body())
+			.doesNotContain("name=\"threadId\"")
+			.doesNotContain("Find a thread to link");
+	}
+
+	/** The thread ids the page offers to link. */
+	static List<Long> linkForms(String page, long knownIssue) {
+		return Pattern
+			.compile("action=\"/known-issues/" + knownIssue
+					+ "/links\">(?:(?!</form>).)*name=\"threadId\" value=\"(\\d+)\"", Pattern.DOTALL)
+			.matcher(page)
+			.results()
+			.map(match -> Long.parseLong(match.group(1)))
+			.toList();
 	}
 
 	@Test
