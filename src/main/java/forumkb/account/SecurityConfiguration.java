@@ -205,7 +205,8 @@ class SecurityConfiguration {
 					.hasAnyRole(STAFF)
 					.requestMatchers("/reports/**")
 					.authenticated()
-					.requestMatchers("/known-issues/new", "/known-issues/*/edit", "/known-issues/*/links")
+					.requestMatchers("/known-issues/new", "/known-issues/*/edit", "/known-issues/*/links",
+							"/known-issues/*/delete", "/known-issues/archived")
 					.hasAnyRole(STAFF)
 					.requestMatchers(HttpMethod.POST, "/known-issues/**")
 					.hasAnyRole(STAFF);

@@ -148,7 +148,7 @@ final class IngestBatch implements AutoCloseable {
 	/** Runs on the writer thread; touches nothing but the store. */
 	private List<Stored> store(List<PreparedThread> prepared) {
 		try {
-			return transactions.execute(status -> store.save(prepared)).stream().map(Stored::of).toList();
+			return transactions.execute(status -> store.save(run.getId(), prepared)).stream().map(Stored::of).toList();
 		}
 		catch (DataAccessException chunkFailure) {
 			store.forgetSources();
@@ -158,7 +158,7 @@ final class IngestBatch implements AutoCloseable {
 
 	private Stored storeAlone(PreparedThread prepared) {
 		try {
-			return Stored.of(transactions.execute(status -> store.save(List.of(prepared))).getFirst());
+			return Stored.of(transactions.execute(status -> store.save(run.getId(), List.of(prepared))).getFirst());
 		}
 		catch (DataAccessException e) {
 			store.forgetSources();

@@ -44,11 +44,15 @@ class IngestController {
 
 	private final IngestErrorRepository errors;
 
-	IngestController(IngestService ingest, UrlFetcher fetcher, IngestRunRepository runs, IngestErrorRepository errors) {
+	private final RunThreadReader runThreads;
+
+	IngestController(IngestService ingest, UrlFetcher fetcher, IngestRunRepository runs, IngestErrorRepository errors,
+			RunThreadReader runThreads) {
 		this.ingest = ingest;
 		this.fetcher = fetcher;
 		this.runs = runs;
 		this.errors = errors;
+		this.runThreads = runThreads;
 	}
 
 	record UrlRequest(String url, String format) {
@@ -106,11 +110,13 @@ class IngestController {
 	}
 
 	@Operation(summary = "Read an ingest run",
-			description = "The run's state and counts, with every item that failed and why.")
+			description = "The run's state and counts, with every item that failed and why, and a page of the threads it created or updated (50 a page, newest first).")
 	@GetMapping("/runs/{id}")
-	IngestRunView runById(@Parameter(description = "The run's id") @PathVariable long id) {
+	IngestRunView runById(@Parameter(description = "The run's id") @PathVariable long id,
+			@Parameter(description = "Page of the run's threads, from 0; past the end gives the last") @RequestParam(
+					defaultValue = "0") int page) {
 		IngestRun run = runs.findById(id).orElseThrow(() -> new NotFoundException("no ingest run " + id));
-		return IngestRunView.of(run, errors.findByRunIdOrderById(id));
+		return IngestRunView.of(run, errors.findByRunIdOrderById(id), runThreads.page(id, page));
 	}
 
 	@Operation(summary = "List recent ingest runs",
@@ -123,10 +129,11 @@ class IngestController {
 	private ResponseEntity<IngestRunView> run(String origin, List<IngestInput> inputs, boolean async) {
 		if (async) {
 			IngestRun run = ingest.start(origin, inputs);
-			return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestRunView.of(run, List.of()));
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestRunView.of(run, List.of(), null));
 		}
 		IngestRun run = ingest.ingest(origin, inputs);
-		return ResponseEntity.ok(IngestRunView.of(run, errors.findByRunIdOrderById(run.getId())));
+		return ResponseEntity
+			.ok(IngestRunView.of(run, errors.findByRunIdOrderById(run.getId()), runThreads.page(run.getId(), 0)));
 	}
 
 	static SourceFormat format(String name) {

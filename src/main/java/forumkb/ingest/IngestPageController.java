@@ -26,12 +26,15 @@ class IngestPageController {
 
 	private final IngestErrorRepository errors;
 
+	private final RunThreadReader runThreads;
+
 	IngestPageController(IngestService ingest, UrlFetcher fetcher, IngestRunRepository runs,
-			IngestErrorRepository errors) {
+			IngestErrorRepository errors, RunThreadReader runThreads) {
 		this.ingest = ingest;
 		this.fetcher = fetcher;
 		this.runs = runs;
 		this.errors = errors;
+		this.runThreads = runThreads;
 	}
 
 	@GetMapping("/ingest")
@@ -71,21 +74,21 @@ class IngestPageController {
 	}
 
 	@GetMapping("/ingest/runs/{id}")
-	String run(@PathVariable long id, Model model) {
-		model.addAttribute("run", view(id));
+	String run(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("run", view(id, page));
 		return "ingest/run";
 	}
 
 	/** The report fragment the run page polls while the run is going. */
 	@GetMapping("/ingest/runs/{id}/report")
 	String report(@PathVariable long id, Model model) {
-		model.addAttribute("run", view(id));
+		model.addAttribute("run", view(id, 0));
 		return "ingest/run :: report";
 	}
 
-	private IngestRunView view(long id) {
+	private IngestRunView view(long id, int page) {
 		IngestRun run = runs.findById(id).orElseThrow(() -> new NotFoundException("no ingest run " + id));
-		return IngestRunView.of(run, errors.findByRunIdOrderById(id));
+		return IngestRunView.of(run, errors.findByRunIdOrderById(id), runThreads.page(id, page));
 	}
 
 	private String formWithError(Model model, String error) {

@@ -3,6 +3,7 @@ package forumkb.ingest;
 import forumkb.extract.ExtractedEntity;
 import forumkb.ingest.parse.ParsedPost;
 import forumkb.ingest.parse.ParsedThread;
+import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import forumkb.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -59,9 +61,10 @@ class ThreadStore {
 	}
 
 	/**
-	 * Stores a chunk whose keys are distinct; returns one outcome per thread, in order.
+	 * Stores a chunk whose keys are distinct for the run; returns one outcome per thread,
+	 * in order.
 	 */
-	List<StoreOutcome> save(List<PreparedThread> chunk) {
+	List<StoreOutcome> save(long runId, List<PreparedThread> chunk) {
 		Map<String, Existing> existing = findExisting(chunk);
 		List<StoreOutcome> outcomes = new ArrayList<>(chunk.size());
 		List<PreparedThread> inserts = new ArrayList<>();
@@ -98,7 +101,28 @@ class ThreadStore {
 			withContent.add(new Replacement(newIds.get(i), inserts.get(i)));
 		}
 		insertContent(withContent);
+		recordRunThreads(runId, "created", newIds);
+		recordRunThreads(runId, "updated",
+				Stream.concat(replacements.stream(), countRefreshes.stream()).map(Replacement::id).toList());
 		return outcomes;
+	}
+
+	/**
+	 * A thread the run already created and then saw again stays "created".
+	 */
+	private void recordRunThreads(long runId, String outcome, List<Long> threadIds) {
+		if (threadIds.isEmpty()) {
+			return;
+		}
+		jdbc.update(connection -> {
+			PreparedStatement insert = connection.prepareStatement("""
+					insert into ingest_run_thread (run_id, thread_id, outcome) select ?, unnest(?), ?
+					on conflict do nothing""");
+			insert.setLong(1, runId);
+			insert.setArray(2, connection.createArrayOf("bigint", threadIds.toArray()));
+			insert.setString(3, outcome);
+			return insert;
+		});
 	}
 
 	private Map<String, Existing> findExisting(List<PreparedThread> chunk) {

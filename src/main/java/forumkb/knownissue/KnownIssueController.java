@@ -90,12 +90,19 @@ class KnownIssueController {
 		return knownIssues.update(id, draft, user.getName());
 	}
 
-	@Operation(summary = "Delete a known issue",
-			description = "Removes the known issue and its thread links; answers 204. Engineers only.")
+	@Operation(summary = "Delete (archive) a known issue",
+			description = "Archives the known issue: it leaves the list, triage and matching, keeping its signature and links for a restore; answers 204. Engineers only.")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@Parameter(description = KNOWN_ISSUE_ID) @PathVariable long id, Principal user) {
-		knownIssues.delete(id, user.getName());
+		knownIssues.archive(id, user.getName());
 		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Restore an archived known issue",
+			description = "Undoes a delete: the known issue is back in the list, triage and matching, with its signature and links. Engineers only.")
+	@PostMapping("/{id}/restore")
+	KnownIssue restore(@Parameter(description = KNOWN_ISSUE_ID) @PathVariable long id, Principal user) {
+		return knownIssues.restore(id, user.getName());
 	}
 
 	@Operation(summary = "Link a thread to a known issue",

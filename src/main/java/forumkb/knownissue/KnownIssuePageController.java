@@ -1,12 +1,15 @@
 package forumkb.knownissue;
 
+import forumkb.account.Role;
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
+import forumkb.thread.ThreadFinder;
 import forumkb.web.BarChart;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,24 +29,53 @@ class KnownIssuePageController {
 
 	private final WeeklyActivity activity;
 
-	KnownIssuePageController(KnownIssueService knownIssues, WeeklyActivity activity) {
+	private final ConfirmedReports confirmedReports;
+
+	private final ThreadFinder threads;
+
+	KnownIssuePageController(KnownIssueService knownIssues, WeeklyActivity activity, ConfirmedReports confirmedReports,
+			ThreadFinder threads) {
 		this.knownIssues = knownIssues;
 		this.activity = activity;
+		this.confirmedReports = confirmedReports;
+		this.threads = threads;
 	}
 
+	/** {@code archived} names the known issue just archived, to offer its undo. */
 	@GetMapping("/known-issues")
-	String list(Model model) {
+	String list(@RequestParam(required = false) Long archived, Authentication viewer, Model model) {
 		model.addAttribute("knownIssues", knownIssues.all());
+		if (archived != null && Role.staff(viewer)) {
+			knownIssues.findAny(archived)
+				.filter(KnownIssue::archived)
+				.ifPresent(issue -> model.addAttribute("justArchived", issue));
+		}
 		return "knownissue/list";
 	}
 
+	@GetMapping("/known-issues/archived")
+	String archived(Model model) {
+		model.addAttribute("knownIssues", knownIssues.archived());
+		return "knownissue/archived";
+	}
+
+	/**
+	 * Engineers also see an archived known issue, to restore it; for others it is gone.
+	 * {@code find} searches threads for engineers to link.
+	 */
 	@GetMapping("/known-issues/{id}")
-	String show(@PathVariable long id, Authentication viewer, Model model) {
-		KnownIssue issue = knownIssues.find(id)
+	String show(@PathVariable long id, @RequestParam(required = false) String find, Authentication viewer,
+			Model model) {
+		KnownIssue issue = (Role.staff(viewer) ? knownIssues.findAny(id) : knownIssues.find(id))
 			.orElseThrow(() -> new NotFoundException("no known issue " + id))
 			.shownTo(viewer);
 		List<WeeklyActivity.Week> weeks = activity.of(id, LocalDate.now(ZoneOffset.UTC));
 		model.addAttribute("issue", issue);
+		// Reports quote developers' private logs: engineers only.
+		model.addAttribute("reports", Role.staff(viewer) ? confirmedReports.of(id) : List.of());
+		if (find != null && !find.isBlank() && Role.staff(viewer) && !issue.archived()) {
+			findThreadsToLink(issue, find, model);
+		}
 		model.addAttribute("weeks", weeks);
 		model.addAttribute("matches", weeks.stream().mapToInt(WeeklyActivity.Week::total).sum());
 		model.addAttribute("chart",
@@ -98,10 +130,36 @@ class KnownIssuePageController {
 		return "redirect:/known-issues/" + id;
 	}
 
+	/** Asks before deleting, on a page of its own: the CSP allows no inline script. */
+	@GetMapping("/known-issues/{id}/delete")
+	String confirmDelete(@PathVariable long id, Model model) {
+		model.addAttribute("issue",
+				knownIssues.find(id).orElseThrow(() -> new NotFoundException("no known issue " + id)));
+		return "knownissue/delete";
+	}
+
 	@PostMapping("/known-issues/{id}/delete")
 	String delete(@PathVariable long id, Principal user) {
-		knownIssues.delete(id, user.getName());
-		return "redirect:/known-issues";
+		knownIssues.archive(id, user.getName());
+		return "redirect:/known-issues?archived=" + id;
+	}
+
+	@PostMapping("/known-issues/{id}/restore")
+	String restore(@PathVariable long id, Principal user) {
+		knownIssues.restore(id, user.getName());
+		return "redirect:/known-issues/" + id;
+	}
+
+	private void findThreadsToLink(KnownIssue issue, String find, Model model) {
+		model.addAttribute("find", find);
+		model.addAttribute("linkedIds",
+				issue.threads().stream().map(KnownIssue.LinkedThread::id).collect(Collectors.toSet()));
+		try {
+			model.addAttribute("found", threads.find(find));
+		}
+		catch (BadRequestException e) {
+			model.addAttribute("findError", e.getMessage());
+		}
 	}
 
 	private static String form(Model model, KnownIssueForm form, Long id, String error) {

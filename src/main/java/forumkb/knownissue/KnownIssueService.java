@@ -73,13 +73,36 @@ public class KnownIssueService {
 		return changed(id);
 	}
 
+	/**
+	 * Deleting archives: the known issue leaves the list, triage and the matcher, and
+	 * {@link #restore} brings it back with its signature and links.
+	 */
 	@Transactional
-	public void delete(long id, String actor) {
-		if (!store.delete(id)) {
+	public void archive(long id, String actor) {
+		if (!store.archive(id, actor)) {
 			throw new NotFoundException("no known issue " + id);
 		}
-		audit.record(actor, "known-issue.delete", "known-issue:" + id, null);
+		audit.record(actor, "known-issue.archive", "known-issue:" + id, null);
 		events.publishEvent(new KnownIssuesChanged(id));
+	}
+
+	@Transactional
+	public KnownIssue restore(long id, String actor) {
+		if (!store.restore(id)) {
+			throw new NotFoundException("no archived known issue " + id);
+		}
+		audit.record(actor, "known-issue.restore", "known-issue:" + id, null);
+		return changed(id);
+	}
+
+	/** Archived known issues, for engineers to restore. */
+	public List<KnownIssue> archived() {
+		return store.archived();
+	}
+
+	/** A known issue even when archived, for engineers' pages. */
+	public Optional<KnownIssue> findAny(long id) {
+		return store.findAny(id);
 	}
 
 	@Transactional

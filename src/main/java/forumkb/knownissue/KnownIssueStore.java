@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 class KnownIssueStore {
 
 	private static final String COLUMNS = "k.id, k.title, k.symptom, k.root_cause, k.workaround, k.status, k.fixed_in,"
-			+ " k.platforms, k.versions, k.created_by, k.created_at, k.updated_at";
+			+ " k.platforms, k.versions, k.created_by, k.created_at, k.updated_at, k.archived_at, k.archived_by";
 
 	private final JdbcTemplate jdbc;
 
@@ -44,8 +45,16 @@ class KnownIssueStore {
 				draft.fixedIn(), String.join("\n", draft.platforms()), draft.versions(), id) == 1;
 	}
 
-	boolean delete(long id) {
-		return jdbc.update("delete from known_issue where id = ?", id) == 1;
+	boolean archive(long id, String actor) {
+		return jdbc.update(
+				"update known_issue set archived_at = now(), archived_by = ? where id = ? and archived_at is null",
+				actor, id) == 1;
+	}
+
+	boolean restore(long id) {
+		return jdbc.update("""
+				update known_issue set archived_at = null, archived_by = null, updated_at = now()
+				where id = ? and archived_at is not null""", id) == 1;
 	}
 
 	void touch(long id) {
@@ -117,12 +126,25 @@ class KnownIssueStore {
 		return texts;
 	}
 
+	/** A known issue that is not archived. */
 	Optional<KnownIssue> find(long id) {
+		return load("where k.id = ? and k.archived_at is null", id).stream().findFirst();
+	}
+
+	/** A known issue, archived or not. */
+	Optional<KnownIssue> findAny(long id) {
 		return load("where k.id = ?", id).stream().findFirst();
 	}
 
 	List<KnownIssue> all() {
-		return load("");
+		return load("where k.archived_at is null");
+	}
+
+	/** Archived known issues, most recently archived first. */
+	List<KnownIssue> archived() {
+		return load("where k.archived_at is not null").stream()
+			.sorted(Comparator.comparing(KnownIssue::archivedAt).reversed())
+			.toList();
 	}
 
 	private List<KnownIssue> load(String where, Object... args) {
@@ -166,13 +188,15 @@ class KnownIssueStore {
 					row.getString("root_cause"), row.getString("workaround"),
 					KnownIssueStatus.valueOf(row.getString("status")), row.getString("fixed_in"),
 					strings(row.getArray("platforms")), row.getString("versions"), row.getString("created_by"),
-					Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), List.of(), List.of());
+					Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), List.of(), List.of(),
+					Sql.instant(row, "archived_at"), row.getString("archived_by"));
 		}
 
 		KnownIssue issue() {
 			return new KnownIssue(head.id(), head.title(), head.symptom(), head.rootCause(), head.workaround(),
 					head.status(), head.fixedIn(), head.platforms(), head.versions(), head.createdBy(),
-					head.createdAt(), head.updatedAt(), List.copyOf(signature), List.copyOf(threads));
+					head.createdAt(), head.updatedAt(), List.copyOf(signature), List.copyOf(threads), head.archivedAt(),
+					head.archivedBy());
 		}
 
 		private static List<String> strings(Array array) throws SQLException {

@@ -98,6 +98,48 @@ class IngestApiTests {
 	}
 
 	@Test
+	void aRunLinksTheThreadsItCreatedAndUpdatedPageByPage() {
+		String before = thread(run + "-kept", "Thread the run updates", "first words");
+		long earlier = http.upload("/api/ingest", "before.jsonl", before).json().get("id").asLong();
+		StringBuilder lines = new StringBuilder(thread(run + "-kept", "Thread the run updates", "second words"));
+		for (int i = 0; i < 52; i++) {
+			lines.append('\n').append(thread(run + "-new-" + i, "Run thread " + i, "body " + i));
+		}
+		JsonNode ingested = http.upload("/api/ingest", "run.jsonl", lines.toString()).json();
+		long id = ingested.get("id").asLong();
+		long kept = threadId(run + "-kept");
+		long newest = threadId(run + "-new-51");
+
+		JsonNode threads = ingested.get("threads");
+		assertThat(threads.get("total").asLong()).isEqualTo(53);
+		assertThat(threads.get("pageCount").asInt()).isEqualTo(2);
+		assertThat(threads.get("items")).hasSize(50);
+		assertThat(threads.get("items").get(0).get("id").asLong()).isEqualTo(newest);
+		assertThat(threads.get("items").get(0).get("outcome").asString()).isEqualTo("created");
+		assertThat(threads.get("items").get(0).get("url").asString()).isEqualTo("/threads/" + newest);
+		JsonNode last = http.get("/api/ingest/runs/" + id + "?page=99").json().get("threads");
+		assertThat(last.get("page").asInt()).as("past the end: the last page").isEqualTo(1);
+		assertThat(last.get("items")).hasSize(3);
+		assertThat(last.get("items").toString())
+			.contains("{\"id\":" + kept + ",\"title\":\"Thread the run updates\",\"outcome\":\"updated\"");
+		assertThat(http.get("/api/ingest/runs").json().get(0).has("threads")).as("the list of runs stays short")
+			.isFalse();
+
+		String page = http.getPage("/ingest/runs/" + id).body();
+		assertThat(page).contains("<h2>Threads created or updated (53)</h2>")
+			.contains("href=\"/threads/" + newest + "\">Run thread 51</a>")
+			.contains("page 1 of 2")
+			.contains("href=\"/ingest/runs/" + id + "?page=1\"")
+			.doesNotContain("href=\"/threads/" + kept + "\"");
+		assertThat(http.getPage("/ingest/runs/" + id + "?page=1").body())
+			.contains("href=\"/threads/" + kept + "\">Thread the run updates</a>")
+			.contains("rel=\"prev\"");
+		assertThat(http.get("/api/ingest/runs/" + earlier).json().get("threads").get("total").asLong())
+			.as("the earlier run keeps its own thread")
+			.isEqualTo(1);
+	}
+
+	@Test
 	void theSameThreadTwiceIsOneThreadAndChangedContentUpdatesIt() {
 		String id = run + "-same";
 		String original = thread(id, "TLS trust evaluation fails with -9802", "kCFStreamErrorCodeKey=-9802");

@@ -9,6 +9,7 @@ import forumkb.TestAccounts;
 import forumkb.account.Role;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -101,7 +102,53 @@ class KnownIssueApiTests {
 		assertThat(jdbc.queryForList("select action from audit_event where subject = ?", String.class,
 				"known-issue:" + id))
 			.contains("known-issue.create", "known-issue.update", "known-issue.link", "known-issue.unlink",
-					"known-issue.delete");
+					"known-issue.archive");
+	}
+
+	@Test
+	void deletingArchivesAKnownIssueOutOfTheListAndTriageAndARestoreBringsItBack() {
+		String text = "ZKArchiveProbe fails: Error Domain=ZKArchiveDomain Code=-4242 archive probe never answers";
+		long id = engineer.postJson("/api/known-issues", draft("Archive probe never answers", "open",
+				"{\"kind\": \"api-type\", \"value\": \"ZKArchiveProbe\"}, {\"kind\": \"phrase\", \"value\": \"archive probe never answers\"}",
+				filterThread))
+			.json()
+			.get("id")
+			.asLong();
+		await().atMost(Duration.ofSeconds(20)).until(() -> suggestsKnownIssue(text, id));
+
+		assertThat(engineer.send("DELETE", "/api/known-issues/" + id, null, null).status()).isEqualTo(204);
+		assertThat(engineer.get("/api/known-issues/" + id).status()).isEqualTo(404);
+		assertThat(engineer.get("/api/known-issues").body()).doesNotContain("Archive probe never answers");
+		await().atMost(Duration.ofSeconds(20)).until(() -> !suggestsKnownIssue(text, id));
+		assertThat(engineer.send("DELETE", "/api/known-issues/" + id, null, null).status()).as("already archived")
+			.isEqualTo(404);
+
+		Response restored = engineer.postJson("/api/known-issues/" + id + "/restore", "");
+		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+		assertThat(restored.json().get("signature").toString()).contains("ZKArchiveProbe");
+		assertThat(restored.json().get("threads").get(0).get("id").asLong()).isEqualTo(filterThread);
+		assertThat(engineer.get("/api/known-issues").body()).contains("Archive probe never answers");
+		await().atMost(Duration.ofSeconds(20)).until(() -> suggestsKnownIssue(text, id));
+		assertThat(engineer.postJson("/api/known-issues/" + id + "/restore", "").status()).as("not archived")
+			.isEqualTo(404);
+		assertThat(new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER))
+			.postJson("/api/known-issues/" + id + "/restore", "")
+			.status()).isEqualTo(403);
+		assertThat(jdbc.queryForList("select action from audit_event where subject = ? order by id", String.class,
+				"known-issue:" + id))
+			.containsSubsequence("known-issue.archive", "known-issue.restore");
+	}
+
+	boolean suggestsKnownIssue(String text, long id) {
+		Response triage = engineer.postJson("/api/triage",
+				HttpClientSupport.JSON.writeValueAsString(Map.of("text", text)));
+		for (JsonNode suggestion : triage.json().get("suggestions")) {
+			if (suggestion.get("type").asString().equals("known-issue")
+					&& suggestion.get("url").asString().equals("/known-issues/" + id)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Test
