@@ -21,7 +21,8 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * The weighted words of a free text, cut to the {@code limit} rarest when the searcher is
- * at hand. A pasted log has hundreds of distinct words; the common ones ("the", "error",
+ * at hand (the rare ones, in at most √N documents, all stay; see {@link #rarest}). A
+ * pasted log has hundreds of distinct words; the common ones ("the", "error",
  * "connection") match most of the corpus and barely move the ranking, yet each must be
  * iterated. A word counts once however many fields carry it, and its rarity is its
  * document frequency summed over them. When cutting, words in no document go, and clauses
