@@ -64,9 +64,10 @@ public class QueryBuilderService {
 	private static final int MAX_FREE_TEXT = 6_000;
 
 	/**
-	 * Distinct words a free text scores by at most, the rarest; see {@link RarestWords}.
-	 * 32 rather than 64 made a pasted log rank in two thirds of the time, and found more
-	 * of eval-dev's noisy logs (search R@10 0.86 -> 0.90; triage R@5 and MRR unchanged).
+	 * Distinct words a free text scores by at most, the rarest, besides the rare ones (in
+	 * at most √N threads), which all count; see {@link RarestWords}. 32 rather than 64
+	 * made a pasted log rank in two thirds of the time, and found more of eval-dev's
+	 * noisy logs (search R@10 0.86 -> 0.90; triage R@5 and MRR unchanged).
 	 */
 	private static final int MAX_WORDS = 32;
 

@@ -21,7 +21,8 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * The weighted words of a free text, cut to the {@code limit} rarest when the searcher is
- * at hand. A pasted log has hundreds of distinct words; the common ones ("the", "error",
+ * at hand (the rare ones, in at most √N documents, all stay; see {@link #rarest}). A
+ * pasted log has hundreds of distinct words; the common ones ("the", "error",
  * "connection") match most of the corpus and barely move the ranking, yet each must be
  * iterated. A word counts once however many fields carry it, and its rarity is its
  * document frequency summed over them. When cutting, words in no document go, and clauses
@@ -118,7 +119,12 @@ final class RarestWords extends Query {
 
 	/**
 	 * Looked up only when there are too many words: a few hundred seeks per segment are
-	 * not free.
+	 * not free. The limit cuts among the commoner words only: every word in at most √N
+	 * documents (the upper half of the IDF scale) stays, however many there are. Their
+	 * postings are short, so they cost little to iterate, and in a long report written in
+	 * prose they are what tells its thread apart; cut to the 32 rarest, such a report
+	 * scored by its typos, versions and hashes (search over eval-real-dev's pasted
+	 * reports R@10 0.80, below plain BM25's 0.88; 0.86 keeping them).
 	 */
 	private Set<String> rarest(IndexSearcher searcher, Set<Query> candidates, Map<Term, TermStates> looked)
 			throws IOException {
@@ -135,7 +141,9 @@ final class RarestWords extends Query {
 		List<String> byRarity = new ArrayList<>(frequency.keySet());
 		byRarity.removeIf(text -> frequency.get(text) == 0);
 		byRarity.sort(Comparator.comparing(frequency::get));
-		kept.addAll(byRarity.subList(0, Math.min(limit, byRarity.size())));
+		double rare = Math.sqrt(searcher.getIndexReader().numDocs());
+		int keep = Math.max(limit, (int) byRarity.stream().filter(text -> frequency.get(text) <= rare).count());
+		kept.addAll(byRarity.subList(0, Math.min(keep, byRarity.size())));
 		return kept;
 	}
 

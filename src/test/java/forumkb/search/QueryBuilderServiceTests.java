@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -66,6 +67,32 @@ class QueryBuilderServiceTests {
 			// stay.
 			assertThat(index.terms("error domain code qzxv8 wqpt3 vvkr9 plmq2 permission")).contains(text("error"),
 					text("domain"), text("code"));
+		}
+	}
+
+	/**
+	 * A report in prose with more odd tokens (build hashes, versions) than the word
+	 * limit: each token is in one thread, the report's own words in a few each. Cut to
+	 * the 32 rarest, the query kept only the tokens and missed the thread it describes.
+	 */
+	@Test
+	void aLongReportKeepsEveryRareWordBeyondTheLimit() throws IOException {
+		List<String> symptom = List.of("scrolling", "stutters", "resized", "sluggish", "trackpad", "gesture",
+				"fullscreen", "animation");
+		List<String> tokens = IntStream.range(0, 40).mapToObj(i -> "rev" + (4100 + i) + "f").toList();
+		List<List<String>> threads = new ArrayList<>();
+		threads.add(List.of("Scrolling stutters after the window is resized",
+				"Scrolling is sluggish with the trackpad gesture in fullscreen; the animation stutters."));
+		for (int i = 1; i < 400; i++) {
+			String about = i <= tokens.size() ? "Our build " + tokens.get(i - 1) + " crashed"
+					: i <= 120 ? "The " + symptom.get(i % symptom.size()) + " setting is ignored" : "Login fails";
+			threads.add(List.of("Thread " + i, about + " on startup."));
+		}
+		String report = "Scrolling stutters\n\nScrolling gets sluggish and the trackpad gesture animation"
+				+ " stutters, worse in fullscreen.\n\nBuilds tried: " + String.join(", ", tokens);
+		try (Index index = new Index(threads)) {
+			assertThat(index.terms(report)).contains(text("sluggish"), text("trackpad"), text("fullscreen"));
+			assertThat(index.top(report)).first().isEqualTo(0L);
 		}
 	}
 
@@ -140,14 +167,20 @@ class QueryBuilderServiceTests {
 		final IndexSearcher searcher;
 
 		Index(int threads) throws IOException {
+			this(IntStream.range(0, threads)
+				.mapToObj(i -> i % 100 == 0 ? List.of("VPN fails " + i, VPN) : List.of("Save fails " + i, COCOA))
+				.toList());
+		}
+
+		/** One thread per title and question, its id its position. */
+		Index(List<List<String>> titlesAndQuestions) throws IOException {
 			ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
 			try (IndexWriter writer = new IndexWriter(directory,
 					new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
-				for (int i = 0; i < threads; i++) {
-					boolean vpn = i % 100 == 0;
+				for (int i = 0; i < titlesAndQuestions.size(); i++) {
 					writer.addDocument(documents.document(new IndexedThread(i, ChangePosition.START, "test", null,
-							(vpn ? "VPN" : "Save") + " fails " + i, null, null, List.of(), null, null, null, null,
-							false, vpn ? VPN : COCOA, null, null, List.of())));
+							titlesAndQuestions.get(i).get(0), null, null, List.of(), null, null, null, null, false,
+							titlesAndQuestions.get(i).get(1), null, null, List.of())));
 				}
 			}
 			reader = DirectoryReader.open(directory);
