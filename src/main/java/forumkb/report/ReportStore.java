@@ -1,6 +1,7 @@
 package forumkb.report;
 
 import forumkb.system.Sql;
+import forumkb.thread.ThreadReader;
 import forumkb.triage.Confidence;
 import forumkb.triage.Suggestion;
 import java.sql.ResultSet;
@@ -32,7 +33,10 @@ class ReportStore {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ReportStore(JdbcTemplate jdbc) {
+	private final ThreadReader threads;
+
+	ReportStore(JdbcTemplate jdbc, ThreadReader threads) {
+		this.threads = threads;
 		this.jdbc = jdbc;
 	}
 
@@ -72,8 +76,7 @@ class ReportStore {
 	}
 
 	boolean threadExists(long threadId) {
-		return Boolean.TRUE
-			.equals(jdbc.queryForObject("select exists (select 1 from thread where id = ?)", Boolean.class, threadId));
+		return !threads.existing(List.of(threadId)).isEmpty();
 	}
 
 	Optional<Report> find(long id) {
