@@ -52,8 +52,9 @@ class ReportStore {
 		List<Object[]> rows = new ArrayList<>();
 		for (int rank = 0; rank < suggestions.size(); rank++) {
 			Suggestion s = suggestions.get(rank);
-			rows.add(new Object[] { reportId, rank + 1, s.type(), s.id(), s.title() == null ? "" : s.title(), s.score(),
-					s.confidence().name(), json.writeValueAsString(Map.of("why", s.why(), "matched", s.matched())) });
+			rows.add(new Object[] { reportId, rank + 1, s.type().wireName(), s.id(), s.title() == null ? "" : s.title(),
+					s.score(), s.confidence().name(),
+					json.writeValueAsString(Map.of("why", s.why(), "matched", s.matched())) });
 		}
 		jdbc.batchUpdate("""
 				insert into report_suggestion (report_id, rank, type, target_id, title, score, confidence, explanation)
@@ -129,8 +130,8 @@ class ReportStore {
 				from report_suggestion where report_id = any(?) order by report_id, rank""", "bigint",
 				reports.keySet().toArray()), row -> {
 					suggestions.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
-						.add(new Report.StoredSuggestion(row.getInt(2), row.getString(3), row.getLong(4),
-								row.getString(5), row.getFloat(6), Confidence.valueOf(row.getString(7)),
+						.add(new Report.StoredSuggestion(row.getInt(2), Suggestion.Type.fromWire(row.getString(3)),
+								row.getLong(4), row.getString(5), row.getFloat(6), Confidence.valueOf(row.getString(7)),
 								row.getString(8)));
 				});
 		List<Report> all = new ArrayList<>();
