@@ -23,13 +23,19 @@ final class Scan {
 
 	private static final Pattern SOURCE_FILE = Pattern.compile("\\.(?:m|mm|h|c|cpp|swift)\\b");
 
+	private static final String FRAMEWORK_SUFFIX = ".framework";
+
+	private static final String DYLIB_SUFFIX = ".dylib";
+
+	private static final String NO_ARGUMENTS = "()";
+
 	private static final Comparator<ExtractedEntity> TEXT_ORDER = Comparator.comparingInt(ExtractedEntity::start)
 		.thenComparingInt(ExtractedEntity::end)
 		.thenComparing(ExtractedEntity::kind);
 
 	private final String text;
 
-	private final int n;
+	private final int length;
 
 	private final List<ExtractedEntity> out = new ArrayList<>();
 
@@ -48,21 +54,21 @@ final class Scan {
 
 	Scan(String text) {
 		this.text = text;
-		this.n = text.length();
+		this.length = text.length();
 		this.matcher = REVERSE_DNS.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
 	}
 
 	List<ExtractedEntity> run() {
 		int i = 0;
-		while (i < n) {
-			char c = text.charAt(i);
-			if (c == '[') {
+		while (i < length) {
+			char ch = text.charAt(i);
+			if (ch == '[') {
 				i = bracket(i);
 			}
-			else if (isIdentStart(c)) {
+			else if (isIdentStart(ch)) {
 				i = token(i, identEnd(i));
 			}
-			else if (c >= '0' && c <= '9') {
+			else if (ch >= '0' && ch <= '9') {
 				i = identEnd(i); // a number, hex address or UUID part: never an
 									// identifier
 			}
@@ -73,96 +79,98 @@ final class Scan {
 		return dedupe();
 	}
 
-	private int token(int s, int e) {
-		String tok = text.substring(s, e);
-		char next = e < n ? text.charAt(e) : '\0';
-		boolean member = s > 0 && text.charAt(s - 1) == '.' && s - 1 == chainEnd;
+	private int token(int start, int end) {
+		String word = text.substring(start, end);
+		char next = end < length ? text.charAt(end) : '\0';
+		boolean member = start > 0 && text.charAt(start - 1) == '.' && start - 1 == chainEnd;
 		chainEnd = -1;
-		if (plain && !member && next != '(' && next != ':' && !Vocabulary.PLAIN_KEYWORDS.contains(tok)
-				&& (next != '.' || !tok.startsWith("lib") && !text.startsWith(".framework", e))) {
-			return e; // ordinary prose word
+		if (plain && !member && next != '(' && next != ':' && !Vocabulary.PLAIN_KEYWORDS.contains(word)
+				&& (next != '.' || !word.startsWith("lib") && !text.startsWith(FRAMEWORK_SUFFIX, end))) {
+			return end; // ordinary prose word
 		}
-		char c0 = tok.charAt(0);
-		if (next == '.' && tok.equals("com")) {
-			return reverseDns(s, e);
+		char first = word.charAt(0);
+		if (next == '.' && word.equals("com")) {
+			return reverseDns(start, end);
 		}
-		if (next == '-' && Vocabulary.ENTITLEMENT_FIRST_WORDS.contains(tok)) {
-			Matcher m = at(HYPHENATED, s);
-			if (m != null && Vocabulary.PLAIN_ENTITLEMENTS.contains(m.group())) {
-				return emit(EntityKind.ENTITLEMENT, s, m.end(), m.group());
+		if (next == '-' && Vocabulary.ENTITLEMENT_FIRST_WORDS.contains(word)) {
+			Matcher match = at(HYPHENATED, start);
+			if (match != null && Vocabulary.PLAIN_ENTITLEMENTS.contains(match.group())) {
+				return emit(EntityKind.ENTITLEMENT, start, match.end(), match.group());
 			}
 		}
-		if (next == '.' && text.startsWith(".framework", e) && Character.isUpperCase(c0)
-				&& (e + 10 >= n || !isIdentPart(text.charAt(e + 10)))) {
-			return emit(EntityKind.FRAMEWORK, s, e + 10, tok);
+		int frameworkEnd = end + FRAMEWORK_SUFFIX.length();
+		if (next == '.' && text.startsWith(FRAMEWORK_SUFFIX, end) && Character.isUpperCase(first)
+				&& (frameworkEnd >= length || !isIdentPart(text.charAt(frameworkEnd)))) {
+			return emit(EntityKind.FRAMEWORK, start, frameworkEnd, word);
 		}
-		if (next == '.' && tok.startsWith("lib") && text.startsWith(".dylib", e)) {
-			return emit(EntityKind.FRAMEWORK, s, e + 6, tok); // libsystem_kernel.dylib: a
-																// library, named bare
+		if (next == '.' && word.startsWith("lib") && text.startsWith(DYLIB_SUFFIX, end)) {
+			// libsystem_kernel.dylib: a library, named bare
+			return emit(EntityKind.FRAMEWORK, start, end + DYLIB_SUFFIX.length(), word);
 		}
-		if (next == '(' && Character.isUpperCase(c0)) {
-			int r = initializer(tok, s, e);
-			if (r > 0) {
-				return r;
+		if (next == '(' && Character.isUpperCase(first)) {
+			int resumeAt = initializer(word, start, end);
+			if (resumeAt > 0) {
+				return resumeAt;
 			}
 		}
-		if (Character.isLowerCase(c0)) {
-			int r = method(tok, s, e, next, member);
-			if (r > 0) {
-				return r;
+		if (Character.isLowerCase(first)) {
+			int resumeAt = method(word, start, end, next, member);
+			if (resumeAt > 0) {
+				return resumeAt;
 			}
-			if (CodeRules.isLogErrorKey(tok)) {
-				Matcher m = at(CodeRules.AFTER_LOG_KEY, e);
-				if (m != null) {
-					return emit(EntityKind.CODE, s, m.end(1), tok + ":" + CodeRules.normalizeNumber(m.group(1)));
+			if (CodeRules.isLogErrorKey(word)) {
+				Matcher match = at(CodeRules.AFTER_LOG_KEY, end);
+				if (match != null) {
+					return emit(EntityKind.CODE, start, match.end(1),
+							word + ":" + CodeRules.normalizeNumber(match.group(1)));
 				}
 			}
 		}
-		int r = symbol(tok, s, e);
-		if (r > 0) {
-			return r;
+		int resumeAt = symbol(word, start, end);
+		if (resumeAt > 0) {
+			return resumeAt;
 		}
-		return context(tok, s, e);
+		return context(word, start, end);
 	}
 
 	/**
 	 * Swift spellings, ObjC selectors and Type.member; returns the new position or -1.
 	 */
-	private int method(String tok, int s, int e, char next, boolean member) {
+	private int method(String word, int start, int end, char next, boolean member) {
 		if (next == '(') {
-			Matcher m = at(MethodNames.SWIFT_LABELS, e);
-			if (m != null && tok.equals("selector") && s > 0 && text.charAt(s - 1) == '#') {
-				return emit(EntityKind.API_METHOD, m.start(1), m.end(1), stripSpace(m.group(1))); // #selector(foo:bar:)
+			Matcher match = at(MethodNames.SWIFT_LABELS, end);
+			if (match != null && word.equals("selector") && start > 0 && text.charAt(start - 1) == '#') {
+				return emit(EntityKind.API_METHOD, match.start(1), match.end(1), stripSpace(match.group(1))); // #selector(foo:bar:)
 			}
-			if (m != null) {
-				return emit(EntityKind.API_METHOD, s, m.end(), tok + "(" + stripSpace(m.group(1)) + ")");
+			if (match != null) {
+				return emit(EntityKind.API_METHOD, start, match.end(), word + "(" + stripSpace(match.group(1)) + ")");
 			}
-			if (member && text.startsWith("()", e)) {
-				return emit(EntityKind.API_METHOD, s, e + 2, tok + "()");
+			if (member && text.startsWith(NO_ARGUMENTS, end)) {
+				return emit(EntityKind.API_METHOD, start, end + NO_ARGUMENTS.length(), word + NO_ARGUMENTS);
 			}
 		}
-		else if (next == ':' && !Vocabulary.OS_NAMES.containsKey(tok)) {
-			char after = e + 1 < n ? text.charAt(e + 1) : '\0';
+		else if (next == ':' && !Vocabulary.OS_NAMES.containsKey(word)) {
+			char after = end + 1 < length ? text.charAt(end + 1) : '\0';
 			if (after == ':' || after == '/') {
 				return -1; // C++ scope or URL scheme
 			}
-			Matcher m = at(MethodNames.OBJC_PARTS, e);
-			if (m != null) {
-				return emit(EntityKind.API_METHOD, s, m.end(), tok + m.group());
+			Matcher match = at(MethodNames.OBJC_PARTS, end);
+			if (match != null) {
+				return emit(EntityKind.API_METHOD, start, match.end(), word + match.group());
 			}
-			if (MethodNames.isSingleSelector(tok, after)) {
-				return emit(EntityKind.API_METHOD, s, e + 1, tok + ":");
+			if (MethodNames.isSingleSelector(word, after)) {
+				return emit(EntityKind.API_METHOD, start, end + 1, word + ":");
 			}
 		}
 		if (member) {
-			chainEnd = e;
-			if (isErrorType(chainHead) && !Vocabulary.ERROR_PROPERTIES.contains(tok)) {
+			chainEnd = end;
+			if (isErrorType(chainHead) && !Vocabulary.ERROR_PROPERTIES.contains(word)) {
 				// NEHotspotConfigurationError.alreadyAssociated,
 				// URLError.secureConnectionFailed: a Swift code
-				return emit(EntityKind.CODE, s, e, chainHead + "." + tok);
+				return emit(EntityKind.CODE, start, end, chainHead + "." + word);
 			}
-			if (MethodNames.isBareMethod(tok)) {
-				return emit(EntityKind.API_METHOD, s, e, tok); // CXProvider.reportNewIncomingVoIPPushPayload
+			if (MethodNames.isBareMethod(word)) {
+				return emit(EntityKind.API_METHOD, start, end, word); // CXProvider.reportNewIncomingVoIPPushPayload
 			}
 		}
 		return -1;
@@ -172,196 +180,197 @@ final class Scan {
 	 * {@code NWConnection(host:port:using:)}: an initializer, as
 	 * {@code init(host:port:using:)}.
 	 */
-	private int initializer(String tok, int s, int e) {
-		Matcher m = at(MethodNames.SWIFT_LABELS, e);
-		if (m == null || SymbolRules.classify(tok) != EntityKind.API_TYPE) {
+	private int initializer(String word, int start, int end) {
+		Matcher match = at(MethodNames.SWIFT_LABELS, end);
+		if (match == null || SymbolRules.classify(word) != EntityKind.API_TYPE) {
 			return -1;
 		}
-		emit(EntityKind.API_TYPE, s, e, tok);
-		return emit(EntityKind.API_METHOD, s, m.end(), "init(" + stripSpace(m.group(1)) + ")");
+		emit(EntityKind.API_TYPE, start, end, word);
+		return emit(EntityKind.API_METHOD, start, match.end(), "init(" + stripSpace(match.group(1)) + ")");
 	}
 
 	/**
 	 * Identifier kinds from {@link SymbolRules}; returns the new position or -1 to try
 	 * contexts.
 	 */
-	private int symbol(String tok, int s, int e) {
-		EntityKind kind = SymbolRules.classify(tok);
+	private int symbol(String word, int start, int end) {
+		EntityKind kind = SymbolRules.classify(word);
 		if (kind == null) {
-			if (Vocabulary.AMBIGUOUS_FRAMEWORKS.contains(tok) && at(FRAMEWORK_WORD, e) != null) {
-				return emit(EntityKind.FRAMEWORK, s, e, tok);
+			if (Vocabulary.AMBIGUOUS_FRAMEWORKS.contains(word) && at(FRAMEWORK_WORD, end) != null) {
+				return emit(EntityKind.FRAMEWORK, start, end, word);
 			}
 			return -1;
 		}
 		switch (kind) {
 			case ERROR -> {
-				Matcher m = at(CodeRules.AFTER_DOMAIN, e);
-				if (m == null) {
-					return emit(EntityKind.ERROR, s, e, tok);
+				Matcher match = at(CodeRules.AFTER_DOMAIN, end);
+				if (match == null) {
+					return emit(EntityKind.ERROR, start, end, word);
 				}
-				String code = CodeRules.normalizeNumber(m.group(1));
-				emit(EntityKind.ERROR, s, m.end(1), tok + ":" + code);
-				return emit(EntityKind.CODE, m.start(1), m.end(1), code);
+				String code = CodeRules.normalizeNumber(match.group(1));
+				emit(EntityKind.ERROR, start, match.end(1), word + ":" + code);
+				return emit(EntityKind.CODE, match.start(1), match.end(1), code);
 			}
 			case CODE -> {
-				emit(EntityKind.CODE, s, e, tok);
-				numberBefore(s);
-				Matcher m = at(CodeRules.AFTER_SYMBOL, e);
-				return m == null ? e
-						: emit(EntityKind.CODE, m.start(1), m.end(1), CodeRules.normalizeNumber(m.group(1)));
+				emit(EntityKind.CODE, start, end, word);
+				numberBefore(start);
+				Matcher match = at(CodeRules.AFTER_SYMBOL, end);
+				return match == null ? end : emit(EntityKind.CODE, match.start(1), match.end(1),
+						CodeRules.normalizeNumber(match.group(1)));
 			}
 			case API_TYPE -> {
-				if (at(SOURCE_FILE, e) != null) {
-					return e; // NEHotspotHelper.m:563 is a file in a crash frame
+				if (at(SOURCE_FILE, end) != null) {
+					return end; // NEHotspotHelper.m:563 is a file in a crash frame
 				}
-				emit(EntityKind.API_TYPE, s, e, tok);
-				chainEnd = e;
-				chainHead = tok;
+				emit(EntityKind.API_TYPE, start, end, word);
+				chainEnd = end;
+				chainHead = word;
 				return -1; // OSStatus is also a code context
 			}
 			default -> {
-				if (kind == EntityKind.C_FUNCTION && isQuotedKey(s, e)) {
-					return e; // "os_version": a JSON key in a crash report, not a
+				if (kind == EntityKind.C_FUNCTION && isQuotedKey(start, end)) {
+					return end; // "os_version": a JSON key in a crash report, not a
 								// function
 				}
-				return emit(kind, s, e, tok);
+				return emit(kind, start, end, word);
 			}
 		}
 	}
 
 	/** Numbers and versions that are only entities after their context word. */
-	private int context(String tok, int s, int e) {
-		if (CodeRules.isHexContext(tok) || tok.equals("Reason")) {
-			Matcher m = at(tok.equals("Reason") ? CodeRules.HEX_AFTER_REASON : CodeRules.HEX_AFTER_CODE, e);
-			if (m != null) {
-				return emit(EntityKind.CODE, m.start(1), m.end(1), CodeRules.normalizeHex(m.group(1)));
+	private int context(String word, int start, int end) {
+		if (CodeRules.isHexContext(word) || word.equals("Reason")) {
+			Matcher match = at(word.equals("Reason") ? CodeRules.HEX_AFTER_REASON : CodeRules.HEX_AFTER_CODE, end);
+			if (match != null) {
+				return emit(EntityKind.CODE, match.start(1), match.end(1), CodeRules.normalizeHex(match.group(1)));
 			}
 		}
-		if (CodeRules.isNumberContext(tok)) {
-			Matcher m = at(CodeRules.AFTER_CONTEXT, e);
-			if (m != null) {
-				return emit(EntityKind.CODE, m.start(1), m.end(1), CodeRules.normalizeNumber(m.group(1)));
+		if (CodeRules.isNumberContext(word)) {
+			Matcher match = at(CodeRules.AFTER_CONTEXT, end);
+			if (match != null) {
+				return emit(EntityKind.CODE, match.start(1), match.end(1), CodeRules.normalizeNumber(match.group(1)));
 			}
-			return e;
+			return end;
 		}
-		Pattern http = switch (tok) {
+		Pattern http = switch (word) {
 			case "HTTP", "http" -> CodeRules.AFTER_HTTP;
 			case "status" -> CodeRules.AFTER_STATUS;
 			case "statusCode" -> CodeRules.AFTER_STATUS_CODE;
 			default -> null;
 		};
 		if (http != null) {
-			Matcher m = at(http, e);
-			return m == null ? e : emit(EntityKind.CODE, s, m.end(1), "HTTP:" + m.group(1));
+			Matcher match = at(http, end);
+			return match == null ? end : emit(EntityKind.CODE, start, match.end(1), "HTTP:" + match.group(1));
 		}
-		return version(tok, s, e);
+		return version(word, start, end);
 	}
 
-	private int version(String tok, int s, int e) {
-		if (tok.equals("Xcode")) {
-			Matcher m = at(VersionRules.AFTER_XCODE, e);
-			return m == null ? e
-					: emit(EntityKind.XCODE_VERSION, s, m.end(), "Xcode " + VersionRules.trimVersion(m.group(1)));
+	private int version(String word, int start, int end) {
+		if (word.equals("Xcode")) {
+			Matcher match = at(VersionRules.AFTER_XCODE, end);
+			return match == null ? end : emit(EntityKind.XCODE_VERSION, start, match.end(),
+					"Xcode " + VersionRules.trimVersion(match.group(1)));
 		}
-		String os = Vocabulary.OS_NAMES.get(tok);
-		Matcher m = null;
+		String os = Vocabulary.OS_NAMES.get(word);
+		Matcher match = null;
 		if (os != null) {
-			m = at(VersionRules.AFTER_OS, e);
+			match = at(VersionRules.AFTER_OS, end);
 		}
-		else if (tok.equals("OS")) {
+		else if (word.equals("OS")) {
 			os = "macOS";
-			m = at(VersionRules.AFTER_OS_X, e);
+			match = at(VersionRules.AFTER_OS_X, end);
 		}
-		else if (Vocabulary.MACOS_NAMES.containsKey(tok)) {
-			Matcher v = at(VersionRules.AFTER_MACOS_NAME, e);
-			return v == null ? e
-					: emit(EntityKind.OS_VERSION, s, v.end(), "macOS " + VersionRules.trimVersion(v.group(1)));
+		else if (Vocabulary.MACOS_NAMES.containsKey(word)) {
+			Matcher named = at(VersionRules.AFTER_MACOS_NAME, end);
+			return named == null ? end : emit(EntityKind.OS_VERSION, start, named.end(),
+					"macOS " + VersionRules.trimVersion(named.group(1)));
 		}
-		if (m == null) {
-			return e;
+		if (match == null) {
+			return end;
 		}
-		String normalized = VersionRules.osVersion(os, m.group(1), m.group(2));
-		return normalized == null ? e : emit(EntityKind.OS_VERSION, s, m.end(), normalized);
+		String normalized = VersionRules.osVersion(os, match.group(1), match.group(2));
+		return normalized == null ? end : emit(EntityKind.OS_VERSION, start, match.end(), normalized);
 	}
 
 	/**
 	 * {@code -[NSXPCConnection setCodeSigningRequirement:]} or
 	 * {@code [NEHotspotHelper supportedNetworkInterfaces]}.
 	 */
-	private int bracket(int i) {
-		Matcher m = at(MethodNames.BRACKET, i);
-		if (m == null) {
-			return i + 1;
+	private int bracket(int open) {
+		Matcher match = at(MethodNames.BRACKET, open);
+		if (match == null) {
+			return open + 1;
 		}
-		boolean frame = i > 0 && (text.charAt(i - 1) == '-' || text.charAt(i - 1) == '+');
-		boolean type = SymbolRules.classify(m.group(1)) == EntityKind.API_TYPE;
+		boolean frame = open > 0 && (text.charAt(open - 1) == '-' || text.charAt(open - 1) == '+');
+		boolean type = SymbolRules.classify(match.group(1)) == EntityKind.API_TYPE;
 		if (!frame && !type) {
-			return i + 1; // [self foo], [array count]: not worth an entity
+			return open + 1; // [self foo], [array count]: not worth an entity
 		}
 		if (type) {
-			emit(EntityKind.API_TYPE, m.start(1), m.end(1), m.group(1));
+			emit(EntityKind.API_TYPE, match.start(1), match.end(1), match.group(1));
 		}
-		return emit(EntityKind.API_METHOD, m.start(2), m.end(2), m.group(2));
+		return emit(EntityKind.API_METHOD, match.start(2), match.end(2), match.group(2));
 	}
 
 	/**
 	 * com.apple.developer.* / .security.* / .private.* are entitlements; other
 	 * com.apple.* are services.
 	 */
-	private int reverseDns(int s, int e) {
-		Matcher m = at(REVERSE_DNS, s);
-		if (m == null) {
-			return e;
+	private int reverseDns(int start, int end) {
+		Matcher match = at(REVERSE_DNS, start);
+		if (match == null) {
+			return end;
 		}
-		String name = m.group();
+		String name = match.group();
 		if (Vocabulary.NOT_SERVICES.contains(name) || name.startsWith("com.apple.root.")) {
-			return m.end();
+			return match.end();
 		}
 		boolean entitlement = name.startsWith("com.apple.developer.") || name.startsWith("com.apple.security.")
 				|| name.startsWith("com.apple.private.") || name.equals("com.apple.application-identifier");
-		return emit(entitlement ? EntityKind.ENTITLEMENT : EntityKind.SERVICE, s, m.end(), name);
+		return emit(entitlement ? EntityKind.ENTITLEMENT : EntityKind.SERVICE, start, match.end(), name);
 	}
 
 	/**
 	 * The number in "-34018 (errSecMissingEntitlement)": a code because the symbol names
 	 * it.
 	 */
-	private void numberBefore(int s) {
-		int j = skipSpacesBack(s - 1);
-		if (j < 0 || text.charAt(j) != '(') {
+	private void numberBefore(int start) {
+		int cursor = skipSpacesBack(start - 1);
+		if (cursor < 0 || text.charAt(cursor) != '(') {
 			return;
 		}
-		int end = skipSpacesBack(j - 1) + 1;
-		j = end - 1;
-		while (j >= 0 && Character.isDigit(text.charAt(j))) {
-			j--;
+		int end = skipSpacesBack(cursor - 1) + 1;
+		cursor = end - 1;
+		while (cursor >= 0 && Character.isDigit(text.charAt(cursor))) {
+			cursor--;
 		}
-		if (j == end - 1) {
+		if (cursor == end - 1) {
 			return;
 		}
-		if (j >= 0 && text.charAt(j) == '-') {
-			j--;
+		if (cursor >= 0 && text.charAt(cursor) == '-') {
+			cursor--;
 		}
-		if (j >= 0 && (isIdentPart(text.charAt(j)) || text.charAt(j) == '.' || text.charAt(j) == ':')) {
+		if (cursor >= 0
+				&& (isIdentPart(text.charAt(cursor)) || text.charAt(cursor) == '.' || text.charAt(cursor) == ':')) {
 			return;
 		}
-		emit(EntityKind.CODE, j + 1, end, CodeRules.normalizeNumber(text.substring(j + 1, end)));
+		emit(EntityKind.CODE, cursor + 1, end, CodeRules.normalizeNumber(text.substring(cursor + 1, end)));
 	}
 
-	private int skipSpacesBack(int j) {
-		while (j >= 0 && text.charAt(j) == ' ') {
-			j--;
+	private int skipSpacesBack(int cursor) {
+		while (cursor >= 0 && text.charAt(cursor) == ' ') {
+			cursor--;
 		}
-		return j;
+		return cursor;
 	}
 
 	/**
-	 * {@code p} anchored at {@code from}; one matcher serves the whole scan, so a result
-	 * is valid until the next call.
+	 * {@code pattern} anchored at {@code from}; one matcher serves the whole scan, so a
+	 * result is valid until the next call.
 	 */
-	private Matcher at(Pattern p, int from) {
-		matcher.usePattern(p);
-		matcher.region(from, n);
+	private Matcher at(Pattern pattern, int from) {
+		matcher.usePattern(pattern);
+		matcher.region(from, length);
 		return matcher.lookingAt() ? matcher : null;
 	}
 
@@ -377,12 +386,13 @@ final class Scan {
 	private List<ExtractedEntity> dedupe() {
 		out.sort(TEXT_ORDER); // stable: equal ranges keep emission order
 		List<ExtractedEntity> result = new ArrayList<>(out.size());
-		ExtractedEntity prev = null;
-		for (ExtractedEntity x : out) {
-			if (prev == null || x.start() != prev.start() || x.end() != prev.end() || x.kind() != prev.kind()) {
-				result.add(x);
+		ExtractedEntity previous = null;
+		for (ExtractedEntity entity : out) {
+			if (previous == null || entity.start() != previous.start() || entity.end() != previous.end()
+					|| entity.kind() != previous.kind()) {
+				result.add(entity);
 			}
-			prev = x;
+			previous = entity;
 		}
 		return result;
 	}
@@ -392,27 +402,28 @@ final class Scan {
 	 * underscore).
 	 */
 	private int identEnd(int i) {
-		int j = i + 1;
-		boolean p = text.charAt(i) != '_';
-		while (j < n) {
-			char c = text.charAt(j);
-			if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-				j++;
+		int cursor = i + 1;
+		boolean plainSoFar = text.charAt(i) != '_';
+		while (cursor < length) {
+			char ch = text.charAt(cursor);
+			if (ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9') {
+				cursor++;
 			}
-			else if (c >= 'A' && c <= 'Z' || c == '_') {
-				p = false;
-				j++;
+			else if (ch >= 'A' && ch <= 'Z' || ch == '_') {
+				plainSoFar = false;
+				cursor++;
 			}
 			else {
 				break;
 			}
 		}
-		plain = p;
-		return j;
+		plain = plainSoFar;
+		return cursor;
 	}
 
-	private boolean isQuotedKey(int s, int e) {
-		return s > 0 && text.charAt(s - 1) == '"' && e + 1 < n && text.charAt(e) == '"' && text.charAt(e + 1) == ':';
+	private boolean isQuotedKey(int start, int end) {
+		return start > 0 && text.charAt(start - 1) == '"' && end + 1 < length && text.charAt(end) == '"'
+				&& text.charAt(end + 1) == ':';
 	}
 
 	/**
@@ -423,22 +434,22 @@ final class Scan {
 		return type.endsWith("Error") && !type.equals("NSError") || Vocabulary.CODE_ENUMS.contains(type);
 	}
 
-	private static String stripSpace(String s) {
-		StringBuilder b = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			if (!Character.isWhitespace(s.charAt(i))) {
-				b.append(s.charAt(i));
+	private static String stripSpace(String value) {
+		StringBuilder stripped = new StringBuilder(value.length());
+		for (int i = 0; i < value.length(); i++) {
+			if (!Character.isWhitespace(value.charAt(i))) {
+				stripped.append(value.charAt(i));
 			}
 		}
-		return b.toString();
+		return stripped.toString();
 	}
 
-	private static boolean isIdentStart(char c) {
-		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+	private static boolean isIdentStart(char ch) {
+		return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_';
 	}
 
-	private static boolean isIdentPart(char c) {
-		return isIdentStart(c) || c >= '0' && c <= '9';
+	private static boolean isIdentPart(char ch) {
+		return isIdentStart(ch) || ch >= '0' && ch <= '9';
 	}
 
 }

@@ -1,6 +1,7 @@
 package forumkb.ingest;
 
 import forumkb.system.ClusterJobs;
+import forumkb.thread.ThreadReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +29,13 @@ class DemoCorpusLoader {
 
 	private final IngestService ingest;
 
-	private final JdbcTemplate jdbc;
+	private final ThreadReader threads;
 
 	private final ClusterJobs jobs;
 
-	DemoCorpusLoader(IngestService ingest, JdbcTemplate jdbc, ClusterJobs jobs) {
+	DemoCorpusLoader(IngestService ingest, ThreadReader threads, ClusterJobs jobs) {
 		this.ingest = ingest;
-		this.jdbc = jdbc;
+		this.threads = threads;
 		this.jobs = jobs;
 	}
 
@@ -47,8 +47,7 @@ class DemoCorpusLoader {
 	}
 
 	private void loadIfEmpty() {
-		Long threads = jdbc.queryForObject("select count(*) from thread", Long.class);
-		if (threads != null && threads > 0) {
+		if (threads.any()) {
 			return;
 		}
 		byte[] corpus;

@@ -144,8 +144,7 @@ class IngestController {
 			return SourceFormat.fromName(name);
 		}
 		catch (IllegalArgumentException e) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"unknown format \"" + name + "\": use jsonl, text, html, feed or discourse");
+			throw new BadRequestException("unknown format \"" + name + "\": use jsonl, text, html, feed or discourse");
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import forumkb.thread.ThreadReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +38,10 @@ class DemoKnownIssues {
 
 	private final ClusterJobs jobs;
 
-	DemoKnownIssues(KnownIssueService knownIssues, JdbcTemplate jdbc, ClusterJobs jobs) {
+	private final ThreadReader threadReader;
+
+	DemoKnownIssues(KnownIssueService knownIssues, JdbcTemplate jdbc, ThreadReader threadReader, ClusterJobs jobs) {
+		this.threadReader = threadReader;
 		this.knownIssues = knownIssues;
 		this.jdbc = jdbc;
 		this.jobs = jobs;
@@ -77,8 +81,7 @@ class DemoKnownIssues {
 				.add(new KnownIssueDraft.Term(term.get("kind").asString(), term.get("value").asString())));
 		List<Long> threads = new ArrayList<>();
 		issue.path("threads")
-			.forEach(externalId -> threads.addAll(jdbc.queryForList("select id from thread where external_id = ?",
-					Long.class, externalId.asString())));
+			.forEach(externalId -> threads.addAll(threadReader.idsByExternalId(externalId.asString())));
 		return new KnownIssueDraft(issue.get("title").asString(), issue.path("symptom").asString(""),
 				issue.path("rootCause").asString(""), issue.path("workaround").asString(""),
 				issue.path("status").asString("OPEN"), issue.path("fixedIn").asString(null), platforms,

@@ -1,6 +1,8 @@
 package forumkb.knownissue;
 
 import forumkb.system.Sql;
+import forumkb.thread.ThreadHeading;
+import forumkb.thread.ThreadReader;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,8 +28,11 @@ class KnownIssueStore {
 
 	private final JdbcTemplate jdbc;
 
-	KnownIssueStore(JdbcTemplate jdbc) {
+	private final ThreadReader threads;
+
+	KnownIssueStore(JdbcTemplate jdbc, ThreadReader threads) {
 		this.jdbc = jdbc;
+		this.threads = threads;
 	}
 
 	long insert(KnownIssueDraft draft, String actor) {
@@ -78,7 +85,10 @@ class KnownIssueStore {
 				terms.stream().map(term -> new Object[] { id, term.kind(), term.value() }).toList());
 	}
 
-	/** Links the threads that exist; returns how many were new. */
+	/**
+	 * Links threads the caller found existing ({@link #missingThreads}); returns how many
+	 * were new.
+	 */
 	int link(long id, List<Long> threadIds, String actor) {
 		if (threadIds.isEmpty()) {
 			return 0;
@@ -86,7 +96,7 @@ class KnownIssueStore {
 		return jdbc.update(connection -> {
 			PreparedStatement insert = connection.prepareStatement("""
 					insert into known_issue_thread (known_issue_id, thread_id, linked_by)
-					select ?, t.id, ? from thread t where t.id = any(?) on conflict do nothing""");
+					select ?, thread_id, ? from unnest(?) thread_id on conflict do nothing""");
 			insert.setLong(1, id);
 			insert.setString(2, actor);
 			insert.setArray(3, connection.createArrayOf("bigint", threadIds.toArray()));
@@ -103,9 +113,7 @@ class KnownIssueStore {
 		if (threadIds.isEmpty()) {
 			return List.of();
 		}
-		List<Long> found = jdbc.query(
-				Sql.withArray("select id from thread where id = any(?)", "bigint", threadIds.toArray()),
-				(row, n) -> row.getLong(1));
+		Set<Long> found = threads.existing(threadIds);
 		return threadIds.stream().filter(id -> !found.contains(id)).toList();
 	}
 
@@ -163,14 +171,18 @@ class KnownIssueStore {
 			rows.get(row.getLong(1)).signature.add(new SignatureTerm(row.getString(2), row.getString(3),
 					SignatureTerm.Origin.valueOf(row.getString(4)), row.getFloat(5)));
 		});
-		jdbc.query(Sql.withArray(
-				"""
-						select l.known_issue_id, t.id, t.title, t.canonical_url from known_issue_thread l join thread t on t.id = l.thread_id
-						where l.known_issue_id = any(?) order by l.linked_at, t.id""",
-				"bigint", ids), row -> {
-					rows.get(row.getLong(1)).threads
-						.add(new KnownIssue.LinkedThread(row.getLong(2), row.getString(3), row.getString(4)));
-				});
+		Map<Long, List<Long>> linked = new LinkedHashMap<>();
+		jdbc.query(Sql.withArray("""
+				select known_issue_id, thread_id from known_issue_thread
+				where known_issue_id = any(?) order by linked_at, thread_id""", "bigint", ids), row -> {
+			linked.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getLong(2));
+		});
+		Map<Long, ThreadHeading> headings = threads
+			.headings(linked.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
+		linked.forEach((issueId, threadIds) -> threadIds.stream()
+			.map(headings::get)
+			.forEach(heading -> rows.get(issueId).threads
+				.add(new KnownIssue.LinkedThread(heading.id(), heading.title(), heading.url()))));
 		return rows.values().stream().map(Row::issue).toList();
 	}
 

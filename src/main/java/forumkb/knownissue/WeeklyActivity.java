@@ -1,11 +1,18 @@
 package forumkb.knownissue;
 
+import forumkb.system.Sql;
+import forumkb.thread.ThreadHeading;
+import forumkb.thread.ThreadReader;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,8 +29,11 @@ public class WeeklyActivity {
 
 	private final JdbcTemplate jdbc;
 
-	WeeklyActivity(JdbcTemplate jdbc) {
+	private final ThreadReader threads;
+
+	WeeklyActivity(JdbcTemplate jdbc, ThreadReader threads) {
 		this.jdbc = jdbc;
+		this.threads = threads;
 	}
 
 	/** One ISO week: its Monday, its label ({@code 2026-W48}) and the counts. */
@@ -39,21 +49,30 @@ public class WeeklyActivity {
 	 * included.
 	 */
 	public List<Week> of(long knownIssueId, LocalDate today) {
-		LocalDate lastMonday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
+		LocalDate lastMonday = mondayOf(today);
 		LocalDate firstMonday = lastMonday.minusWeeks(WEEKS - 1L);
 		Map<LocalDate, int[]> counts = new TreeMap<>();
 		for (int i = 0; i < WEEKS; i++) {
 			counts.put(firstMonday.plusWeeks(i), new int[2]);
 		}
+		Map<Long, List<Instant>> arrivals = new HashMap<>();
 		jdbc.query("""
-				select date_trunc('week', coalesce(t.created_at, l.at) at time zone 'UTC')::date, count(distinct t.id)
-				from (select thread_id, linked_at as at from known_issue_thread where known_issue_id = ?
-				      union all select thread_id, matched_at from known_issue_match where known_issue_id = ?) l
-				join thread t on t.id = l.thread_id
-				where coalesce(t.created_at, l.at) >= ?
-				group by 1""", row -> {
-			add(counts, row.getObject(1, LocalDate.class), 0, row.getInt(2));
-		}, knownIssueId, knownIssueId, firstMonday.atStartOfDay().toInstant(ZoneOffset.UTC).atOffset(ZoneOffset.UTC));
+				select thread_id, linked_at from known_issue_thread where known_issue_id = ?
+				union all select thread_id, matched_at from known_issue_match where known_issue_id = ?""", row -> {
+			arrivals.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(Sql.instant(row, "linked_at"));
+		}, knownIssueId, knownIssueId);
+		Map<Long, ThreadHeading> headings = threads.headings(arrivals.keySet());
+		Map<LocalDate, Set<Long>> threadsByWeek = new HashMap<>();
+		arrivals.forEach((threadId, times) -> {
+			Instant posted = headings.get(threadId).createdAt();
+			for (Instant at : times) {
+				LocalDate day = (posted != null ? posted : at).atOffset(ZoneOffset.UTC).toLocalDate();
+				if (!day.isBefore(firstMonday)) {
+					threadsByWeek.computeIfAbsent(mondayOf(day), monday -> new HashSet<>()).add(threadId);
+				}
+			}
+		});
+		threadsByWeek.forEach((monday, ids) -> add(counts, monday, 0, ids.size()));
 		jdbc.query("""
 				select date_trunc('week', r.submitted_at at time zone 'UTC')::date, count(*)
 				from report r
@@ -66,6 +85,10 @@ public class WeeklyActivity {
 		List<Week> weeks = new ArrayList<>();
 		counts.forEach((monday, pair) -> weeks.add(new Week(monday, label(monday), pair[0], pair[1])));
 		return weeks;
+	}
+
+	private static LocalDate mondayOf(LocalDate day) {
+		return day.minusDays(day.getDayOfWeek().getValue() - 1L);
 	}
 
 	private static void add(Map<LocalDate, int[]> counts, LocalDate monday, int column, int count) {

@@ -1,6 +1,7 @@
 package forumkb.report;
 
 import forumkb.triage.Confidence;
+import forumkb.triage.Suggestion;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,8 +15,12 @@ public record Report(long id, String text, String description, String platform, 
 		Instant triagedAt, List<StoredSuggestion> suggestions) {
 
 	/** A suggestion as triage made it at submission. */
-	public record StoredSuggestion(int rank, String type, long targetId, String title, float score,
+	public record StoredSuggestion(int rank, Suggestion.Type type, long targetId, String title, float score,
 			Confidence confidence, String why) {
+
+		public boolean knownIssue() {
+			return type == Suggestion.Type.KNOWN_ISSUE;
+		}
 	}
 
 	public String headline() {

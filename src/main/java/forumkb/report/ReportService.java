@@ -9,7 +9,6 @@ import forumkb.account.Role;
 import forumkb.knownissue.KnownIssue;
 import forumkb.knownissue.KnownIssueDraft;
 import forumkb.knownissue.KnownIssueService;
-import forumkb.triage.Suggestion;
 import forumkb.triage.TriageResult;
 import forumkb.triage.TriageService;
 import java.time.Instant;
@@ -106,9 +105,7 @@ public class ReportService {
 		switch (action) {
 			case "confirm" -> {
 				long knownIssue = required(decision.knownIssueId(), "confirm needs the knownIssueId of a suggestion");
-				if (report.suggestions()
-					.stream()
-					.noneMatch(s -> s.type().equals(Suggestion.KNOWN_ISSUE) && s.targetId() == knownIssue)) {
+				if (report.suggestions().stream().noneMatch(s -> s.knownIssue() && s.targetId() == knownIssue)) {
 					throw new BadRequestException("known issue " + knownIssue
 							+ " was not suggested for this report: use \"other-known-issue\"");
 				}

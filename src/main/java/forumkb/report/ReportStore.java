@@ -1,6 +1,7 @@
 package forumkb.report;
 
 import forumkb.system.Sql;
+import forumkb.thread.ThreadReader;
 import forumkb.triage.Confidence;
 import forumkb.triage.Suggestion;
 import java.sql.ResultSet;
@@ -32,7 +33,10 @@ class ReportStore {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ReportStore(JdbcTemplate jdbc) {
+	private final ThreadReader threads;
+
+	ReportStore(JdbcTemplate jdbc, ThreadReader threads) {
+		this.threads = threads;
 		this.jdbc = jdbc;
 	}
 
@@ -48,8 +52,9 @@ class ReportStore {
 		List<Object[]> rows = new ArrayList<>();
 		for (int rank = 0; rank < suggestions.size(); rank++) {
 			Suggestion s = suggestions.get(rank);
-			rows.add(new Object[] { reportId, rank + 1, s.type(), s.id(), s.title() == null ? "" : s.title(), s.score(),
-					s.confidence().name(), json.writeValueAsString(Map.of("why", s.why(), "matched", s.matched())) });
+			rows.add(new Object[] { reportId, rank + 1, s.type().wireName(), s.id(), s.title() == null ? "" : s.title(),
+					s.score(), s.confidence().name(),
+					json.writeValueAsString(Map.of("why", s.why(), "matched", s.matched())) });
 		}
 		jdbc.batchUpdate("""
 				insert into report_suggestion (report_id, rank, type, target_id, title, score, confidence, explanation)
@@ -72,8 +77,7 @@ class ReportStore {
 	}
 
 	boolean threadExists(long threadId) {
-		return Boolean.TRUE
-			.equals(jdbc.queryForObject("select exists (select 1 from thread where id = ?)", Boolean.class, threadId));
+		return !threads.existing(List.of(threadId)).isEmpty();
 	}
 
 	Optional<Report> find(long id) {
@@ -126,8 +130,8 @@ class ReportStore {
 				from report_suggestion where report_id = any(?) order by report_id, rank""", "bigint",
 				reports.keySet().toArray()), row -> {
 					suggestions.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
-						.add(new Report.StoredSuggestion(row.getInt(2), row.getString(3), row.getLong(4),
-								row.getString(5), row.getFloat(6), Confidence.valueOf(row.getString(7)),
+						.add(new Report.StoredSuggestion(row.getInt(2), Suggestion.Type.fromWire(row.getString(3)),
+								row.getLong(4), row.getString(5), row.getFloat(6), Confidence.valueOf(row.getString(7)),
 								row.getString(8)));
 				});
 		List<Report> all = new ArrayList<>();

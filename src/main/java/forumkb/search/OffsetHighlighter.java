@@ -348,25 +348,24 @@ final class OffsetHighlighter {
 		 * and its parts share a position), and so is one past the text's end.
 		 */
 		void sortAndDropOverlaps(int textLength) {
-			// Sorted as longs: start, then the longer first, then the match's index
-			// (under MAX_MATCHES, 16 bits).
-			long[] order = new long[size];
+			// By start, the longer first; the sort is stable, so equal matches keep the
+			// order they were found in.
+			Integer[] order = new Integer[size];
 			for (int i = 0; i < size; i++) {
-				long shorter = 0xFFFFL - Math.min(0xFFFF, triples[i * 3 + 1] - triples[i * 3]);
-				order[i] = (long) triples[i * 3] << 32 | shorter << 16 | i;
+				order[i] = i;
 			}
-			Arrays.sort(order);
+			Arrays.sort(order,
+					Comparator.comparingInt((Integer i) -> start(i)).thenComparingInt(i -> start(i) - end(i)));
 			int[] sorted = new int[Math.max(3, size * 3)];
 			int kept = 0;
 			int previousEnd = -1;
-			for (long key : order) {
-				int i = (int) (key & 0xFFFF);
-				int start = triples[i * 3];
-				int end = triples[i * 3 + 1];
+			for (int i : order) {
+				int start = start(i);
+				int end = end(i);
 				if (start >= previousEnd && end <= textLength && start < end) {
 					sorted[kept * 3] = start;
 					sorted[kept * 3 + 1] = end;
-					sorted[kept * 3 + 2] = triples[i * 3 + 2];
+					sorted[kept * 3 + 2] = term(i);
 					kept++;
 					previousEnd = end;
 				}

@@ -4,6 +4,7 @@ import forumkb.index.ChangePosition;
 import forumkb.index.IndexFeed;
 import forumkb.index.IndexedThread;
 import forumkb.index.SearchIndex;
+import forumkb.knownissue.KnownIssueMatches;
 import forumkb.system.ClusterJobs;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks every arriving thread against the known issues and records the ones it matches
- * with high or medium confidence ({@code known_issue_match}): the known issue's weekly
+ * with high or medium confidence ({@link KnownIssueMatches}): the known issue's weekly
  * chart counts them, and a fixed known issue that gains matches is the digest's
  * regression alert. It follows the change feed ({@link IndexFeed}) from where it was when
  * it first ran, so a new install matches what arrives from then on (the demo corpus
@@ -46,18 +47,21 @@ class KnownIssueMatcher {
 
 	private final KnownIssueIndex knownIssues;
 
+	private final KnownIssueMatches matches;
+
 	private final ClusterJobs jobs;
 
 	private final boolean enabled;
 
 	KnownIssueMatcher(JdbcTemplate jdbc, IndexFeed feed, SearchIndex index, TriageService triage,
-			KnownIssueIndex knownIssues, ClusterJobs jobs,
+			KnownIssueIndex knownIssues, KnownIssueMatches matches, ClusterJobs jobs,
 			@Value("${forumkb.triage.matcher.enabled:true}") boolean enabled) {
 		this.jdbc = jdbc;
 		this.feed = feed;
 		this.index = index;
 		this.triage = triage;
 		this.knownIssues = knownIssues;
+		this.matches = matches;
 		this.jobs = jobs;
 		this.enabled = enabled;
 	}
@@ -112,12 +116,7 @@ class KnownIssueMatcher {
 		String text = String.join("\n", thread.title() == null ? "" : thread.title(),
 				thread.question() == null ? "" : thread.question());
 		for (TriageService.KnownIssueMatch match : triage.matchKnownIssues(text)) {
-			jdbc.update("""
-					insert into known_issue_match (known_issue_id, thread_id, score, confidence)
-					select ?, ?, ?, ? where not exists (
-					    select 1 from known_issue_thread where known_issue_id = ? and thread_id = ?)
-					on conflict do nothing""", match.knownIssueId(), thread.id(), match.score(),
-					match.confidence().name(), match.knownIssueId(), thread.id());
+			matches.record(match.knownIssueId(), thread.id(), match.score(), match.confidence().name());
 		}
 	}
 

@@ -1,6 +1,8 @@
 package forumkb.triage;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One thing the pasted text most likely is: a known issue or a thread, with why — the
@@ -8,13 +10,36 @@ import java.util.List;
  * words and phrases that matched, the similarity, and how confident triage is, with the
  * evidence that confidence was read from.
  */
-public record Suggestion(String type, long id, String title, String url, float score, Confidence confidence,
+public record Suggestion(Type type, long id, String title, String url, float score, Confidence confidence,
 		List<Matched> matched, List<String> phrases, Float semanticSimilarity, String snippet,
 		List<SnippetPart> snippetParts, String status, List<Related> threads, String why, Evidence evidence) {
 
-	public static final String KNOWN_ISSUE = "known-issue";
+	/** What a suggestion points at; written {@code known-issue} or {@code thread}. */
+	public enum Type {
 
-	public static final String THREAD = "thread";
+		KNOWN_ISSUE, THREAD;
+
+		/** As the API, the pages and the stored suggestions write it. */
+		@JsonValue
+		public String wireName() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
+		public static Type fromWire(String value) {
+			for (Type type : values()) {
+				if (type.wireName().equals(value)) {
+					return type;
+				}
+			}
+			throw new IllegalArgumentException("not a suggestion type: " + value);
+		}
+
+		@Override
+		public String toString() {
+			return wireName();
+		}
+
+	}
 
 	/** A shared entity and the number of threads it occurs in. */
 	public record Matched(String kind, String value, long threads) {
@@ -57,6 +82,6 @@ public record Suggestion(String type, long id, String title, String url, float s
 	}
 
 	public boolean knownIssue() {
-		return KNOWN_ISSUE.equals(type);
+		return type == Type.KNOWN_ISSUE;
 	}
 }

@@ -231,7 +231,7 @@ public class TriageService {
 			for (Map.Entry<Long, ScoreDoc> entry : lexical.entrySet()) {
 				Float cosine = semantic.get(entry.getKey());
 				threadCandidates.put(entry.getKey(),
-						new Candidate(Suggestion.THREAD, entry.getKey(), entry.getValue(),
+						new Candidate(Suggestion.Type.THREAD, entry.getKey(), entry.getValue(),
 								fuse(lexicalScale.of(entry.getValue().score),
 										cosine == null ? 0 : semanticScale.of(cosine), semanticWeight),
 								cosine, List.of()));
@@ -241,7 +241,7 @@ public class TriageService {
 					ScoreDoc doc = docOf(threads, entry.getKey());
 					if (doc != null) {
 						threadCandidates.put(entry.getKey(),
-								new Candidate(Suggestion.THREAD, entry.getKey(), doc,
+								new Candidate(Suggestion.Type.THREAD, entry.getKey(), doc,
 										fuse(0, semanticScale.of(entry.getValue()), semanticWeight), entry.getValue(),
 										List.of()));
 					}
@@ -251,7 +251,8 @@ public class TriageService {
 			List<Candidate> candidates = new ArrayList<>(threadCandidates.values());
 			if (issueSearcher != null) {
 				candidates.addAll(knownIssueCandidates(issueSearcher, snapshot, query, threadCandidates, symptom,
-						built.entityTerms().keySet(), lexicalScale, semanticScale, semanticWeight, queryVector));
+						built.entityTerms().keySet(),
+						new Fusion(lexicalScale, semanticScale, semanticWeight, queryVector)));
 			}
 			candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
 			IndexSearcher shownIssues = readsReports ? issueSearcher : snapshot.shownSearcher(threads);
@@ -283,12 +284,19 @@ public class TriageService {
 	 * A thread or known issue being ranked; a known issue carries its linked threads that
 	 * matched.
 	 */
-	private record Candidate(String type, long id, ScoreDoc doc, float score, Float cosine, List<Long> linkedMatches) {
+	private record Candidate(Suggestion.Type type, long id, ScoreDoc doc, float score, Float cosine,
+			List<Long> linkedMatches) {
+	}
+
+	/**
+	 * How the two rankings become one score: each on its own scale, then weighed; the
+	 * query's vector is null when the embedding was not ready.
+	 */
+	private record Fusion(Scale lexicalScale, Scale semanticScale, float semanticWeight, float[] queryVector) {
 	}
 
 	private List<Candidate> knownIssueCandidates(IndexSearcher issues, KnownIssueIndex.Snapshot snapshot, Query query,
-			Map<Long, Candidate> threads, String symptom, Set<String> queryTerms, Scale lexicalScale,
-			Scale semanticScale, float semanticWeight, float[] queryVector) throws IOException {
+			Map<Long, Candidate> threads, String symptom, Set<String> queryTerms, Fusion fusion) throws IOException {
 		Map<Long, ScoreDoc> direct = new HashMap<>();
 		for (ScoreDoc doc : issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs) {
 			direct.put(threadId(issues, doc.doc), doc);
@@ -303,14 +311,14 @@ public class TriageService {
 		for (KnownIssue issue : snapshot.issues().values()) {
 			ScoreDoc doc = direct.get(issue.id());
 			List<Long> linked = linkedMatches.getOrDefault(issue.id(), List.of());
-			Float cosine = queryVector == null ? null : snapshot.cosine(issue.id(), queryVector);
-			float semantic = cosine == null ? 0 : semanticScale.of(cosine);
+			Float cosine = fusion.queryVector() == null ? null : snapshot.cosine(issue.id(), fusion.queryVector());
+			float semantic = cosine == null ? 0 : fusion.semanticScale().of(cosine);
 			if (doc == null && linked.isEmpty() && semantic <= 0) {
 				continue;
 			}
 			float lexical = doc == null ? 0
-					: lexicalScale.unclamped(doc.score + signatureBonus(issue, lower, queryTerms));
-			float own = fuse(lexical, semantic, semanticWeight);
+					: fusion.lexicalScale().unclamped(doc.score + signatureBonus(issue, lower, queryTerms));
+			float own = fuse(lexical, semantic, fusion.semanticWeight());
 			List<Float> linkedScores = linked.stream()
 				.map(id -> threads.get(id).score())
 				.sorted(Comparator.reverseOrder())
@@ -320,8 +328,8 @@ public class TriageService {
 			for (int i = 1; i < linkedScores.size(); i++) {
 				score += linkedScores.get(i) * LINKED_SHARE;
 			}
-			candidates.add(new Candidate(Suggestion.KNOWN_ISSUE, issue.id(), doc == null ? new ScoreDoc(-1, 0) : doc,
-					score, cosine, linked));
+			candidates.add(new Candidate(Suggestion.Type.KNOWN_ISSUE, issue.id(),
+					doc == null ? new ScoreDoc(-1, 0) : doc, score, cosine, linked));
 		}
 		return candidates;
 	}
@@ -363,9 +371,9 @@ public class TriageService {
 			KnownIssueIndex.Snapshot snapshot, QueryBuilderService.Built built, Query query, List<Candidate> ranked,
 			String symptom) throws IOException {
 		List<Candidate> top = ranked.subList(0, Math.min(SUGGESTIONS, ranked.size()));
-		Map<Long, Hit> threadHits = hitsById(threads, built, query, top, Suggestion.THREAD);
+		Map<Long, Hit> threadHits = hitsById(threads, built, query, top, Suggestion.Type.THREAD);
 		Map<Long, Hit> issueHits = issues == null ? Map.of()
-				: hitsById(issues, built, query, top, Suggestion.KNOWN_ISSUE);
+				: hitsById(issues, built, query, top, Suggestion.Type.KNOWN_ISSUE);
 		Map<Long, Hit> shownIssueHits = shownIssues == issues ? issueHits : shownHits(shownIssues, built, query, top);
 		float best = top.isEmpty() ? 0 : top.getFirst().score();
 		String lower = symptom.toLowerCase(Locale.ROOT);
@@ -373,7 +381,7 @@ public class TriageService {
 		List<Suggestion> suggestions = new ArrayList<>();
 		for (int rank = 0; rank < top.size(); rank++) {
 			Candidate candidate = top.get(rank);
-			boolean knownIssue = candidate.type().equals(Suggestion.KNOWN_ISSUE);
+			boolean knownIssue = candidate.type() == Suggestion.Type.KNOWN_ISSUE;
 			Hit hit = knownIssue ? issueHits.get(candidate.id()) : threadHits.get(candidate.id());
 			KnownIssue issue = knownIssue ? snapshot.issues().get(candidate.id()) : null;
 			List<Suggestion.Related> related = knownIssue ? related(issue, candidate.linkedMatches()) : List.of();
@@ -403,9 +411,9 @@ public class TriageService {
 	}
 
 	private Map<Long, Hit> hitsById(IndexSearcher searcher, QueryBuilderService.Built built, Query query,
-			List<Candidate> top, String type) throws IOException {
+			List<Candidate> top, Suggestion.Type type) throws IOException {
 		ScoreDoc[] docs = top.stream()
-			.filter(c -> c.type().equals(type) && c.doc().doc >= 0)
+			.filter(c -> c.type() == type && c.doc().doc >= 0)
 			.map(Candidate::doc)
 			.toArray(ScoreDoc[]::new);
 		return byId(search.hits(searcher, built, query, docs));
@@ -422,7 +430,7 @@ public class TriageService {
 			List<Candidate> top) throws IOException {
 		List<ScoreDoc> docs = new ArrayList<>();
 		for (Candidate candidate : top) {
-			if (candidate.type().equals(Suggestion.KNOWN_ISSUE) && candidate.doc().doc >= 0) {
+			if (candidate.type() == Suggestion.Type.KNOWN_ISSUE && candidate.doc().doc >= 0) {
 				ScoreDoc doc = docOf(shownIssues, candidate.id());
 				if (doc != null) {
 					docs.add(doc);

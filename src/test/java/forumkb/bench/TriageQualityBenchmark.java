@@ -323,7 +323,7 @@ class TriageQualityBenchmark implements CommandLine.Command {
 			Report report = reports.submit(new ReportDraft(query.text(), "", null, null, null), ENGINEER);
 			boolean suggested = report.suggestions()
 				.stream()
-				.anyMatch(s -> s.type().equals(Suggestion.KNOWN_ISSUE) && s.targetId() == knownIssueId);
+				.anyMatch(s -> s.knownIssue() && s.targetId() == knownIssueId);
 			reports.decide(report.id(),
 					new ReportService.Decision(suggested ? "confirm" : "other-known-issue", knownIssueId, null, null),
 					ENGINEER);

@@ -89,6 +89,8 @@ class ReportApiTests {
 		long id = report.get("id").asLong();
 		assertThat(developer.get("/api/reports/" + id).status()).isEqualTo(200);
 		assertThat(engineer.get("/api/reports/" + id).status()).isEqualTo(200);
+		assertThat(engineer.getPage("/reports/" + id).body()).contains("Confirm this known issue")
+			.contains("/known-issues/" + tlsIssue);
 		HttpClientSupport stranger = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
 		assertThat(stranger.get("/api/reports/" + id).status()).isEqualTo(404);
 		assertThat(developer.get("/api/reports").status()).isEqualTo(403);

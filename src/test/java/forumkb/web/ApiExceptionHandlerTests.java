@@ -4,12 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -29,6 +40,35 @@ class ApiExceptionHandlerTests {
 		assertThat(body(answer))
 			.isEqualTo(new ApiError(500, "Internal Server Error", "something went wrong on our side"));
 		assertThat(output).contains("Unexpected error on GET /api/search").contains("maxClauseCount");
+	}
+
+	/**
+	 * Errors are mapped once: no handler in an advice or a controller takes an
+	 * IllegalArgumentException (or a type above it short of Exception) and so turns a bug
+	 * into a silent 4xx.
+	 */
+	@Test
+	void onlyTheLastResortHandlerTakesAGenericIllegalArgument() {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(ControllerAdvice.class));
+		scanner.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
+		List<String> handlers = new ArrayList<>();
+		for (BeanDefinition advice : scanner.findCandidateComponents("forumkb")) {
+			Class<?> type = ClassUtils.resolveClassName(advice.getBeanClassName(), getClass().getClassLoader());
+			ReflectionUtils.doWithMethods(type, method -> {
+				ExceptionHandler handler = method.getAnnotation(ExceptionHandler.class);
+				List<Class<?>> handled = handler.value().length > 0 ? List.of(handler.value())
+						: Arrays.stream(method.getParameterTypes()).filter(Throwable.class::isAssignableFrom).toList();
+				handled.stream()
+					.filter(caught -> caught != Exception.class
+							&& (caught.isAssignableFrom(IllegalArgumentException.class)
+									|| IllegalArgumentException.class.isAssignableFrom(caught)))
+					.forEach(caught -> handlers.add(type.getSimpleName() + "." + method.getName() + ": " + caught));
+			}, method -> method.isAnnotationPresent(ExceptionHandler.class));
+		}
+		assertThat(handlers).isEmpty();
+		assertThat(scanner.findCandidateComponents("forumkb")).extracting(BeanDefinition::getBeanClassName)
+			.contains(ApiExceptionHandler.class.getName());
 	}
 
 	@Test

@@ -21,6 +21,12 @@ final class ForumValues {
 
 	private static final Pattern COUNT = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*([kKmM]?)");
 
+	/**
+	 * Where a count may sit in running text; trailing separators are cut and the rest
+	 * read as {@link #COUNT}.
+	 */
+	private static final Pattern COUNT_IN_TEXT = Pattern.compile("\\d[\\d,.]*(?:\\s?[kKmM](?![a-zA-Z]))?");
+
 	private static final String MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
 
 	private static final Pattern MONTH_YEAR = Pattern.compile(MONTH + " (?:'(\\d{2})|(\\d{4}))",
@@ -63,6 +69,18 @@ final class ForumValues {
 			return Optional.empty();
 		}
 		return Optional.of(value.intValue());
+	}
+
+	/**
+	 * The first count in text such as {@code "1,234"}, {@code "478 views"} or
+	 * {@code "1.2k"}; null when there is none.
+	 */
+	static Integer countIn(String text) {
+		if (text == null) {
+			return null;
+		}
+		Matcher m = COUNT_IN_TEXT.matcher(text);
+		return m.find() ? count(m.group().replaceAll("[.,]+$", "")).orElse(null) : null;
 	}
 
 	static boolean isCount(String key) {
@@ -118,16 +136,12 @@ final class ForumValues {
 	 */
 	static Optional<String> threadUrl(String key) {
 		Matcher m = THREAD_URL.matcher(key);
-		return m.matches() ? Optional.of(canonicalUrl(m.group(1))) : Optional.empty();
+		return m.matches() ? Optional.of(ThreadUrls.appleThread(m.group(1))) : Optional.empty();
 	}
 
 	static boolean mentionsForumUrl(String text) {
 		return THREAD_URL.matcher(text).find() || text.contains("developer.apple.com/forums")
 				|| text.contains("forums.developer.apple.com");
-	}
-
-	private static String canonicalUrl(String id) {
-		return "https://developer.apple.com/forums/thread/" + id;
 	}
 
 	private static Month month(String name) {

@@ -45,7 +45,7 @@ final class PageStats {
 			Matcher m = (numberFirst ? NUMBER_FIRST : LABEL_FIRST).matcher(text);
 			while (m.find()) {
 				String name = (numberFirst ? m.group(2) : m.group(1)).toLowerCase(Locale.ROOT);
-				Integer count = Values.count(numberFirst ? m.group(1) : m.group(2));
+				Integer count = ForumValues.countIn(numberFirst ? m.group(1) : m.group(2));
 				if (name.startsWith("repl") && draft.replies == null) {
 					draft.replies = count;
 				}

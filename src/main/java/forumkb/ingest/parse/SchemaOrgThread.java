@@ -78,7 +78,7 @@ final class SchemaOrgThread {
 	private static void counts(SchemaItem thread, ThreadDraft draft) {
 		for (SchemaItem stat : thread.items("interactionStatistic")) {
 			String kind = String.valueOf(stat.value("interactionType")).toLowerCase(Locale.ROOT);
-			Integer count = Values.count(stat.value("userInteractionCount"));
+			Integer count = ForumValues.countIn(stat.value("userInteractionCount"));
 			if (kind.contains("comment") || kind.contains("reply")) {
 				draft.replies = count;
 			}
@@ -90,7 +90,7 @@ final class SchemaOrgThread {
 			}
 		}
 		if (draft.replies == null) {
-			draft.replies = Values.count(first(thread.value("commentCount"), thread.value("answerCount")));
+			draft.replies = ForumValues.countIn(first(thread.value("commentCount"), thread.value("answerCount")));
 		}
 	}
 

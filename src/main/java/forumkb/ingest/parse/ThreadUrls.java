@@ -50,7 +50,7 @@ public final class ThreadUrls {
 		String path = uri.getRawPath() == null ? "" : uri.getRawPath();
 		Matcher apple = APPLE_THREAD.matcher(path);
 		if (isAppleHost(host) && apple.find()) {
-			return "https://developer.apple.com/forums/thread/" + apple.group(1);
+			return appleThread(apple.group(1));
 		}
 		Matcher github = GITHUB_ISSUE.matcher(path);
 		if (host.equals("github.com") && github.find()) {
@@ -90,6 +90,11 @@ public final class ThreadUrls {
 		return new Identity(host, discourse.find() ? discourse.group(2) : null);
 	}
 
+	/** The stored URL of the Apple Developer Forums thread with this id. */
+	static String appleThread(String id) {
+		return "https://developer.apple.com/forums/thread/" + id;
+	}
+
 	/** {@code scheme://host[:port]} of a URL, or null. */
 	public static String base(String url) {
 		URI uri = uri(url);
@@ -97,8 +102,10 @@ public final class ThreadUrls {
 				: uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port(uri);
 	}
 
+	/** With or without {@code www.}, as the dump parsers accept them too. */
 	private static boolean isAppleHost(String host) {
-		return host.equals("developer.apple.com") || host.equals("forums.developer.apple.com");
+		String bare = host.startsWith("www.") ? host.substring(4) : host;
+		return bare.equals("developer.apple.com") || bare.equals("forums.developer.apple.com");
 	}
 
 	private static String port(URI uri) {

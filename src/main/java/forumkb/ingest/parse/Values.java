@@ -6,16 +6,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Lenient readers for the dates and counts forum pages and APIs show; null when
- * unreadable.
+ * Lenient readers for the dates and text forum pages and APIs show; null when unreadable.
+ * Counts are {@link ForumValues#countIn}.
  */
 final class Values {
-
-	private static final Pattern COUNT = Pattern.compile("\\d[\\d,.]*(?:\\s?[kKmM](?![a-zA-Z]))?");
 
 	private Values() {
 	}
@@ -48,18 +44,6 @@ final class Values {
 				}
 			}
 		}
-	}
-
-	/**
-	 * The first count in text such as {@code "1,234"}, {@code "478 views"} or
-	 * {@code "1.2k"}.
-	 */
-	static Integer count(String value) {
-		if (value == null) {
-			return null;
-		}
-		Matcher m = COUNT.matcher(value);
-		return m.find() ? ForumValues.count(m.group().replaceAll("[.,]+$", "")).orElse(null) : null;
 	}
 
 	/** Trimmed text, or null when blank. */

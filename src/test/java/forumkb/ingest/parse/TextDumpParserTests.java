@@ -543,6 +543,19 @@ class TextDumpParserTests {
 			assertThat(ForumValues.count(shown)).contains(expected);
 		}
 
+		@ParameterizedTest
+		@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+				478 views          | 478
+				Views: 1,234.      | 1234
+				1.2k               | 1200
+				seen 3 M times     | 3000000
+				1.2.3              | -
+				no number          | -
+				""")
+		void countsInRunningText(String text, Integer expected) {
+			assertThat(ForumValues.countIn(text)).isEqualTo(expected);
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ class ThreadUrlsTests {
 	@CsvSource(delimiter = '|', nullValues = "null", value = {
 			"https://developer.apple.com/forums/thread/708877?answerId=7177022#7177022 | https://developer.apple.com/forums/thread/708877 | apple-developer-forums | 708877",
 			"https://forums.developer.apple.com/thread/123456                          | https://developer.apple.com/forums/thread/123456 | apple-developer-forums | 123456",
+			"https://www.developer.apple.com/forums/thread/123456?page=2               | https://developer.apple.com/forums/thread/123456 | apple-developer-forums | 123456",
 			"https://developer.apple.com/forums/tags/xpc                               | https://developer.apple.com/forums/tags/xpc      | apple-developer-forums | null",
 			"https://forums.swift.org/t/some-topic/76012/3                             | https://forums.swift.org/t/some-topic/76012      | forums.swift.org       | 76012",
 			"https://meta.example.com/t/88231.json                                     | https://meta.example.com/t/88231.json            | meta.example.com       | 88231",
@@ -21,6 +22,18 @@ class ThreadUrlsTests {
 	void canonicalAndIdentity(String url, String canonical, String source, String externalId) {
 		assertThat(ThreadUrls.canonical(url)).isEqualTo(canonical);
 		assertThat(ThreadUrls.identify(url)).isEqualTo(new ThreadUrls.Identity(source, externalId));
+	}
+
+	/**
+	 * A page dump names its thread by a bare URL line: it must store the URL a link to
+	 * the same thread stores, or one thread becomes two.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "https://developer.apple.com/forums/thread/708877?answerId=7177022",
+			"https://www.developer.apple.com/forums/thread/708877",
+			"https://forums.developer.apple.com/thread/708877" })
+	void aDumpsThreadUrlLineIsStoredAsALinkToItIs(String url) {
+		assertThat(ForumValues.threadUrl(DumpLine.keyOf(url))).contains(ThreadUrls.canonical(url));
 	}
 
 }
