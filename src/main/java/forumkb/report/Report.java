@@ -1,8 +1,11 @@
 package forumkb.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import forumkb.triage.Confidence;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A report as the queue, its page and the API show it, with the suggestions stored when
@@ -13,16 +16,48 @@ public record Report(long id, String text, String description, String platform, 
 		List<String> frameworks, Long submittedBy, String submitterEmail, Instant submittedAt, String triagedBy,
 		Instant triagedAt, List<StoredSuggestion> suggestions) {
 
+	static final int TITLE_LENGTH = 100;
+
+	/** A sentence ends at . ! or ? before a space, so "v1.2" does not end one. */
+	private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s)");
+
 	/** A suggestion as triage made it at submission. */
 	public record StoredSuggestion(int rank, String type, long targetId, String title, float score,
 			Confidence confidence, String why) {
 	}
 
-	public String headline() {
-		if (!description.isBlank()) {
-			return description.length() > 120 ? description.substring(0, 120) + "…" : description;
+	/**
+	 * The report's title: the first sentence of the developer's description, or without
+	 * one the first line of the pasted text, cut at a word to fit a list.
+	 */
+	@JsonProperty
+	public String title() {
+		return title(description, text);
+	}
+
+	/** The description holds more than its title says, so the page shows it in full. */
+	public boolean describedBeyondTitle() {
+		return !description.isBlank() && !title().equals(description.strip());
+	}
+
+	public static String title(String description, String text) {
+		if (description != null && !description.isBlank()) {
+			String line = firstLine(description);
+			Matcher end = SENTENCE_END.matcher(line);
+			return shortened(end.find() ? line.substring(0, end.start() + 1) : line);
 		}
-		String first = text.strip().lines().findFirst().orElse("");
-		return first.length() > 120 ? first.substring(0, 120) + "…" : first;
+		return shortened(firstLine(text));
+	}
+
+	private static String firstLine(String text) {
+		return text.strip().lines().findFirst().orElse("").strip();
+	}
+
+	private static String shortened(String line) {
+		if (line.length() <= TITLE_LENGTH) {
+			return line;
+		}
+		int space = line.lastIndexOf(' ', TITLE_LENGTH - 1);
+		return line.substring(0, space > TITLE_LENGTH / 2 ? space : TITLE_LENGTH - 1).strip() + "…";
 	}
 }

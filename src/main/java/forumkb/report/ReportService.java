@@ -124,7 +124,7 @@ public class ReportService {
 				store.resolve(id, Resolution.DUPLICATE_THREAD, null, thread, actor);
 			}
 			case "new-known-issue" -> {
-				String title = decision.title() == null || decision.title().isBlank() ? report.headline()
+				String title = decision.title() == null || decision.title().isBlank() ? report.title()
 						: decision.title();
 				KnownIssueDraft draft = knownIssues.draftFromText(title, report.text());
 				KnownIssue created = knownIssues.create(draft, actor);

@@ -1,0 +1,62 @@
+package forumkb.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forumkb.Browser;
+import forumkb.TestAccounts;
+import forumkb.account.Account;
+import forumkb.account.Role;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reports as their pages show them, over HTTP with signed-in sessions: the title a
+ * developer gave, what happened after each step, their own reports, and the engineers'
+ * queue. Shares {@link ReportApiTests}' context.
+ */
+class ReportPagesTests extends WithDemoReports {
+
+	/** A browser signed in as a new account with the role. */
+	Browser signedIn(Role role) {
+		Account account = TestAccounts.account(application, role);
+		Browser browser = new Browser(port);
+		HttpResponse<String> login = browser.postForm("/login", "username", account.getEmail(), "password",
+				TestAccounts.PASSWORD);
+		assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		return browser;
+	}
+
+	static int occurrences(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
+	}
+
+	@Test
+	void aReportIsTitledByItsDescriptionWhichThePageShowsOnce() {
+		JsonNode described = submit(developer, TLS_REPORT,
+				"Login fails against the legacy API. It started with the 2.3 update.");
+		assertThat(described.get("title").asString()).isEqualTo("Login fails against the legacy API.");
+		String page = developer.getPage("/reports/" + described.get("id").asLong()).body();
+		assertThat(page)
+			.contains("<h1>Report #" + described.get("id").asLong() + ": Login fails against the legacy API.</h1>");
+		assertThat(occurrences(page, "It started with the 2.3 update.")).isEqualTo(1);
+
+		JsonNode oneLine = submit(developer, TLS_REPORT, "Sign-in breaks on iOS 18");
+		assertThat(oneLine.get("title").asString()).isEqualTo("Sign-in breaks on iOS 18");
+		assertThat(occurrences(developer.getPage("/reports/" + oneLine.get("id").asLong()).body(),
+				"Sign-in breaks on iOS 18"))
+			.as("the title, not the description again")
+			.isEqualTo(1);
+
+		JsonNode undescribed = submit(developer, "  \nxpc_connection_cancel crashed\nmore", "");
+		assertThat(undescribed.get("title").asString()).isEqualTo("xpc_connection_cancel crashed");
+		String longDescription = "word ".repeat(40) + "ends";
+		assertThat(Report.title(longDescription, "log")).hasSizeLessThanOrEqualTo(Report.TITLE_LENGTH)
+			.endsWith("word…");
+	}
+
+}
