@@ -40,6 +40,21 @@ public record Report(long id, String text, String description, String platform, 
 		return !description.isBlank() && !title().equals(description.strip());
 	}
 
+	/** What the last decision made of the report, in a sentence for its reporter. */
+	public String outcome() {
+		if (status == ReportStatus.CLOSED) {
+			return "Report #" + id + " closed.";
+		}
+		if (resolution == null) {
+			return "Report #" + id + " is waiting for an engineer.";
+		}
+		return switch (resolution) {
+			case CONFIRMED, OTHER_KNOWN_ISSUE -> "Report #" + id + " confirmed as known issue “" + knownIssueTitle + "”.";
+			case DUPLICATE_THREAD -> "Report #" + id + " marked as a duplicate of thread #" + duplicateThreadId + ".";
+			case NEW_KNOWN_ISSUE -> "Known issue “" + knownIssueTitle + "” created from report #" + id + ".";
+		};
+	}
+
 	public static String title(String description, String text) {
 		if (description != null && !description.isBlank()) {
 			String line = firstLine(description);

@@ -59,4 +59,28 @@ class ReportPagesTests extends WithDemoReports {
 			.endsWith("word…");
 	}
 
+	@Test
+	void afterSubmittingAndAfterEachDecisionThePageSaysWhatHappened() {
+		Browser developerPage = signedIn(Role.DEVELOPER);
+		HttpResponse<String> submitted = developerPage.postFormFrom("/triage", "/reports/new", "text", TLS_REPORT,
+				"description", "Flash test: sign-in fails");
+		String location = submitted.headers().firstValue("Location").orElseThrow();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(developerPage.get("/reports/" + id).body())
+			.contains("Report #" + id + " submitted — engineers will triage it.");
+		assertThat(developerPage.get("/reports/" + id).body()).as("said once, not on every visit")
+			.doesNotContain("submitted — engineers");
+
+		Browser engineerPage = signedIn(Role.ENGINEER);
+		long tlsIssue = jdbc.queryForObject("select id from known_issue where title like 'TLS server trust%'",
+				Long.class);
+		String tlsTitle = jdbc.queryForObject("select title from known_issue where id = ?", String.class, tlsIssue);
+		engineerPage.postFormFrom("/reports/" + id, "/reports/" + id + "/decision", "action", "confirm",
+				"knownIssueId", Long.toString(tlsIssue));
+		assertThat(engineerPage.get("/reports/" + id).body())
+			.contains("Report #" + id + " confirmed as known issue “" + tlsTitle + "”.");
+		engineerPage.postFormFrom("/reports/" + id, "/reports/" + id + "/decision", "action", "close");
+		assertThat(engineerPage.get("/reports/" + id).body()).contains("Report #" + id + " closed.");
+	}
+
 }
