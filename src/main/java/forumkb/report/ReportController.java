@@ -52,6 +52,13 @@ class ReportController {
 		return reports.queue(new ReportFilter(status, knownIssue, framework, age));
 	}
 
+	@Operation(summary = "List my reports",
+			description = "The signed-in user's own reports, newest first, each with its status and what was decided.")
+	@GetMapping("/mine")
+	List<Report> mine(Authentication user) {
+		return reports.mine(user);
+	}
+
 	@Operation(summary = "Read a report",
 			description = "One report with its triage result; developers read only their own.")
 	@GetMapping("/{id}")

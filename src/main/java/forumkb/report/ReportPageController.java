@@ -60,6 +60,12 @@ class ReportPageController {
 		return "report/queue";
 	}
 
+	@GetMapping("/reports/mine")
+	String mine(Authentication user, Model model) {
+		model.addAttribute("reports", reports.mine(user));
+		return "report/mine";
+	}
+
 	@GetMapping("/reports/{id}")
 	String show(@PathVariable long id, Authentication user, Model model) {
 		model.addAttribute("report", reports.find(id, user));

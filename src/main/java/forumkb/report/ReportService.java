@@ -15,6 +15,7 @@ import forumkb.triage.TriageService;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -41,13 +42,16 @@ public class ReportService {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	ReportService(ReportStore store, TriageService triage, KnownIssueService knownIssues, AccountService accounts,
-			AuditLog audit) {
+			AuditLog audit, ApplicationEventPublisher events) {
 		this.store = store;
 		this.triage = triage;
 		this.knownIssues = knownIssues;
 		this.accounts = accounts;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -80,6 +84,11 @@ public class ReportService {
 			throw new NotFoundException("no report " + id);
 		}
 		return report;
+	}
+
+	/** The user's own reports, newest first. */
+	public List<Report> mine(Authentication user) {
+		return store.submittedBy(user.getName());
 	}
 
 	/**
@@ -137,7 +146,9 @@ public class ReportService {
 		audit.record(actor, "report." + action, "report:" + id,
 				decision.knownIssueId() != null ? "known-issue:" + decision.knownIssueId()
 						: decision.threadId() != null ? "thread:" + decision.threadId() : null);
-		return store.find(id).orElseThrow();
+		Report decided = store.find(id).orElseThrow();
+		events.publishEvent(new ReportDecided(decided, actor));
+		return decided;
 	}
 
 	/**

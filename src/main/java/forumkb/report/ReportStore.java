@@ -80,6 +80,11 @@ class ReportStore {
 		return load("where r.id = ?", List.of(id)).stream().findFirst();
 	}
 
+	/** A user's reports by their email, newest first. */
+	List<Report> submittedBy(String email) {
+		return load("where u.email = ? order by r.submitted_at desc, r.id desc limit " + QUEUE_PAGE, List.of(email));
+	}
+
 	/** The queue, newest first; null arguments do not filter. */
 	List<Report> list(ReportStatus status, Long knownIssueId, String framework, Instant from, Instant to) {
 		StringBuilder where = new StringBuilder("where true");

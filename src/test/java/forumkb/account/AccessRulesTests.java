@@ -123,11 +123,13 @@ class AccessRulesTests {
 					POST     | /api/known-issues                      | json:{"title": "Api issue"} | 401    | 401    | 403       | 201      | 201
 					PUT      | /api/known-issues/{knownIssue}/threads/{thread} |                 | 401       | 401    | 403       | 200      | 200
 					GET      | /reports                               |                          | 302       | 302    | 403       | 200      | 200
+					GET      | /reports/mine                          |                          | 302       | 302    | 200       | 200      | 200
 					GET      | /reports/{report}                      |                          | 302       | 302    | 200       | 200      | 200
 					POST     | /reports/new                           | form:text=xpc_error      | 403       | 403    | 302       | 302      | 302
 					POST     | /reports/{report}/decision             | form:action=shrug        | 403       | 403    | 403       | 400      | 400
 					GET      | /api/reports                           |                          | 401       | 401    | 403       | 200      | 200
 					POST     | /api/reports                           | json:{"text": "xpc_error"} | 401     | 401    | 201       | 201      | 201
+					GET      | /api/reports/mine                      |                          | 401       | 401    | 200       | 200      | 200
 					GET      | /api/reports/{report}                  |                          | 401       | 401    | 200       | 200      | 200
 					POST     | /api/reports/{report}/decision         | json:{"action": "shrug"} | 401       | 401    | 403       | 400      | 400
 					GET      | /actuator/health                       |                          | 200       | 200    | 200       | 200      | 200

@@ -3,10 +3,13 @@ package forumkb.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.Browser;
+import forumkb.HttpClientSupport;
 import forumkb.TestAccounts;
 import forumkb.account.Account;
 import forumkb.account.Role;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +28,12 @@ class ReportPagesTests extends WithDemoReports {
 				TestAccounts.PASSWORD);
 		assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
 		return browser;
+	}
+
+	static List<String> titles(JsonNode reports) {
+		List<String> titles = new ArrayList<>();
+		reports.forEach(report -> titles.add(report.get("title").asString()));
+		return titles;
 	}
 
 	static int occurrences(String text, String part) {
@@ -75,12 +84,36 @@ class ReportPagesTests extends WithDemoReports {
 		long tlsIssue = jdbc.queryForObject("select id from known_issue where title like 'TLS server trust%'",
 				Long.class);
 		String tlsTitle = jdbc.queryForObject("select title from known_issue where id = ?", String.class, tlsIssue);
-		engineerPage.postFormFrom("/reports/" + id, "/reports/" + id + "/decision", "action", "confirm",
-				"knownIssueId", Long.toString(tlsIssue));
+		engineerPage.postFormFrom("/reports/" + id, "/reports/" + id + "/decision", "action", "confirm", "knownIssueId",
+				Long.toString(tlsIssue));
 		assertThat(engineerPage.get("/reports/" + id).body())
 			.contains("Report #" + id + " confirmed as known issue “" + tlsTitle + "”.");
 		engineerPage.postFormFrom("/reports/" + id, "/reports/" + id + "/decision", "action", "close");
 		assertThat(engineerPage.get("/reports/" + id).body()).contains("Report #" + id + " closed.");
+	}
+
+	@Test
+	void developersListTheirOwnReportsWithStatusAndNobodyElses() {
+		HttpClientSupport mine = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
+		long open = submit(mine, TLS_REPORT, "My own open report").get("id").asLong();
+		long closed = submit(mine, TLS_REPORT, "My own closed report").get("id").asLong();
+		long others = submit(developer, TLS_REPORT, "Somebody else's report").get("id").asLong();
+		assertThat(engineer.postJson("/api/reports/" + closed + "/decision", "{\"action\": \"close\"}").status())
+			.isEqualTo(200);
+
+		JsonNode listed = mine.get("/api/reports/mine").json();
+		assertThat(titles(listed)).containsExactly("My own closed report", "My own open report");
+		assertThat(listed.get(0).get("status").asString()).isEqualTo("CLOSED");
+		assertThat(listed.get(1).get("status").asString()).isEqualTo("NEW");
+		assertThat(listed.toString()).doesNotContain("\"id\":" + others);
+
+		String page = mine.getPage("/reports/mine").body();
+		assertThat(page).contains("<h1>My reports</h1>")
+			.contains("href=\"/reports/" + open + "\">My own open report</a>")
+			.contains("Report #" + closed + " closed.")
+			.contains("Report #" + open + " is waiting for an engineer.")
+			.doesNotContain("Somebody else")
+			.contains("href=\"/reports/mine\" aria-current=\"page\">My reports</a>");
 	}
 
 }
