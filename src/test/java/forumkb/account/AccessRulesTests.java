@@ -168,6 +168,7 @@ class AccessRulesTests {
 					GET      | /admin/digest                          |                          | 302       | 302    | 403       | 403      | 200
 					POST     | /admin/digest/send                     | form:week=2001-W01       | 403       | 403    | 403       | 403      | 302
 					POST     | /admin/digest/deliveries/999999/resend |                          | 403       | 403    | 403       | 403      | 302
+					GET      | /admin/mail                            |                          | 302       | 302    | 403       | 403      | 200
 					GET      | /api/digest/preview?week=2026-W10      |                          | 401       | 401    | 200       | 200      | 200
 					GET      | /api/digest/preview?week=2026-10       |                          | 401       | 401    | 400       | 400      | 400
 					GET      | /api/digest/preview?subscription=999999 |                         | 401       | 401    | 403       | 403      | 404
