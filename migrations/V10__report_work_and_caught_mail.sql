@@ -8,3 +8,15 @@ create table caught_mail (
     subject     text not null,
     body        text not null
 );
+
+-- The engineer working a report, and the conversation on it between engineers and its reporter.
+alter table report add column assigned_to bigint references app_user (id) on delete set null;
+
+create table report_comment (
+    id          bigserial primary key,
+    report_id   bigint not null references report (id) on delete cascade,
+    author      text not null,
+    body        text not null,
+    created_at  timestamptz not null default now()
+);
+create index report_comment_report_idx on report_comment (report_id, id);

@@ -2,6 +2,7 @@ package forumkb.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import forumkb.triage.Confidence;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 public record Report(long id, String text, String description, String platform, String osVersion, String appType,
 		ReportStatus status, Resolution resolution, Long knownIssueId, String knownIssueTitle, Long duplicateThreadId,
 		List<String> frameworks, Long submittedBy, String submitterEmail, Instant submittedAt, String triagedBy,
-		Instant triagedAt, List<StoredSuggestion> suggestions) {
+		Instant triagedAt, List<StoredSuggestion> suggestions, String assignee, List<Comment> comments) {
 
 	static final int TITLE_LENGTH = 100;
 
@@ -24,6 +25,19 @@ public record Report(long id, String text, String description, String platform, 
 	/** A suggestion as triage made it at submission. */
 	public record StoredSuggestion(int rank, String type, long targetId, String title, float score,
 			Confidence confidence, String why) {
+	}
+
+	/** A comment on the report by an engineer or its reporter. */
+	public record Comment(long id, String author, String text, Instant createdAt) {
+	}
+
+	/** How long ago it was submitted, as a queue shows it: "5 min", "3 h", "4 d". */
+	public String age() {
+		Duration age = Duration.between(submittedAt, Instant.now());
+		if (age.toMinutes() < 60) {
+			return Math.max(age.toMinutes(), 0) + " min";
+		}
+		return age.toHours() < 48 ? age.toHours() + " h" : age.toDays() + " d";
 	}
 
 	/**
@@ -49,7 +63,8 @@ public record Report(long id, String text, String description, String platform, 
 			return "Report #" + id + " is waiting for an engineer.";
 		}
 		return switch (resolution) {
-			case CONFIRMED, OTHER_KNOWN_ISSUE -> "Report #" + id + " confirmed as known issue “" + knownIssueTitle + "”.";
+			case CONFIRMED, OTHER_KNOWN_ISSUE ->
+				"Report #" + id + " confirmed as known issue “" + knownIssueTitle + "”.";
 			case DUPLICATE_THREAD -> "Report #" + id + " marked as a duplicate of thread #" + duplicateThreadId + ".";
 			case NEW_KNOWN_ISSUE -> "Known issue “" + knownIssueTitle + "” created from report #" + id + ".";
 		};

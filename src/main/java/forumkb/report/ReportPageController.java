@@ -50,6 +50,7 @@ class ReportPageController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("frameworks", reports.frameworks());
 		model.addAttribute("knownIssues", knownIssues.all());
+		model.addAttribute("orders", ReportFilter.Order.values());
 		try {
 			model.addAttribute("reports", reports.queue(filter));
 		}
@@ -70,7 +71,25 @@ class ReportPageController {
 	String show(@PathVariable long id, Authentication user, Model model) {
 		model.addAttribute("report", reports.find(id, user));
 		model.addAttribute("knownIssues", knownIssues.all());
+		model.addAttribute("assignees", reports.assignees());
 		return "report/show";
+	}
+
+	@PostMapping("/reports/{id}/assignee")
+	String assign(@PathVariable long id, @RequestParam(defaultValue = "") String assignee, Authentication user,
+			RedirectAttributes redirect) {
+		Report assigned = reports.assign(id, assignee, user);
+		redirect.addFlashAttribute(MESSAGE, assigned.assignee() == null ? "Report #" + id + " is assigned to nobody."
+				: "Report #" + id + " assigned to " + assigned.assignee() + ".");
+		return "redirect:/reports/" + id;
+	}
+
+	@PostMapping("/reports/{id}/comments")
+	String comment(@PathVariable long id, @RequestParam(defaultValue = "") String text, Authentication user,
+			RedirectAttributes redirect) {
+		reports.comment(id, text, user);
+		redirect.addFlashAttribute(MESSAGE, "Comment added to report #" + id + ".");
+		return "redirect:/reports/" + id + "#comments";
 	}
 
 	@PostMapping("/reports/{id}/decision")

@@ -32,6 +32,8 @@ public class ReportService {
 
 	static final int STORED_SUGGESTIONS = 5;
 
+	static final int MAX_COMMENT = 5_000;
+
 	private final ReportStore store;
 
 	private final TriageService triage;
@@ -97,7 +99,8 @@ public class ReportService {
 	 */
 	public List<Report> queue(ReportFilter filter) {
 		Instant[] window = filter.window(Instant.now());
-		return store.list(filter.statusValue(), filter.knownIssueId(), filter.framework(), window[0], window[1]);
+		return store.list(filter.statusValue(), filter.knownIssueId(), filter.framework(), window[0], window[1],
+				filter.q(), filter.order());
 	}
 
 	public List<String> frameworks() {
@@ -149,6 +152,54 @@ public class ReportService {
 		Report decided = store.find(id).orElseThrow();
 		events.publishEvent(new ReportDecided(decided, actor));
 		return decided;
+	}
+
+	/**
+	 * Gives the report to an engineer or admin to work, or to nobody with a blank
+	 * {@code assignee}. Engineers only.
+	 */
+	@Transactional
+	public Report assign(long id, String assignee, Authentication user) {
+		if (!Role.staff(user)) {
+			throw new AccessDeniedException("only engineers assign reports");
+		}
+		Report report = store.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
+		Long accountId = null;
+		if (assignee != null && !assignee.isBlank()) {
+			Account account = accounts.find(assignee.strip())
+				.filter(a -> a.getRole() != Role.DEVELOPER)
+				.orElseThrow(() -> new BadRequestException(
+						"\"" + assignee.strip() + "\" is not an engineer's or admin's email"));
+			accountId = account.getId();
+		}
+		store.assign(report.id(), accountId);
+		audit.record(user.getName(), "report.assign", "report:" + id, accountId == null ? null : assignee.strip());
+		return store.find(id).orElseThrow();
+	}
+
+	/** Engineers comment on any report, a developer on their own. */
+	@Transactional
+	public Report comment(long id, String text, Authentication user) {
+		Report report = find(id, user);
+		String clean = text == null ? "" : text.strip();
+		if (clean.isEmpty()) {
+			throw new BadRequestException("a comment needs some text");
+		}
+		if (clean.length() > MAX_COMMENT) {
+			throw new BadRequestException("a comment is longer than " + MAX_COMMENT + " characters");
+		}
+		store.comment(report.id(), user.getName(), clean);
+		audit.record(user.getName(), "report.comment", "report:" + id, null);
+		return store.find(id).orElseThrow();
+	}
+
+	/** Who may be given reports to work: engineers and admins. */
+	public List<String> assignees() {
+		return accounts.all()
+			.stream()
+			.filter(a -> a.getRole() != Role.DEVELOPER && a.isEnabled())
+			.map(Account::getEmail)
+			.toList();
 	}
 
 	/**

@@ -22,7 +22,10 @@ class ReportPagesTests extends WithDemoReports {
 
 	/** A browser signed in as a new account with the role. */
 	Browser signedIn(Role role) {
-		Account account = TestAccounts.account(application, role);
+		return signedIn(TestAccounts.account(application, role));
+	}
+
+	Browser signedIn(Account account) {
 		Browser browser = new Browser(port);
 		HttpResponse<String> login = browser.postForm("/login", "username", account.getEmail(), "password",
 				TestAccounts.PASSWORD);
@@ -114,6 +117,80 @@ class ReportPagesTests extends WithDemoReports {
 			.contains("Report #" + open + " is waiting for an engineer.")
 			.doesNotContain("Somebody else")
 			.contains("href=\"/reports/mine\" aria-current=\"page\">My reports</a>");
+	}
+
+	@Test
+	void theQueueHasLabelledFiltersTextSearchSortingAndAges() {
+		submit(developer, TLS_REPORT, "Queue zebra handshake fails");
+		long newer = submit(developer, TLS_REPORT, "Queue okapi handshake fails").get("id").asLong();
+
+		String page = engineer.getPage("/reports?q=zebra").body();
+		assertThat(page).contains("<label>Search <input type=\"search\" name=\"q\" value=\"zebra\"")
+			.contains("<label>Status")
+			.contains("<label>Known issue")
+			.contains("<label>Framework")
+			.contains("<label>Age")
+			.contains("<label>Sort by")
+			.contains("Queue zebra handshake fails")
+			.doesNotContain("Queue okapi handshake fails")
+			.containsPattern("class=\"age\"[^>]*>\\d+ min</time>");
+		assertThat(engineer.getPage("/reports?q=%23" + newer).body()).contains("Queue okapi handshake fails")
+			.doesNotContain("Queue zebra");
+
+		assertThat(titles(engineer.get("/api/reports?q=handshake+fails&sort=oldest").json()))
+			.containsSubsequence("Queue zebra handshake fails", "Queue okapi handshake fails");
+		assertThat(titles(engineer.get("/api/reports?q=handshake+fails").json()))
+			.containsSubsequence("Queue okapi handshake fails", "Queue zebra handshake fails");
+		engineer.postJson("/api/reports/" + newer + "/decision", "{\"action\": \"close\"}");
+		assertThat(titles(engineer.get("/api/reports?q=Queue&sort=status").json()))
+			.containsSubsequence("Queue zebra handshake fails", "Queue okapi handshake fails");
+		assertThat(engineer.get("/api/reports?sort=loudest").status()).isEqualTo(400);
+		assertThat(engineer.getPage("/reports?sort=loudest").body()).contains("unknown sort");
+	}
+
+	@Test
+	void engineersAssignAReportAndCommentAndItsReporterReadsAndAnswers() {
+		Account worker = TestAccounts.account(application, Role.ENGINEER);
+		Account reporterAccount = TestAccounts.account(application, Role.DEVELOPER);
+		Browser reporter = signedIn(reporterAccount);
+		HttpResponse<String> submitted = reporter.postFormFrom("/triage", "/reports/new", "text", TLS_REPORT,
+				"description", "Assign and comment test");
+		String location = submitted.headers().firstValue("Location").orElseThrow();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+		Browser lead = signedIn(Role.ENGINEER);
+		lead.postFormFrom("/reports/" + id, "/reports/" + id + "/assignee", "assignee", worker.getEmail());
+		assertThat(lead.get("/reports/" + id).body()).contains("Report #" + id + " assigned to " + worker.getEmail())
+			.contains("assigned to " + worker.getEmail());
+		assertThat(engineer.getPage("/reports?q=Assign+and+comment").body()).contains(worker.getEmail());
+		lead.postFormFrom("/reports/" + id, "/reports/" + id + "/comments", "text",
+				"Can you attach a sysdiagnose?\nThanks");
+		assertThat(lead.get("/reports/" + id).body()).contains("Comment added to report #" + id)
+			.contains("Can you attach a sysdiagnose?\nThanks");
+
+		String reporterPage = reporter.get("/reports/" + id).body();
+		assertThat(reporterPage).contains("Can you attach a sysdiagnose?").doesNotContain("name=\"assignee\"");
+		reporter.postFormFrom("/reports/" + id, "/reports/" + id + "/comments", "text", "Attached, see below.");
+		JsonNode comments = engineer.get("/api/reports/" + id).json().get("comments");
+		assertThat(comments.findValuesAsString("text")).containsExactly("Can you attach a sysdiagnose?\nThanks",
+				"Attached, see below.");
+		assertThat(comments.get(1).get("author").asString()).isEqualTo(reporterAccount.getEmail());
+
+		assertThat(developer.postJson("/api/reports/" + id + "/comments", "{\"text\": \"not mine\"}").status())
+			.as("another developer's report")
+			.isEqualTo(404);
+		assertThat(developer.postJson("/api/reports/" + id + "/assignee", "{\"assignee\": null}").status())
+			.isEqualTo(403);
+		assertThat(engineer.postJson("/api/reports/" + id + "/comments", "{\"text\": \" \"}").status()).isEqualTo(400);
+		assertThat(engineer
+			.postJson("/api/reports/" + id + "/assignee", "{\"assignee\": \"" + reporterAccount.getEmail() + "\"}")
+			.status()).as("developers are not assignees").isEqualTo(400);
+		assertThat(engineer.postJson("/api/reports/" + id + "/assignee", "{\"assignee\": null}")
+			.json()
+			.get("assignee")
+			.isNull()).isTrue();
+		assertThat(jdbc.queryForList("select action from audit_event where subject = ?", String.class, "report:" + id))
+			.contains("report.assign", "report.comment");
 	}
 
 }
