@@ -1,5 +1,6 @@
 package forumkb.digest;
 
+import forumkb.report.Report;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Composes the mails a subscriber gets: the digest (plain text and HTML, the trend chart
- * as an inline {@code cid:} part, one-click unsubscribe headers after RFC 8058) and the
- * confirmation of a new subscription.
+ * as an inline {@code cid:} part, one-click unsubscribe headers after RFC 8058), the
+ * confirmation of a new subscription, and the news of a decision on a report.
  */
 @Component
 class DigestMail {
@@ -96,19 +97,29 @@ class DigestMail {
 
 	/** Double opt-in: the subscription only starts once this mail's link is followed. */
 	void sendConfirmation(Subscription subscription) {
-		Map<String, Object> variables = Map.of("email", subscription.email(), "confirmUrl",
-				baseUrl + "/digest/confirm?token=" + tokens.confirmation(subscription));
+		sendText(subscription.email(), "Confirm your forumkb weekly digest", "digest/confirm-email",
+				Map.of("email", subscription.email(), "confirmUrl",
+						baseUrl + "/digest/confirm?token=" + tokens.confirmation(subscription)));
+	}
+
+	/** Tells a reporter what an engineer decided about their report. */
+	void sendReportDecision(Report report) {
+		sendText(report.submitterEmail(), report.outcome(), "digest/report-email", Map.of("report", report, "reportUrl",
+				baseUrl + "/reports/" + report.id(), "mineUrl", baseUrl + "/reports/mine"));
+	}
+
+	private void sendText(String to, String subject, String template, Map<String, Object> variables) {
 		try {
 			MimeMessage message = sender.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
 			helper.setFrom(from);
-			helper.setTo(subscription.email());
-			helper.setSubject("Confirm your forumkb weekly digest");
-			helper.setText(templates.text("digest/confirm-email", variables));
+			helper.setTo(to);
+			helper.setSubject(subject);
+			helper.setText(templates.text(template, variables));
 			sender.send(message);
 		}
 		catch (MessagingException e) {
-			throw new IllegalStateException("could not compose the confirmation for " + subscription.email(), e);
+			throw new IllegalStateException("could not compose \"" + subject + "\" for " + to, e);
 		}
 	}
 

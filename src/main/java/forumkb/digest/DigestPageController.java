@@ -12,6 +12,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -30,10 +31,20 @@ class DigestPageController {
 
 	private final AccountService accounts;
 
-	DigestPageController(SubscriptionService subscriptions, DigestPreview previews, AccountService accounts) {
+	private final MailRoute mailRoute;
+
+	DigestPageController(SubscriptionService subscriptions, DigestPreview previews, AccountService accounts,
+			MailRoute mailRoute) {
+		this.mailRoute = mailRoute;
 		this.subscriptions = subscriptions;
 		this.previews = previews;
 		this.accounts = accounts;
+	}
+
+	/** The settings page says how to deliver mail where the catcher keeps it. */
+	@ModelAttribute("caught")
+	boolean mailCaught() {
+		return mailRoute.caught();
 	}
 
 	@GetMapping("/account/digest")

@@ -4,6 +4,7 @@ import static forumkb.digest.FilterSql.THREAD_MATCHES;
 
 import forumkb.digest.DigestContent.KnownIssueItem;
 import forumkb.digest.DigestContent.ReportItem;
+import forumkb.report.Report;
 import forumkb.system.Sql;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
 class TriageActivity {
 
 	static final int REPORT_LIST_SIZE = 20;
-	static final int SUMMARY_LENGTH = 140;
 
 	/**
 	 * A report is the subscriber's when its frameworks or its known issue (chosen or
@@ -77,12 +77,13 @@ class TriageActivity {
 	List<ReportItem> reports(MapSqlParameterSource week, String baseUrl) {
 		return jdbc.query(
 				"""
-						select r.id, r.text, r.status, k.title as known_issue, r.submitted_at
+						select r.id, r.text, r.description, r.status, k.title as known_issue, r.submitted_at
 						from report r left join known_issue k on k.id = r.known_issue_id
 						where r.submitted_at >= :from and r.submitted_at < :to and """ + REPORT_MATCHES
 						+ " order by r.submitted_at desc, r.id desc limit " + REPORT_LIST_SIZE,
 				week,
-				(row, n) -> new ReportItem(row.getLong("id"), summary(row.getString("text")), row.getString("status"),
+				(row, n) -> new ReportItem(row.getLong("id"),
+						Report.title(row.getString("description"), row.getString("text")), row.getString("status"),
 						row.getString("known_issue"), Sql.instant(row, "submitted_at"),
 						baseUrl + "/reports/" + row.getLong("id")));
 	}
@@ -95,12 +96,6 @@ class TriageActivity {
 				(row, n) -> new KnownIssueItem(row.getLong("id"), row.getString("title"), row.getString("status"),
 						row.getString("fixed_in"), row.getInt("threads"), row.getInt("reports"),
 						baseUrl + "/known-issues/" + row.getLong("id")));
-	}
-
-	/** The report's first line, short enough for a list. */
-	static String summary(String text) {
-		String line = text.strip().lines().findFirst().orElse("").strip();
-		return line.length() <= SUMMARY_LENGTH ? line : line.substring(0, SUMMARY_LENGTH - 1) + "…";
 	}
 
 }

@@ -25,12 +25,12 @@ class KnownIssueReports implements ConfirmedReports {
 
 	@Override
 	public List<ConfirmedReport> of(long knownIssueId) {
-		return reports.queue(new ReportFilter(null, knownIssueId, null, null))
+		return reports.queue(new ReportFilter(null, knownIssueId, null, null, null, null))
 			.stream()
 			.filter(report -> ASSIGNED.contains(report.resolution()))
 			.sorted(Comparator.comparing(Report::triagedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-			.map(report -> new ConfirmedReport(report.id(), report.headline(), report.submitterEmail(),
-					report.triagedAt(), report.triagedBy()))
+			.map(report -> new ConfirmedReport(report.id(), report.title(), report.submitterEmail(), report.triagedAt(),
+					report.triagedBy()))
 			.toList();
 	}
 

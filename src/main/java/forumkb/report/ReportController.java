@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +49,20 @@ class ReportController {
 			@Parameter(description = "Only reports naming this framework, such as `UIKit`") @RequestParam(
 					required = false) String framework,
 			@Parameter(description = "Submitted within `day`, `week` or `month`, or `older`") @RequestParam(
-					required = false) String age) {
-		return reports.queue(new ReportFilter(status, knownIssue, framework, age));
+					required = false) String age,
+			@Parameter(
+					description = "Text in the description or the pasted text, or `#12` for report 12") @RequestParam(
+							required = false) String q,
+			@Parameter(description = "`newest` (the default), `oldest`, `status` or `assignee`") @RequestParam(
+					required = false) String sort) {
+		return reports.queue(new ReportFilter(status, knownIssue, framework, age, q, sort));
+	}
+
+	@Operation(summary = "List my reports",
+			description = "The signed-in user's own reports, newest first, each with its status and what was decided.")
+	@GetMapping("/mine")
+	List<Report> mine(Authentication user) {
+		return reports.mine(user);
 	}
 
 	@Operation(summary = "Read a report",
@@ -57,6 +70,30 @@ class ReportController {
 	@GetMapping("/{id}")
 	Report one(@Parameter(description = "The report's id") @PathVariable long id, Authentication user) {
 		return reports.find(id, user);
+	}
+
+	/** Whom to give a report to: an engineer's or admin's email, or null for nobody. */
+	record Assignment(String assignee) {
+	}
+
+	/** A comment's text. */
+	record NewComment(String text) {
+	}
+
+	@Operation(summary = "Assign a report",
+			description = "Give the report to an engineer or admin to work, or to nobody with a null assignee. Engineers only.")
+	@PostMapping("/{id}/assignee")
+	Report assign(@Parameter(description = "The report's id") @PathVariable long id, @RequestBody Assignment assignment,
+			Authentication user) {
+		return reports.assign(id, assignment.assignee(), user);
+	}
+
+	@Operation(summary = "Comment on a report",
+			description = "Engineers comment on any report, a developer on their own; the report is answered with its comments.")
+	@PostMapping("/{id}/comments")
+	ResponseEntity<Report> comment(@Parameter(description = "The report's id") @PathVariable long id,
+			@RequestBody NewComment comment, Authentication user) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(reports.comment(id, comment.text(), user));
 	}
 
 	@Operation(summary = "Decide a report",

@@ -14,6 +14,7 @@ import forumkb.triage.TriageService;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,8 @@ public class ReportService {
 
 	static final int STORED_SUGGESTIONS = 5;
 
+	static final int MAX_COMMENT = 5_000;
+
 	private final ReportStore store;
 
 	private final TriageService triage;
@@ -40,13 +43,16 @@ public class ReportService {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	ReportService(ReportStore store, TriageService triage, KnownIssueService knownIssues, AccountService accounts,
-			AuditLog audit) {
+			AuditLog audit, ApplicationEventPublisher events) {
 		this.store = store;
 		this.triage = triage;
 		this.knownIssues = knownIssues;
 		this.accounts = accounts;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/**
@@ -81,13 +87,19 @@ public class ReportService {
 		return report;
 	}
 
+	/** The user's own reports, newest first. */
+	public List<Report> mine(Authentication user) {
+		return store.submittedBy(user.getName());
+	}
+
 	/**
 	 * Filters are checked here, so a bad one is the caller's 400 and not a data-access
 	 * failure.
 	 */
 	public List<Report> queue(ReportFilter filter) {
 		Instant[] window = filter.window(Instant.now());
-		return store.list(filter.statusValue(), filter.knownIssueId(), filter.framework(), window[0], window[1]);
+		return store.list(filter.statusValue(), filter.knownIssueId(), filter.framework(), window[0], window[1],
+				filter.q(), filter.order());
 	}
 
 	public List<String> frameworks() {
@@ -121,7 +133,7 @@ public class ReportService {
 				store.resolve(id, Resolution.DUPLICATE_THREAD, null, thread, actor);
 			}
 			case "new-known-issue" -> {
-				String title = decision.title() == null || decision.title().isBlank() ? report.headline()
+				String title = decision.title() == null || decision.title().isBlank() ? report.title()
 						: decision.title();
 				KnownIssueDraft draft = knownIssues.draftFromText(title, report.text());
 				KnownIssue created = knownIssues.create(draft, actor);
@@ -134,7 +146,57 @@ public class ReportService {
 		audit.record(actor, "report." + action, "report:" + id,
 				decision.knownIssueId() != null ? "known-issue:" + decision.knownIssueId()
 						: decision.threadId() != null ? "thread:" + decision.threadId() : null);
+		Report decided = store.find(id).orElseThrow();
+		events.publishEvent(new ReportDecided(decided, actor));
+		return decided;
+	}
+
+	/**
+	 * Gives the report to an engineer or admin to work, or to nobody with a blank
+	 * {@code assignee}. Engineers only.
+	 */
+	@Transactional
+	public Report assign(long id, String assignee, Authentication user) {
+		if (!Role.staff(user)) {
+			throw new AccessDeniedException("only engineers assign reports");
+		}
+		Report report = store.find(id).orElseThrow(() -> new NotFoundException("no report " + id));
+		Long accountId = null;
+		if (assignee != null && !assignee.isBlank()) {
+			Account account = accounts.find(assignee.strip())
+				.filter(a -> a.getRole() != Role.DEVELOPER)
+				.orElseThrow(() -> new BadRequestException(
+						"\"" + assignee.strip() + "\" is not an engineer's or admin's email"));
+			accountId = account.getId();
+		}
+		store.assign(report.id(), accountId);
+		audit.record(user.getName(), "report.assign", "report:" + id, accountId == null ? null : assignee.strip());
 		return store.find(id).orElseThrow();
+	}
+
+	/** Engineers comment on any report, a developer on their own. */
+	@Transactional
+	public Report comment(long id, String text, Authentication user) {
+		Report report = find(id, user);
+		String clean = text == null ? "" : text.strip();
+		if (clean.isEmpty()) {
+			throw new BadRequestException("a comment needs some text");
+		}
+		if (clean.length() > MAX_COMMENT) {
+			throw new BadRequestException("a comment is longer than " + MAX_COMMENT + " characters");
+		}
+		store.comment(report.id(), user.getName(), clean);
+		audit.record(user.getName(), "report.comment", "report:" + id, null);
+		return store.find(id).orElseThrow();
+	}
+
+	/** Who may be given reports to work: engineers and admins. */
+	public List<String> assignees() {
+		return accounts.all()
+			.stream()
+			.filter(a -> a.getRole() != Role.DEVELOPER && a.isEnabled())
+			.map(Account::getEmail)
+			.toList();
 	}
 
 	/**

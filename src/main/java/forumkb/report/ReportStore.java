@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,11 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportStore {
 
 	private static final String SELECT = """
-			select r.*, k.title as known_issue_title, u.email as submitter_email
+			select r.*, k.title as known_issue_title, u.email as submitter_email, a.email as assignee
 			from report r left join known_issue k on k.id = r.known_issue_id left join app_user u on u.id = r.submitted_by
+			     left join app_user a on a.id = r.assigned_to
 			""";
 
 	private static final int QUEUE_PAGE = 200;
+
+	private static final Pattern REPORT_NUMBER = Pattern.compile("#\\d{1,18}");
 
 	private final JdbcTemplate jdbc;
 
@@ -80,12 +84,38 @@ class ReportStore {
 		return !threads.existing(List.of(threadId)).isEmpty();
 	}
 
+	/** The report with its comments. */
 	Optional<Report> find(long id) {
-		return load("where r.id = ?", List.of(id)).stream().findFirst();
+		return load("where r.id = ?", List.of(id)).stream().findFirst().map(report -> {
+			List<Report.Comment> comments = jdbc.query(
+					"select id, author, body, created_at from report_comment where report_id = ? order by id",
+					(row, n) -> new Report.Comment(row.getLong(1), row.getString(2), row.getString(3),
+							Sql.instant(row, "created_at")),
+					id);
+			return withDetails(report, report.suggestions(), comments);
+		});
 	}
 
-	/** The queue, newest first; null arguments do not filter. */
-	List<Report> list(ReportStatus status, Long knownIssueId, String framework, Instant from, Instant to) {
+	boolean assign(long id, Long accountId) {
+		return jdbc.update("update report set assigned_to = ? where id = ?", accountId, id) == 1;
+	}
+
+	void comment(long id, String author, String text) {
+		jdbc.update("insert into report_comment (report_id, author, body) values (?, ?, ?)", id, author, text);
+	}
+
+	/** A user's reports by their email, newest first. */
+	List<Report> submittedBy(String email) {
+		return load("where u.email = ? order by " + ReportFilter.Order.NEWEST.sql() + " limit " + QUEUE_PAGE,
+				List.of(email));
+	}
+
+	/**
+	 * The queue in the order given; null arguments do not filter; {@code text} is found
+	 * in the description or the pasted text, or as {@code #12} is the report's number.
+	 */
+	List<Report> list(ReportStatus status, Long knownIssueId, String framework, Instant from, Instant to, String text,
+			ReportFilter.Order order) {
 		StringBuilder where = new StringBuilder("where true");
 		List<Object> args = new ArrayList<>();
 		if (status != null) {
@@ -108,7 +138,19 @@ class ReportStore {
 			where.append(" and r.submitted_at < ?");
 			args.add(Timestamp.from(to));
 		}
-		return load(where + " order by r.submitted_at desc, r.id desc limit " + QUEUE_PAGE, args);
+		if (text != null && !text.isBlank()) {
+			String needle = text.strip();
+			if (REPORT_NUMBER.matcher(needle).matches()) {
+				where.append(" and r.id = ?");
+				args.add(Long.parseLong(needle.substring(1)));
+			}
+			else {
+				where
+					.append(" and (strpos(lower(r.description), lower(?)) > 0 or strpos(lower(r.text), lower(?)) > 0)");
+				args.addAll(List.of(needle, needle));
+			}
+		}
+		return load(where + " order by " + order.sql() + " limit " + QUEUE_PAGE, args);
 	}
 
 	/** Frameworks reports mention, for the queue's filter. */
@@ -135,7 +177,8 @@ class ReportStore {
 								row.getString(8)));
 				});
 		List<Report> all = new ArrayList<>();
-		reports.forEach((id, report) -> all.add(withSuggestions(report, suggestions.getOrDefault(id, List.of()))));
+		reports
+			.forEach((id, report) -> all.add(withDetails(report, suggestions.getOrDefault(id, List.of()), List.of())));
 		return all;
 	}
 
@@ -150,14 +193,15 @@ class ReportStore {
 				frameworks == null ? List.of() : Arrays.asList((String[]) frameworks.getArray()),
 				row.getObject("submitted_by", Long.class), row.getString("submitter_email"),
 				Sql.instant(row, "submitted_at"), row.getString("triaged_by"), Sql.instant(row, "triaged_at"),
-				suggestions);
+				suggestions, row.getString("assignee"), List.of());
 	}
 
-	private static Report withSuggestions(Report r, List<Report.StoredSuggestion> suggestions) {
+	private static Report withDetails(Report r, List<Report.StoredSuggestion> suggestions,
+			List<Report.Comment> comments) {
 		return new Report(r.id(), r.text(), r.description(), r.platform(), r.osVersion(), r.appType(), r.status(),
 				r.resolution(), r.knownIssueId(), r.knownIssueTitle(), r.duplicateThreadId(), r.frameworks(),
 				r.submittedBy(), r.submitterEmail(), r.submittedAt(), r.triagedBy(), r.triagedAt(),
-				List.copyOf(suggestions));
+				List.copyOf(suggestions), r.assignee(), List.copyOf(comments));
 	}
 
 }

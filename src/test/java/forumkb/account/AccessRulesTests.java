@@ -123,12 +123,18 @@ class AccessRulesTests {
 					POST     | /api/known-issues                      | json:{"title": "Api issue"} | 401    | 401    | 403       | 201      | 201
 					PUT      | /api/known-issues/{knownIssue}/threads/{thread} |                 | 401       | 401    | 403       | 200      | 200
 					GET      | /reports                               |                          | 302       | 302    | 403       | 200      | 200
+					GET      | /reports/mine                          |                          | 302       | 302    | 200       | 200      | 200
 					GET      | /reports/{report}                      |                          | 302       | 302    | 200       | 200      | 200
 					POST     | /reports/new                           | form:text=xpc_error      | 403       | 403    | 302       | 302      | 302
 					POST     | /reports/{report}/decision             | form:action=shrug        | 403       | 403    | 403       | 400      | 400
+					POST     | /reports/{report}/assignee             | form:assignee=           | 403       | 403    | 403       | 302      | 302
+					POST     | /reports/{report}/comments             | form:text=Any+news       | 403       | 403    | 302       | 302      | 302
 					GET      | /api/reports                           |                          | 401       | 401    | 403       | 200      | 200
 					POST     | /api/reports                           | json:{"text": "xpc_error"} | 401     | 401    | 201       | 201      | 201
+					GET      | /api/reports/mine                      |                          | 401       | 401    | 200       | 200      | 200
 					GET      | /api/reports/{report}                  |                          | 401       | 401    | 200       | 200      | 200
+					POST     | /api/reports/{report}/assignee         | json:{"assignee": null}  | 401       | 401    | 403       | 200      | 200
+					POST     | /api/reports/{report}/comments         | json:{"text": "Any news"} | 401      | 401    | 201       | 201      | 201
 					POST     | /api/reports/{report}/decision         | json:{"action": "shrug"} | 401       | 401    | 403       | 400      | 400
 					GET      | /actuator/health                       |                          | 200       | 200    | 200       | 200      | 200
 					GET      | /actuator/prometheus                   |                          | 401       | 401    | 403       | 403      | 200
@@ -166,6 +172,7 @@ class AccessRulesTests {
 					GET      | /admin/digest                          |                          | 302       | 302    | 403       | 403      | 200
 					POST     | /admin/digest/send                     | form:week=2001-W01       | 403       | 403    | 403       | 403      | 302
 					POST     | /admin/digest/deliveries/999999/resend |                          | 403       | 403    | 403       | 403      | 302
+					GET      | /admin/mail                            |                          | 302       | 302    | 403       | 403      | 200
 					GET      | /api/digest/preview?week=2026-W10      |                          | 401       | 401    | 200       | 200      | 200
 					GET      | /api/digest/preview?week=2026-10       |                          | 401       | 401    | 400       | 400      | 400
 					GET      | /api/digest/preview?subscription=999999 |                         | 401       | 401    | 403       | 403      | 404

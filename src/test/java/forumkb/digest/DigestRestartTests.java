@@ -38,7 +38,7 @@ class DigestRestartTests {
 	static ConfigurableApplicationContext start(Path data) {
 		return new SpringApplicationBuilder(ForumkbApplication.class).run("--server.port=0",
 				"--forumkb.embedded.ephemeral=false", "--forumkb.embedded.data-dir=" + data,
-				"--spring.mail.port=" + MAIL.port());
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + MAIL.port());
 	}
 
 	static int port(ConfigurableApplicationContext app) {

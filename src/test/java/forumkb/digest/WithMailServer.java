@@ -26,6 +26,7 @@ abstract class WithMailServer {
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", MAIL::port);
 	}
 

@@ -1,74 +1,32 @@
 package forumkb.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import forumkb.Browser;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
-import forumkb.index.SearchIndex;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reports over HTTP: developers submit (suggestions stored with the report) and see only
  * their own; engineers work the queue, and a confirmation teaches the known issue.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.demo.enabled=true", "forumkb.test.isolated=reports" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportApiTests {
-
-	static final String TLS_REPORT = """
-			Task <1F2E>.<3> finished with error [-1200] Error Domain=NSURLErrorDomain Code=-1200 "An SSL error has occurred and a secure connection to the server cannot be made." UserInfo={_kCFStreamErrorCodeKey=-9802, _kCFStreamErrorDomainKey=3}
-			""";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ApplicationContext application;
-
-	@Autowired
-	SearchIndex index;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	HttpClientSupport developer;
-
-	HttpClientSupport engineer;
+class ReportApiTests extends WithDemoReports {
 
 	long tlsIssue;
 
 	long xpcIssue;
 
 	@BeforeAll
-	void demo() {
-		await().atMost(Duration.ofSeconds(30)).until(() -> index.search(s -> s.getIndexReader().numDocs()) >= 49);
-		developer = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
-		engineer = HttpClientSupport.asEngineer(application, port);
+	void demoIssues() {
 		tlsIssue = jdbc.queryForObject("select id from known_issue where title like 'TLS server trust%'", Long.class);
 		xpcIssue = jdbc.queryForObject("select id from known_issue where title like 'NSXPCConnection%'", Long.class);
-	}
-
-	JsonNode submit(HttpClientSupport who, String text, String description) {
-		Response response = who.postJson("/api/reports", HttpClientSupport.JSON.writeValueAsString(Map.of("text", text,
-				"description", description, "platform", "iOS", "osVersion", "18.2", "appType", "app")));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return response.json();
 	}
 
 	JsonNode decide(long report, String json) {

@@ -101,7 +101,7 @@ class SeveralNodesTests {
 	ConfigurableApplicationContext node() {
 		return new SpringApplicationBuilder(ForumkbApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--forumkb.demo.enabled=true",
+				"--spring.datasource.username=postgres", "--forumkb.demo.enabled=true", "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + mail.port(), "--forumkb.digest.scheduled=true",
 				"--forumkb.digest.initial-delay=PT0S", "--forumkb.digest.check-interval=PT0.5S",
 				// Every minute: last week's digest is due from Monday 00:00, whenever the

@@ -43,7 +43,8 @@ class AccessibilityBrowserTests {
 	static final List<String> ANONYMOUS_PAGES = List.of("/", "/threads", "/search?q=XPC", "/triage", "/known-issues",
 			"/login", "/signup", "/no-such-page");
 	static final List<String> ADMIN_PAGES = List.of("/", "/triage", "/reports", "/ingest", "/known-issues/new",
-			"/account/digest", "/account/tokens", "/admin/users", "/admin/audit", "/admin/digest");
+			"/account/digest", "/account/tokens", "/admin/users", "/admin/audit", "/admin/digest", "/reports/mine",
+			"/admin/mail");
 
 	@LocalServerPort
 	int port;
