@@ -1,6 +1,7 @@
 package forumkb.search;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +17,13 @@ public record SearchResult(String query, long total, String totalRelation, int c
 	/**
 	 * One thread that matched, with why. The API gives the snippet once, as HTML with its
 	 * matches in {@code <mark>}; the pages render the same parts themselves (a fourth of
-	 * an answer's bytes, serialised again for every hit).
+	 * an answer's bytes, serialised again for every hit). Last activity, replies, views
+	 * and the answered mark are what a forum listing shows of a thread; null where the
+	 * forum did not say.
 	 */
 	public record Hit(long id, String title, String url, boolean excerpt, float score, String snippet,
-			@JsonIgnore List<SnippetPart> snippetParts, List<Chip> entities, List<Chip> matched) {
+			@JsonIgnore List<SnippetPart> snippetParts, List<Chip> entities, List<Chip> matched, Instant lastActivityAt,
+			Integer replies, Integer views, boolean answered) {
 	}
 
 	/** A piece of the snippet; {@code match} pieces are the highlighted terms. */

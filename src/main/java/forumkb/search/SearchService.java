@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -75,7 +76,8 @@ public class SearchService {
 	 * What a hit shows; the accepted answer is read only when the body has no match to
 	 * show.
 	 */
-	private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, URL, EXCERPT, BODY, ENTITY_LIST);
+	private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, URL, EXCERPT, BODY, ENTITY_LIST, ACTIVITY, REPLIES,
+			VIEWS, ANSWERED);
 
 	private static final Set<String> ANSWER_FIELD = Set.of(ANSWER);
 
@@ -245,7 +247,8 @@ public class SearchService {
 				.filter(chip -> matchedValues.contains(chip.value().toLowerCase(Locale.ROOT)))
 				.toList();
 			hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(URL), doc.get(EXCERPT) != null,
-					docs[i].score, text(parts, true), parts, entities, matched));
+					docs[i].score, text(parts, true), parts, entities, matched, instant(doc.getField(ACTIVITY)),
+					integer(doc.getField(REPLIES)), integer(doc.getField(VIEWS)), doc.getField(ANSWERED) != null));
 		}
 		return hits;
 	}
@@ -277,6 +280,14 @@ public class SearchService {
 			answers.set(missed.get(k), found.get(k));
 		}
 		return answers;
+	}
+
+	private static Instant instant(IndexableField millis) {
+		return millis == null ? null : Instant.ofEpochMilli(millis.numericValue().longValue());
+	}
+
+	private static Integer integer(IndexableField number) {
+		return number == null ? null : number.numericValue().intValue();
 	}
 
 	private static String[] values(Document[] documents, String field) {

@@ -231,6 +231,25 @@ class SearchApiTests {
 	}
 
 	@Test
+	void eachHitShowsItsDateRepliesViewsAndAnsweredStateLikeAForumListing() {
+		JsonNode answered = search("\"NEFilterManager saveToPreferences completion handler never called\"").get("hits")
+			.get(0);
+		assertThat(answered.get("lastActivityAt").asString()).isEqualTo("2025-02-13T05:14:00Z");
+		assertThat(answered.get("replies").asInt()).isEqualTo(2);
+		assertThat(answered.get("views").asInt()).isEqualTo(1840);
+		assertThat(answered.get("answered").asBoolean()).isTrue();
+		JsonNode open = search("\"saveToPreferences hangs forever\"").get("hits").get(0);
+		assertThat(open.get("answered").asBoolean()).isFalse();
+
+		String page = http.get("/search?q=" + URLEncoder.encode(
+				"\"NEFilterManager saveToPreferences completion " + "handler never called\"", StandardCharsets.UTF_8))
+			.body();
+		assertThat(page).contains("✓ answered")
+			.contains("2 replies · 1840 views")
+			.contains("<time class=\"date\" datetime=\"2025-02-13T05:14:00Z\">2025-02-13</time>");
+	}
+
+	@Test
 	void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
 		search("NEFilterManager");
 		assertThat(http.get("/actuator/prometheus").status()).as("an engineer").isEqualTo(403);
