@@ -175,6 +175,10 @@ public class SearchService {
 					? searcher.search(query,
 							new TopFieldCollectorManager(BY_ACTIVITY, (page + 1) * PAGE_SIZE, COUNTED)).scoreDocs
 					: top.scoreDocs;
+			TypedIdentifiers identifiers = new TypedIdentifiers(searcher, built.identifiers());
+			ordered = TypedIdentifiers.exactFirst(ordered, identifiers.missing(ordered));
+			long exactTotal = built.identifiers().isEmpty() ? top.totalHits.value()
+					: identifiers.countHoldingAll(query);
 			// A page past the end (an old link, ?page=9999) shows the last one.
 			int shown = ordered.length == 0 ? 0 : Math.min(page, (ordered.length - 1) / PAGE_SIZE);
 			List<Hit> hits = hits(searcher, built, query, slice(ordered, shown * PAGE_SIZE, PAGE_SIZE));
@@ -190,7 +194,9 @@ public class SearchService {
 			}
 			boolean lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
 			return new SearchResult(raw == null ? "" : raw, top.totalHits.value(), lowerBound ? "gte" : "eq",
-					top.scoreDocs.length, shown, PAGE_SIZE, recent ? "recent" : "relevance", hits, facets, months);
+					top.scoreDocs.length, shown, PAGE_SIZE, recent ? "recent" : "relevance",
+					built.identifiers().stream().map(QueryBuilderService.Identifier::typed).toList(), exactTotal, hits,
+					facets, months);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -238,6 +244,7 @@ public class SearchService {
 		List<List<SnippetPart>> bodies = highlighter.highlight(query, BODY, ids, values(documents, BODY), 2);
 		List<List<SnippetPart>> answers = answerSnippets(highlighter, stored, query, ids, bodies);
 		Set<String> matchedValues = matchedValues(built);
+		List<List<String>> missing = new TypedIdentifiers(searcher, built.identifiers()).missing(docs);
 		List<Hit> hits = new ArrayList<>(docs.length);
 		for (int i = 0; i < docs.length; i++) {
 			Document doc = documents[i];
@@ -248,7 +255,8 @@ public class SearchService {
 				.toList();
 			hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(URL), doc.get(EXCERPT) != null,
 					docs[i].score, text(parts, true), parts, entities, matched, instant(doc.getField(ACTIVITY)),
-					integer(doc.getField(REPLIES)), integer(doc.getField(VIEWS)), doc.getField(ANSWERED) != null));
+					integer(doc.getField(REPLIES)), integer(doc.getField(VIEWS)), doc.getField(ANSWERED) != null,
+					missing.get(i).isEmpty(), List.copyOf(missing.get(i))));
 		}
 		return hits;
 	}

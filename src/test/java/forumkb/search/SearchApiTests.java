@@ -250,6 +250,30 @@ class SearchApiTests {
 	}
 
 	@Test
+	void threadsHoldingATypedIdentifierComeFirstAndCountedThePartialOnesSayWhatTheyLack() {
+		JsonNode result = search("Code=4097");
+		long holding = total("code:4097");
+		assertThat(result.get("identifiers").toString()).isEqualTo("[\"4097\"]");
+		assertThat(result.get("exactTotal").asLong()).isEqualTo(holding).isLessThan(result.get("total").asLong());
+		JsonNode hits = result.get("hits");
+		assertThat(holding).as("the first page has both kinds").isBetween(1L, hits.size() - 1L);
+		for (int i = 0; i < hits.size(); i++) {
+			JsonNode hit = hits.get(i);
+			assertThat(hit.get("exact").asBoolean()).as("hit %d", i).isEqualTo(i < holding);
+			assertThat(hit.get("missing").toString()).as("hit %d", i).isEqualTo(i < holding ? "[]" : "[\"4097\"]");
+		}
+
+		String page = http.get("/search?q=Code%3D4097").body();
+		assertThat(page).contains(holding + " threads hold 4097 exactly")
+			.contains("Partial matches: without 4097 as typed")
+			.contains("Lacks 4097");
+		assertThat(page.indexOf("Partial matches")).isGreaterThan(page.indexOf("class=\"hit exact\""))
+			.isLessThan(page.indexOf("class=\"hit partial\""));
+		// Without an identifier there is nothing to tell apart.
+		assertThat(search("completion handler").get("identifiers").isEmpty()).isTrue();
+	}
+
+	@Test
 	void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
 		search("NEFilterManager");
 		assertThat(http.get("/actuator/prometheus").status()).as("an engineer").isEqualTo(403);
