@@ -92,7 +92,7 @@ public class SearchService {
 
 	private final QueryBuilderService queries;
 
-	private final ErrorCatalog catalog = ErrorCatalog.load();
+	private final EntityChips entityChips = new EntityChips(ErrorCatalog.load());
 
 	private final Timer latency;
 
@@ -159,11 +159,19 @@ public class SearchService {
 	}
 
 	/**
-	 * The chip of an entity found in a thread, with its meaning when the code is
+	 * The chip of an entity found in a text, with its meaning when the code is
 	 * catalogued.
 	 */
 	public Chip chip(String kind, String value) {
-		return new Chip(kind, value, meaning(kind, value));
+		return new Chip(kind, value, entityChips.meaning(kind, value));
+	}
+
+	/**
+	 * The chips a thread shows of its distinct entities: meanings where the thread's
+	 * domains agree, chips that carry nothing left out (see {@link EntityChips}).
+	 */
+	public List<Chip> threadChips(List<Chip> entities) {
+		return EntityChips.shown(entityChips.withMeanings(entities));
 	}
 
 	private SearchResult run(IndexSearcher searcher, String raw, SearchQuery parsed, QueryBuilderService.Built built,
@@ -249,8 +257,9 @@ public class SearchService {
 		for (int i = 0; i < docs.length; i++) {
 			Document doc = documents[i];
 			List<SnippetPart> parts = snippet(bodies.get(i), answers.get(i), doc);
-			List<Chip> entities = chips(doc);
-			List<Chip> matched = entities.stream()
+			List<Chip> all = chips(doc);
+			List<Chip> entities = EntityChips.shown(all);
+			List<Chip> matched = all.stream()
 				.filter(chip -> matchedValues.contains(chip.value().toLowerCase(Locale.ROOT)))
 				.toList();
 			hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(URL), doc.get(EXCERPT) != null,
@@ -349,23 +358,19 @@ public class SearchService {
 		return false;
 	}
 
-	/** The thread's distinct entities, catalogued codes with their meaning. */
+	/**
+	 * The thread's distinct entities, catalogued codes with the meaning its domains agree
+	 * with.
+	 */
 	private List<Chip> chips(Document doc) {
 		Map<String, Chip> chips = new LinkedHashMap<>();
 		for (IndexableField field : doc.getFields(ENTITY_LIST)) {
 			String[] kindAndValue = field.stringValue().split("\t", 2);
 			if (kindAndValue.length == 2) {
-				chips.putIfAbsent(kindAndValue[0] + kindAndValue[1], chip(kindAndValue[0], kindAndValue[1]));
+				chips.putIfAbsent(kindAndValue[0] + kindAndValue[1], new Chip(kindAndValue[0], kindAndValue[1], null));
 			}
 		}
-		return List.copyOf(chips.values());
-	}
-
-	private String meaning(String kind, String value) {
-		if (!kind.equals("error") && !kind.equals("code")) {
-			return null;
-		}
-		return catalog.entryOf(value).map(entry -> entry.name() + ": " + entry.meaning()).orElse(null);
+		return entityChips.withMeanings(List.copyOf(chips.values()));
 	}
 
 	/**

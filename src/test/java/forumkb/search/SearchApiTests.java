@@ -291,6 +291,42 @@ class SearchApiTests {
 	}
 
 	@Test
+	void chipsThatCarryNothingAreLeftOutAndACodeMeansWhatItsDomainSays() {
+		http.upload("/api/ingest", "chips.jsonl",
+				"""
+						{"source": "apple-developer-forums", "externalId": "995201", "title": "Glimmerview web view fails to load",
+						 "posts": [{"body": "NSLog prints the NSError: Error Domain=WebKitErrorDomain Code=300 \\"failed\\". \
+						Then OSStatus -34018 from SecItemAdd."}]}"""
+					.replace("\n", " "));
+		await().atMost(Duration.ofSeconds(10)).until(() -> total("glimmerview") == 1);
+		JsonNode hit = search("glimmerview").get("hits").get(0);
+		List<String> values = hit.get("entities").findValuesAsString("value");
+		assertThat(values).contains("WebKitErrorDomain:300", "-34018", "SecItemAdd")
+			.doesNotContain("NSLog", "NSError", "300");
+		assertThat(hit.get("entities").toString()).doesNotContain("kCFErrorHTTPAuthenticationTypeUnsupported");
+
+		String page = http.get("/threads/" + hit.get("id").asLong()).body();
+		assertThat(page).contains(">WebKitErrorDomain:300</a>")
+			.contains("errSecMissingEntitlement: ")
+			.doesNotContain(">NSLog</a>")
+			.doesNotContain(">NSError</a>")
+			.doesNotContain(">300</a>")
+			.doesNotContain("kCFErrorHTTPAuthenticationTypeUnsupported");
+	}
+
+	@Test
+	void similarThreadsEachSayWhatTheyShare() {
+		long id = search("\"NEFilterManager saveToPreferences completion handler never called\"").get("hits")
+			.get(0)
+			.get("id")
+			.asLong();
+		String page = http.get("/threads/" + id).body();
+		String similar = page.substring(page.indexOf("Similar threads"));
+		assertThat(similar).containsPattern("(?si)<li>\\s*<a href=\"/threads/\\d+\">[^<]+</a>\\s*"
+				+ "<span class=\"why muted\">shares [^<]*saveToPreferences");
+	}
+
+	@Test
 	void aRebuildSwapsInAFreshIndexAndSearchStaysUp() throws Exception {
 		long before = total("");
 		assertThat(index.rebuild()).isEqualTo((int) before);
