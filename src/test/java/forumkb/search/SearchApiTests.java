@@ -274,6 +274,19 @@ class SearchApiTests {
 	}
 
 	@Test
+	void theMonthChartShowsEmptyMonthsAndAnAxis() {
+		String chart = http.get("/search?q=").body().replaceAll("(?s).*(<figure class=\"chart\".*?</figure>).*", "$1");
+		// The demo corpus has no thread last active in July 2026, between June and
+		// August.
+		assertThat(chart).contains("<title>2026-06: ")
+			.contains("<title>2026-07: 0</title>")
+			.contains("<title>2026-08: ")
+			.contains("<line class=\"axis\"")
+			.containsPattern("<text class=\"tick\"[^>]*>2024-01</text>")
+			.containsPattern("<text class=\"scale\"[^>]*>0</text>");
+	}
+
+	@Test
 	void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
 		search("NEFilterManager");
 		assertThat(http.get("/actuator/prometheus").status()).as("an engineer").isEqualTo(403);
