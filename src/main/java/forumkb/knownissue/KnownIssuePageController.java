@@ -2,6 +2,7 @@ package forumkb.knownissue;
 
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
+import forumkb.web.AtomFeed;
 import forumkb.web.BarChart;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ class KnownIssuePageController {
 	@GetMapping("/known-issues")
 	String list(Model model) {
 		model.addAttribute("knownIssues", knownIssues.all());
+		model.addAttribute("feed", AtomFeed.Link.to("/api/known-issues/feed", null, "Known issues"));
 		return "knownissue/list";
 	}
 

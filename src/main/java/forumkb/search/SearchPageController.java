@@ -1,6 +1,7 @@
 package forumkb.search;
 
 import forumkb.system.BadRequestException;
+import forumkb.web.AtomFeed;
 import forumkb.web.BarChart;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ class SearchPageController {
 		model.addAttribute("q", query);
 		model.addAttribute("links", new SearchLinks());
 		model.addAttribute("sort", sort);
+		model.addAttribute("feed", AtomFeed.Link.to("/api/search/feed", query,
+				query.isBlank() ? "Newest threads" : "Threads matching " + query));
 		try {
 			SearchResult result = search.search(query, page, sort);
 			model.addAttribute("result", result);
