@@ -56,8 +56,8 @@ public record BarChart(List<Bar> bars, List<Tick> ticks, long max, int width, in
 					x + barWidth / 2));
 		}
 		List<Tick> ticks = new ArrayList<>();
-		for (int i : new int[] { 0, (bars.size() - 1) / 2, bars.size() - 1 }) {
-			if (i >= 0 && (ticks.isEmpty() || ticks.getLast().x() != bars.get(i).centre())) {
+		for (int i : bars.isEmpty() ? new int[0] : new int[] { 0, (bars.size() - 1) / 2, bars.size() - 1 }) {
+			if (ticks.isEmpty() || ticks.getLast().x() != bars.get(i).centre()) {
 				ticks.add(new Tick(bars.get(i).label(), bars.get(i).centre()));
 			}
 		}
