@@ -121,7 +121,7 @@ class SecurityConfiguration {
 					.authenticated();
 				readable(rules, HttpMethod.GET, "/api/known-issues/**");
 				rules.requestMatchers("/api/known-issues/**").hasAnyRole(STAFF);
-				readable(rules, "/api/threads/**", "/api/search", "/api/triage");
+				readable(rules, "/api/threads/**", "/api/search", "/api/search/feed", "/api/triage");
 				rules.anyRequest().authenticated();
 			});
 		return http.build();

@@ -22,4 +22,12 @@ public final class EntityExtractor {
 		return new Scan(text).run();
 	}
 
+	/**
+	 * Whether an API name is one nearly every post uses ({@code NSLog}, {@code NSError}):
+	 * it says nothing about the thread it is found in.
+	 */
+	public static boolean isUbiquitous(String apiName) {
+		return Vocabulary.UBIQUITOUS_APIS.contains(apiName);
+	}
+
 }

@@ -66,6 +66,15 @@ final class Vocabulary {
 			"UIApplicationMain");
 
 	/**
+	 * Types and functions nearly every post uses whatever its problem: logging, the error
+	 * box, Foundation's basic containers and numbers. Found in a thread they tell it
+	 * apart from others no better than "the" does, so they are not shown as its entities.
+	 */
+	static final Set<String> UBIQUITOUS_APIS = Set.of("NSLog", "NSLogv", "NSError", "NSObject", "NSString",
+			"NSMutableString", "NSArray", "NSMutableArray", "NSDictionary", "NSMutableDictionary", "NSNumber", "NSData",
+			"NSInteger", "NSUInteger", "CGFloat", "NSException", "DispatchQueue");
+
+	/**
 	 * Lower-case prefixes of snake_case C APIs; leading underscores are ignored when
 	 * matching.
 	 */

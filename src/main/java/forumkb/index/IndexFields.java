@@ -29,8 +29,13 @@ public final class IndexFields {
 
 	public static final String ENTITY_LIST = "entities";
 
-	/** Doc value: 1 when the thread has an accepted answer. */
+	/** Doc value and stored: 1 when the thread has an accepted answer. */
 	public static final String ANSWERED = "answered";
+
+	/** Stored counts a hit shows, as a forum listing does. */
+	public static final String REPLIES = "replies";
+
+	public static final String VIEWS = "views";
 
 	// Exact-match entity fields (lower-cased keywords); each is also a facet dimension.
 	public static final String ERROR = "error";

@@ -37,7 +37,7 @@ public final class ThreadDocuments {
 	 * rebuilt when the server starts. Change it whenever the documents' fields or their
 	 * storage ({@link ThreadIndexCodec}) change.
 	 */
-	static final String LAYOUT = "3: ranked text, threads stored apart";
+	static final String LAYOUT = "4: listing fields stored";
 
 	/** Prose stored with offsets, so the highlighter needs no re-analysis. */
 	private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
@@ -124,6 +124,13 @@ public final class ThreadDocuments {
 		if (thread.answered()) {
 			exact.accept(HAS, "answer");
 			doc.add(new NumericDocValuesField(ANSWERED, 1));
+			doc.add(new StoredField(ANSWERED, 1));
+		}
+		if (thread.replies() != null) {
+			doc.add(new StoredField(REPLIES, thread.replies()));
+		}
+		if (thread.views() != null) {
+			doc.add(new StoredField(VIEWS, thread.views()));
 		}
 		if (thread.replies() != null && thread.replies() > 0) {
 			exact.accept(HAS, "replies");
@@ -212,6 +219,7 @@ public final class ThreadDocuments {
 		long millis = when.toEpochMilli();
 		doc.add(new LongPoint(ACTIVITY, millis));
 		doc.add(new NumericDocValuesField(ACTIVITY, millis));
+		doc.add(new StoredField(ACTIVITY, millis));
 		ZonedDateTime utc = when.atZone(ZoneOffset.UTC);
 		doc.add(new IntPoint(YEAR, utc.getYear()));
 		doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(utc.getYear())));

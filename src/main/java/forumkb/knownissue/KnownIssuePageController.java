@@ -4,6 +4,7 @@ import forumkb.account.Role;
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
 import forumkb.thread.ThreadFinder;
+import forumkb.web.AtomFeed;
 import forumkb.web.BarChart;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -50,6 +51,7 @@ class KnownIssuePageController {
 				.filter(KnownIssue::archived)
 				.ifPresent(issue -> model.addAttribute("justArchived", issue));
 		}
+		model.addAttribute("feed", AtomFeed.Link.to("/api/known-issues/feed", null, "Known issues"));
 		return "knownissue/list";
 	}
 

@@ -78,6 +78,13 @@ public class QueryBuilderService {
 	 */
 	private static final int MAX_ENTITY_TERMS = 256;
 
+	/**
+	 * Identifiers a search names at most for its matches to be told exact or partial.
+	 * More is a pasted log: no thread holds them all, and the ranking says which come
+	 * closest.
+	 */
+	private static final int MAX_IDENTIFIERS = 5;
+
 	private final EntityExtractor extractor = new EntityExtractor();
 
 	private final ErrorCatalog catalog = ErrorCatalog.load();
@@ -97,7 +104,15 @@ public class QueryBuilderService {
 	 * thread holding its words a candidate whose positions had to be read (a fifth of an
 	 * error line's ranking time).
 	 */
-	public record Built(Query query, Map<String, String> entityTerms, Query phraseBonus) {
+	public record Built(Query query, Map<String, String> entityTerms, Query phraseBonus, List<Identifier> identifiers) {
+	}
+
+	/**
+	 * An identifier the search's text names (an error, a code, an API name), as typed,
+	 * and the query for the threads that hold it: its exact term, not its parts or its
+	 * words.
+	 */
+	public record Identifier(String typed, Query query) {
 	}
 
 	public Built build(SearchQuery search) {
@@ -113,6 +128,7 @@ public class QueryBuilderService {
 	private Built buildBounded(SearchQuery search) {
 		BooleanQuery.Builder scoring = new BooleanQuery.Builder();
 		Map<String, String> entityTerms = new LinkedHashMap<>();
+		Map<String, Identifier> identifiers = new LinkedHashMap<>();
 		boolean pasted = looksPasted(search);
 		String free = search.freeText() + " " + String.join(" ", search.phrases());
 		free = symptoms.reduce(free);
@@ -125,7 +141,7 @@ public class QueryBuilderService {
 			addWeighted(words, SYMBOLS_ONLY, SYMBOLS, free, SYMBOL_WEIGHT);
 			addWeighted(words, PROSE, SYMBOLS, free, WORDS_AS_SYMBOL_PARTS_WEIGHT);
 			scoring.add(new RarestWords(words, MAX_WORDS, SYMBOLS, TEXT), Occur.SHOULD);
-			addEntities(scoring, entityTerms, free);
+			addEntities(scoring, entityTerms, identifiers, free);
 		}
 		BooleanQuery.Builder root = new BooleanQuery.Builder();
 		BooleanQuery.Builder phraseBonus = new BooleanQuery.Builder();
@@ -160,7 +176,8 @@ public class QueryBuilderService {
 			built = root.build();
 		}
 		BooleanQuery bonus = phraseBonus.build();
-		return new Built(built, entityTerms, bonus.clauses().isEmpty() ? null : bonus);
+		return new Built(built, entityTerms, bonus.clauses().isEmpty() ? null : bonus,
+				identifiers.size() <= MAX_IDENTIFIERS ? List.copyOf(identifiers.values()) : List.of());
 	}
 
 	/**
@@ -213,30 +230,32 @@ public class QueryBuilderService {
 
 	/**
 	 * Exact clauses for the entities in pasted text, codes widened to their catalog
-	 * spellings.
+	 * spellings; each entity's own term is an identifier the text names.
 	 */
-	private void addEntities(BooleanQuery.Builder root, Map<String, String> terms, String text) {
+	private void addEntities(BooleanQuery.Builder root, Map<String, String> terms, Map<String, Identifier> identifiers,
+			String text) {
 		for (ExtractedEntity entity : extractor.extract(text)) {
 			String value = entity.normalized();
+			String field = switch (entity.kind()) {
+				case ERROR -> ERROR;
+				case CODE -> CODE;
+				case API_TYPE, C_FUNCTION, API_METHOD -> API;
+				case ENTITLEMENT -> ENTITLEMENT;
+				case SERVICE -> SERVICE;
+				case FRAMEWORK -> FRAMEWORK;
+				// versions do not drive matching
+				default -> null;
+			};
+			if (field == null) {
+				continue;
+			}
+			should(root, terms, field, value);
+			identifiers.putIfAbsent(field + ":" + value.toLowerCase(Locale.ROOT), identifier(field, value));
 			switch (entity.kind()) {
-				case ERROR -> {
-					should(root, terms, ERROR, value);
-					catalog.aliasesOf(value).forEach(alias -> should(root, terms, CODE, alias));
-				}
-				case CODE -> {
-					should(root, terms, CODE, value);
-					catalog.aliasesOf(value).forEach(alias -> should(root, terms, CODE, alias));
-				}
-				case API_TYPE, C_FUNCTION -> should(root, terms, API, value);
-				case API_METHOD -> {
-					should(root, terms, API, value);
-					should(root, terms, API, MethodNames.baseName(value));
-				}
-				case ENTITLEMENT -> should(root, terms, ENTITLEMENT, value);
-				case SERVICE -> should(root, terms, SERVICE, value);
-				case FRAMEWORK -> should(root, terms, FRAMEWORK, value);
+				case ERROR, CODE -> catalog.aliasesOf(value).forEach(alias -> should(root, terms, CODE, alias));
+				case API_METHOD -> should(root, terms, API, MethodNames.baseName(value));
 				default -> {
-					// versions do not drive matching
+					// the value alone
 				}
 			}
 		}
@@ -244,9 +263,17 @@ public class QueryBuilderService {
 		// "errSecItemNotFound").
 		for (String token : text.split("[\\s,;()\\[\\]\"']+")) {
 			if (token.length() > 2) {
-				catalog.aliasesOf(token).forEach(alias -> should(root, terms, CODE, alias));
+				List<String> aliases = catalog.aliasesOf(token);
+				if (!aliases.isEmpty()) {
+					aliases.forEach(alias -> should(root, terms, CODE, alias));
+					identifiers.putIfAbsent(CODE + ":" + token.toLowerCase(Locale.ROOT), identifier(CODE, token));
+				}
 			}
 		}
+	}
+
+	private static Identifier identifier(String field, String value) {
+		return new Identifier(value, new TermQuery(new Term(field, value.toLowerCase(Locale.ROOT))));
 	}
 
 	private static void should(BooleanQuery.Builder root, Map<String, String> terms, String field, String value) {

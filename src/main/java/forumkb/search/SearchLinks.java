@@ -1,5 +1,6 @@
 package forumkb.search;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Builds the queries behind facet links and entity chips (used by the templates). */
@@ -12,6 +13,21 @@ public final class SearchLinks {
 			return query;
 		}
 		return query.isBlank() ? term : query.strip() + " " + term;
+	}
+
+	/** A filter of the current query, and the query without it. */
+	public record ActiveFilter(String field, String value, String without) {
+	}
+
+	/** The query's filters as removable chips. */
+	public List<ActiveFilter> activeFilters(String query) {
+		return SearchQueryParser.filtersIn(query)
+			.stream()
+			.filter(filter -> !filter.value().isBlank())
+			.map(filter -> new ActiveFilter(filter.field(), filter.value(),
+					(query.substring(0, filter.start()) + " " + query.substring(filter.end())).replaceAll("\\s+", " ")
+						.strip()))
+			.toList();
 	}
 
 	/** The search a chip links to: its field filter where it has one, else its value. */

@@ -63,18 +63,12 @@ public final class SearchQueryParser {
 		}
 		Map<String, List<String>> filters = new LinkedHashMap<>();
 		StringBuilder rest = new StringBuilder();
-		Matcher filter = FILTER.matcher(text);
 		int last = 0;
-		while (filter.find()) {
-			String field = filter.group(1).toLowerCase(Locale.ROOT);
-			if (!FIELDS.contains(field)) {
-				continue;
-			}
+		for (WrittenFilter filter : filtersIn(text)) {
 			rest.append(text, last, filter.start()).append(' ');
 			last = filter.end();
-			String value = unquote(filter.group(2));
-			if (!value.isBlank()) {
-				filters.computeIfAbsent(field, key -> new ArrayList<>()).add(value);
+			if (!filter.value().isBlank()) {
+				filters.computeIfAbsent(filter.field(), key -> new ArrayList<>()).add(filter.value());
 			}
 		}
 		rest.append(text.substring(last));
@@ -105,6 +99,29 @@ public final class SearchQueryParser {
 			}
 		}
 		return new SearchQuery(free.toString().strip(), phrases, filters, after, before);
+	}
+
+	/** A filter as written in a query, and where: {@code start} to {@code end}. */
+	record WrittenFilter(String field, String value, int start, int end) {
+	}
+
+	/**
+	 * The filters written in a query, in order; none in pasted text, where they are log
+	 * output.
+	 */
+	static List<WrittenFilter> filtersIn(String text) {
+		if (isPastedText(text)) {
+			return List.of();
+		}
+		List<WrittenFilter> written = new ArrayList<>();
+		Matcher filter = FILTER.matcher(text);
+		while (filter.find()) {
+			String field = filter.group(1).toLowerCase(Locale.ROOT);
+			if (FIELDS.contains(field)) {
+				written.add(new WrittenFilter(field, unquote(filter.group(2)), filter.start(), filter.end()));
+			}
+		}
+		return written;
 	}
 
 	/**

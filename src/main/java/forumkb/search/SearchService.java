@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -75,7 +76,8 @@ public class SearchService {
 	 * What a hit shows; the accepted answer is read only when the body has no match to
 	 * show.
 	 */
-	private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, URL, EXCERPT, BODY, ENTITY_LIST);
+	private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, URL, EXCERPT, BODY, ENTITY_LIST, ACTIVITY, REPLIES,
+			VIEWS, ANSWERED);
 
 	private static final Set<String> ANSWER_FIELD = Set.of(ANSWER);
 
@@ -90,7 +92,7 @@ public class SearchService {
 
 	private final QueryBuilderService queries;
 
-	private final ErrorCatalog catalog = ErrorCatalog.load();
+	private final EntityChips entityChips = new EntityChips(ErrorCatalog.load());
 
 	private final Timer latency;
 
@@ -157,11 +159,19 @@ public class SearchService {
 	}
 
 	/**
-	 * The chip of an entity found in a thread, with its meaning when the code is
+	 * The chip of an entity found in a text, with its meaning when the code is
 	 * catalogued.
 	 */
 	public Chip chip(String kind, String value) {
-		return new Chip(kind, value, meaning(kind, value));
+		return new Chip(kind, value, entityChips.meaning(kind, value));
+	}
+
+	/**
+	 * The chips a thread shows of its distinct entities: meanings where the thread's
+	 * domains agree, chips that carry nothing left out (see {@link EntityChips}).
+	 */
+	public List<Chip> threadChips(List<Chip> entities) {
+		return EntityChips.shown(entityChips.withMeanings(entities));
 	}
 
 	private SearchResult run(IndexSearcher searcher, String raw, SearchQuery parsed, QueryBuilderService.Built built,
@@ -173,6 +183,10 @@ public class SearchService {
 					? searcher.search(query,
 							new TopFieldCollectorManager(BY_ACTIVITY, (page + 1) * PAGE_SIZE, COUNTED)).scoreDocs
 					: top.scoreDocs;
+			TypedIdentifiers identifiers = new TypedIdentifiers(searcher, built.identifiers());
+			ordered = TypedIdentifiers.exactFirst(ordered, identifiers.missing(ordered));
+			long exactTotal = built.identifiers().isEmpty() ? top.totalHits.value()
+					: identifiers.countHoldingAll(query);
 			// A page past the end (an old link, ?page=9999) shows the last one.
 			int shown = ordered.length == 0 ? 0 : Math.min(page, (ordered.length - 1) / PAGE_SIZE);
 			List<Hit> hits = hits(searcher, built, query, slice(ordered, shown * PAGE_SIZE, PAGE_SIZE));
@@ -188,7 +202,9 @@ public class SearchService {
 			}
 			boolean lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
 			return new SearchResult(raw == null ? "" : raw, top.totalHits.value(), lowerBound ? "gte" : "eq",
-					top.scoreDocs.length, shown, PAGE_SIZE, recent ? "recent" : "relevance", hits, facets, months);
+					top.scoreDocs.length, shown, PAGE_SIZE, recent ? "recent" : "relevance",
+					built.identifiers().stream().map(QueryBuilderService.Identifier::typed).toList(), exactTotal, hits,
+					facets, months);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -236,16 +252,20 @@ public class SearchService {
 		List<List<SnippetPart>> bodies = highlighter.highlight(query, BODY, ids, values(documents, BODY), 2);
 		List<List<SnippetPart>> answers = answerSnippets(highlighter, stored, query, ids, bodies);
 		Set<String> matchedValues = matchedValues(built);
+		List<List<String>> missing = new TypedIdentifiers(searcher, built.identifiers()).missing(docs);
 		List<Hit> hits = new ArrayList<>(docs.length);
 		for (int i = 0; i < docs.length; i++) {
 			Document doc = documents[i];
 			List<SnippetPart> parts = snippet(bodies.get(i), answers.get(i), doc);
-			List<Chip> entities = chips(doc);
-			List<Chip> matched = entities.stream()
+			List<Chip> all = chips(doc);
+			List<Chip> entities = EntityChips.shown(all);
+			List<Chip> matched = all.stream()
 				.filter(chip -> matchedValues.contains(chip.value().toLowerCase(Locale.ROOT)))
 				.toList();
 			hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(URL), doc.get(EXCERPT) != null,
-					docs[i].score, text(parts, true), parts, entities, matched));
+					docs[i].score, text(parts, true), parts, entities, matched, instant(doc.getField(ACTIVITY)),
+					integer(doc.getField(REPLIES)), integer(doc.getField(VIEWS)), doc.getField(ANSWERED) != null,
+					missing.get(i).isEmpty(), List.copyOf(missing.get(i))));
 		}
 		return hits;
 	}
@@ -277,6 +297,14 @@ public class SearchService {
 			answers.set(missed.get(k), found.get(k));
 		}
 		return answers;
+	}
+
+	private static Instant instant(IndexableField millis) {
+		return millis == null ? null : Instant.ofEpochMilli(millis.numericValue().longValue());
+	}
+
+	private static Integer integer(IndexableField number) {
+		return number == null ? null : number.numericValue().intValue();
 	}
 
 	private static String[] values(Document[] documents, String field) {
@@ -330,23 +358,19 @@ public class SearchService {
 		return false;
 	}
 
-	/** The thread's distinct entities, catalogued codes with their meaning. */
+	/**
+	 * The thread's distinct entities, catalogued codes with the meaning its domains agree
+	 * with.
+	 */
 	private List<Chip> chips(Document doc) {
 		Map<String, Chip> chips = new LinkedHashMap<>();
 		for (IndexableField field : doc.getFields(ENTITY_LIST)) {
 			String[] kindAndValue = field.stringValue().split("\t", 2);
 			if (kindAndValue.length == 2) {
-				chips.putIfAbsent(kindAndValue[0] + kindAndValue[1], chip(kindAndValue[0], kindAndValue[1]));
+				chips.putIfAbsent(kindAndValue[0] + kindAndValue[1], new Chip(kindAndValue[0], kindAndValue[1], null));
 			}
 		}
-		return List.copyOf(chips.values());
-	}
-
-	private String meaning(String kind, String value) {
-		if (!kind.equals("error") && !kind.equals("code")) {
-			return null;
-		}
-		return catalog.entryOf(value).map(entry -> entry.name() + ": " + entry.meaning()).orElse(null);
+		return entityChips.withMeanings(List.copyOf(chips.values()));
 	}
 
 	/**

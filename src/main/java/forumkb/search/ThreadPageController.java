@@ -1,5 +1,8 @@
 package forumkb.search;
 
+import forumkb.search.SearchResult.Chip;
+import forumkb.search.SearchResult.Hit;
+import forumkb.search.SearchResult.SnippetPart;
 import forumkb.system.NotFoundException;
 import forumkb.thread.ForumMarkdown;
 import forumkb.thread.ThreadReader;
@@ -7,8 +10,11 @@ import forumkb.thread.ThreadSummary;
 import forumkb.thread.ThreadView;
 import forumkb.thread.ThreadView.EntityView;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
@@ -29,6 +35,10 @@ class ThreadPageController {
 	private static final int PAGE_SIZE = 50;
 
 	private static final int FIRST_PAGE_LINES = 10;
+
+	private static final int WHY_ENTITIES = 4;
+
+	private static final int WHY_WORDS = 4;
 
 	private final ThreadReader reader;
 
@@ -83,15 +93,42 @@ class ThreadPageController {
 		ThreadView thread = reader.find(id).orElseThrow(() -> new NotFoundException("no thread " + id));
 		List<EntityView> entities = distinct(thread.entities());
 		model.addAttribute("thread", thread);
-		model.addAttribute("chips", entities.stream().map(e -> search.chip(e.kind(), e.value())).toList());
+		model.addAttribute("chips",
+				search.threadChips(entities.stream().map(e -> new Chip(e.kind(), e.value(), null)).toList()));
 		model.addAttribute("links", new SearchLinks());
 		model.addAttribute("markdown", markdown);
 		List<String> values = entities.stream()
 			.filter(e -> !e.kind().endsWith("version"))
 			.map(EntityView::value)
 			.toList();
-		model.addAttribute("similar", search.similar(id, thread.title(), values));
+		model.addAttribute("similar",
+				search.similar(id, thread.title(), values)
+					.stream()
+					.map(hit -> new SimilarThread(hit, why(hit)))
+					.toList());
 		return "thread/show";
+	}
+
+	/** A similar thread and what it shares with this one: entities, then words. */
+	record SimilarThread(Hit hit, List<String> why) {
+	}
+
+	/**
+	 * The informative entities both threads hold and the words of this thread that
+	 * matched in the other's text, a few of each.
+	 */
+	private static List<String> why(Hit hit) {
+		Set<String> shared = new LinkedHashSet<>();
+		EntityChips.shown(hit.matched()).stream().limit(WHY_ENTITIES).forEach(chip -> shared.add(chip.value()));
+		Map<String, String> words = new LinkedHashMap<>();
+		shared.forEach(value -> words.put(value.toLowerCase(Locale.ROOT), value));
+		hit.snippetParts()
+			.stream()
+			.filter(SnippetPart::match)
+			.map(part -> part.text().strip())
+			.filter(word -> word.length() > 2)
+			.forEach(word -> words.putIfAbsent(word.toLowerCase(Locale.ROOT), word));
+		return words.values().stream().limit(shared.size() + WHY_WORDS).toList();
 	}
 
 	/** One chip per entity value, however often it occurs. */

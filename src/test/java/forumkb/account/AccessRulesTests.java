@@ -105,6 +105,7 @@ class AccessRulesTests {
 					GET      | /api/ingest/runs/{run}                 |                          | 401       | 401    | 403       | 200      | 200
 					GET      | /api/threads/{thread}                  |                          | 401       | 200    | 200       | 200      | 200
 					GET      | /api/search?q=xpc                      |                          | 401       | 200    | 200       | 200      | 200
+					GET      | /api/search/feed?q=xpc                 |                          | 401       | 200    | 200       | 200      | 200
 					POST     | /api/admin/reindex                     |                          | 401       | 401    | 403       | 202      | 202
 					GET      | /api/admin/index                       |                          | 401       | 401    | 403       | 200      | 200
 					GET      | /triage                                |                          | 302       | 200    | 200       | 200      | 200
@@ -119,6 +120,7 @@ class AccessRulesTests {
 					GET      | /api/known-issues                      |                          | 401       | 200    | 200       | 200      | 200
 					GET      | /api/known-issues/{knownIssue}         |                          | 401       | 200    | 200       | 200      | 200
 					GET      | /api/known-issues/{knownIssue}/weekly  |                          | 401       | 200    | 200       | 200      | 200
+					GET      | /api/known-issues/feed                 |                          | 401       | 200    | 200       | 200      | 200
 					GET      | /api/known-issues/draft?fromThread={thread} |                     | 401       | 200    | 200       | 200      | 200
 					POST     | /api/known-issues                      | json:{"title": "Api issue"} | 401    | 401    | 403       | 201      | 201
 					PUT      | /api/known-issues/{knownIssue}/threads/{thread} |                 | 401       | 401    | 403       | 200      | 200

@@ -205,6 +205,9 @@ class KnownIssueApiTests {
 		JsonNode thisWeek = weeks.get(25);
 		assertThat(thisWeek.get("threads").asInt()).isEqualTo(1);
 		assertThat(thisWeek.get("reports").asInt()).isEqualTo(1);
+		// The page's chart writes each week's count over its bar.
+		assertThat(engineer.get("/known-issues/" + id).body()).containsPattern("<text class=\"value\"[^>]*>2</text>")
+			.contains("<line class=\"axis\"");
 	}
 
 	@Test

@@ -231,6 +231,62 @@ class SearchApiTests {
 	}
 
 	@Test
+	void eachHitShowsItsDateRepliesViewsAndAnsweredStateLikeAForumListing() {
+		JsonNode answered = search("\"NEFilterManager saveToPreferences completion handler never called\"").get("hits")
+			.get(0);
+		assertThat(answered.get("lastActivityAt").asString()).isEqualTo("2025-02-13T05:14:00Z");
+		assertThat(answered.get("replies").asInt()).isEqualTo(2);
+		assertThat(answered.get("views").asInt()).isEqualTo(1840);
+		assertThat(answered.get("answered").asBoolean()).isTrue();
+		JsonNode open = search("\"saveToPreferences hangs forever\"").get("hits").get(0);
+		assertThat(open.get("answered").asBoolean()).isFalse();
+
+		String page = http.get("/search?q=" + URLEncoder.encode(
+				"\"NEFilterManager saveToPreferences completion " + "handler never called\"", StandardCharsets.UTF_8))
+			.body();
+		assertThat(page).contains("✓ answered")
+			.contains("2 replies · 1840 views")
+			.contains("<time class=\"date\" datetime=\"2025-02-13T05:14:00Z\">2025-02-13</time>");
+	}
+
+	@Test
+	void threadsHoldingATypedIdentifierComeFirstAndCountedThePartialOnesSayWhatTheyLack() {
+		JsonNode result = search("Code=4097");
+		long holding = total("code:4097");
+		assertThat(result.get("identifiers").toString()).isEqualTo("[\"4097\"]");
+		assertThat(result.get("exactTotal").asLong()).isEqualTo(holding).isLessThan(result.get("total").asLong());
+		JsonNode hits = result.get("hits");
+		assertThat(holding).as("the first page has both kinds").isBetween(1L, hits.size() - 1L);
+		for (int i = 0; i < hits.size(); i++) {
+			JsonNode hit = hits.get(i);
+			assertThat(hit.get("exact").asBoolean()).as("hit %d", i).isEqualTo(i < holding);
+			assertThat(hit.get("missing").toString()).as("hit %d", i).isEqualTo(i < holding ? "[]" : "[\"4097\"]");
+		}
+
+		String page = http.get("/search?q=Code%3D4097").body();
+		assertThat(page).contains(holding + " threads hold 4097 exactly")
+			.contains("Partial matches: without 4097 as typed")
+			.contains("Lacks 4097");
+		assertThat(page.indexOf("Partial matches")).isGreaterThan(page.indexOf("class=\"hit exact\""))
+			.isLessThan(page.indexOf("class=\"hit partial\""));
+		// Without an identifier there is nothing to tell apart.
+		assertThat(search("completion handler").get("identifiers").isEmpty()).isTrue();
+	}
+
+	@Test
+	void theMonthChartShowsEmptyMonthsAndAnAxis() {
+		String chart = http.get("/search?q=").body().replaceAll("(?s).*(<figure class=\"chart\".*?</figure>).*", "$1");
+		// The demo corpus has no thread last active in July 2026, between June and
+		// August.
+		assertThat(chart).contains("<title>2026-06: ")
+			.contains("<title>2026-07: 0</title>")
+			.contains("<title>2026-08: ")
+			.contains("<line class=\"axis\"")
+			.containsPattern("<text class=\"tick\"[^>]*>2024-01</text>")
+			.containsPattern("<text class=\"scale\"[^>]*>0</text>");
+	}
+
+	@Test
 	void searchLatencyAndIngestThroughputAreExposedForPrometheus() {
 		search("NEFilterManager");
 		assertThat(http.get("/actuator/prometheus").status()).as("an engineer").isEqualTo(403);
@@ -245,6 +301,42 @@ class SearchApiTests {
 		long id = search("NEFilterManager saveToPreferences").get("hits").get(0).get("id").asLong();
 		Response page = http.get("/threads/" + id);
 		assertThat(page.body()).contains("Similar threads").contains("href=\"/search?q=api");
+	}
+
+	@Test
+	void chipsThatCarryNothingAreLeftOutAndACodeMeansWhatItsDomainSays() {
+		http.upload("/api/ingest", "chips.jsonl",
+				"""
+						{"source": "apple-developer-forums", "externalId": "995201", "title": "Glimmerview web view fails to load",
+						 "posts": [{"body": "NSLog prints the NSError: Error Domain=WebKitErrorDomain Code=300 \\"failed\\". \
+						Then OSStatus -34018 from SecItemAdd."}]}"""
+					.replace("\n", " "));
+		await().atMost(Duration.ofSeconds(10)).until(() -> total("glimmerview") == 1);
+		JsonNode hit = search("glimmerview").get("hits").get(0);
+		List<String> values = hit.get("entities").findValuesAsString("value");
+		assertThat(values).contains("WebKitErrorDomain:300", "-34018", "SecItemAdd")
+			.doesNotContain("NSLog", "NSError", "300");
+		assertThat(hit.get("entities").toString()).doesNotContain("kCFErrorHTTPAuthenticationTypeUnsupported");
+
+		String page = http.get("/threads/" + hit.get("id").asLong()).body();
+		assertThat(page).contains(">WebKitErrorDomain:300</a>")
+			.contains("errSecMissingEntitlement: ")
+			.doesNotContain(">NSLog</a>")
+			.doesNotContain(">NSError</a>")
+			.doesNotContain(">300</a>")
+			.doesNotContain("kCFErrorHTTPAuthenticationTypeUnsupported");
+	}
+
+	@Test
+	void similarThreadsEachSayWhatTheyShare() {
+		long id = search("\"NEFilterManager saveToPreferences completion handler never called\"").get("hits")
+			.get(0)
+			.get("id")
+			.asLong();
+		String page = http.get("/threads/" + id).body();
+		String similar = page.substring(page.indexOf("Similar threads"));
+		assertThat(similar).containsPattern("(?si)<li>\\s*<a href=\"/threads/\\d+\">[^<]+</a>\\s*"
+				+ "<span class=\"why muted\">shares [^<]*saveToPreferences");
 	}
 
 	@Test

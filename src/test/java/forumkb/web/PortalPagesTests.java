@@ -7,6 +7,7 @@ import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
+import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,8 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,6 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * The pages as a newcomer meets them, over HTTP: the first page, the thread list, a
@@ -147,6 +155,70 @@ class PortalPagesTests {
 
 		assertThat(anonymous.get("/webjars/highlightjs/highlight.js").body()).contains("hljs");
 		assertThat(anonymous.get("/js/highlight-code.js").body()).contains("hljs.highlightElement");
+	}
+
+	@Test
+	void anySearchAndTheKnownIssuesAreAtomFeedsThePagesLinkTo() throws Exception {
+		Response feed = anonymous.get("/api/search/feed?q=NEFilterManager");
+		assertThat(feed.status()).isEqualTo(200);
+		assertThat(feed.contentType()).startsWith("application/atom+xml");
+		Element root = atom(feed.body());
+		assertThat(text(root, "title")).isEqualTo("forumkb search: NEFilterManager");
+		NodeList entries = root.getElementsByTagNameNS(ATOM, "entry");
+		assertThat(entries.getLength()).isPositive();
+		List<String> titles = new ArrayList<>();
+		for (int i = 0; i < entries.getLength(); i++) {
+			titles.add(text((Element) entries.item(i), "title"));
+		}
+		assertThat(titles).anyMatch(title -> title.contains("NEFilterManager"));
+		Element entry = (Element) entries.item(0);
+		assertThat(text(entry, "id")).matches("http://localhost:\\d+/threads/\\d+");
+		assertThat(text(entry, "updated")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+		assertThat(anonymous.getPage("/search?q=NEFilterManager").body())
+			.containsPattern("<link rel=\"alternate\" type=\"application/atom\\+xml\" "
+					+ "href=\"http://localhost:\\d+/api/search/feed\\?q=NEFilterManager\"");
+
+		HttpClientSupport engineer = HttpClientSupport.asEngineer(application, port);
+		engineer.postJson("/api/known-issues", """
+				{"title": "Feed <issue> & co", "symptom": "saveToPreferences never calls back",
+				 "workaround": "load first", "status": "open"}""");
+		Response issues = anonymous.get("/api/known-issues/feed");
+		assertThat(issues.status()).isEqualTo(200);
+		NodeList issueEntries = atom(issues.body()).getElementsByTagNameNS(ATOM, "entry");
+		titles.clear();
+		for (int i = 0; i < issueEntries.getLength(); i++) {
+			titles.add(text((Element) issueEntries.item(i), "title"));
+		}
+		assertThat(titles).contains("Feed <issue> & co (Open)");
+		assertThat(anonymous.getPage("/known-issues").body()).containsPattern(
+				"<link rel=\"alternate\" type=\"application/atom\\+xml\" href=\"http://localhost:\\d+/api/known-issues/feed\"");
+	}
+
+	static final String ATOM = "http://www.w3.org/2005/Atom";
+
+	/**
+	 * The feed's root element, parsed as XML: a feed that is not well-formed fails here.
+	 */
+	static Element atom(String xml) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		Element root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+		assertThat(root.getNamespaceURI()).isEqualTo(ATOM);
+		assertThat(root.getLocalName()).isEqualTo("feed");
+		assertThat(text(root, "id")).startsWith("http://localhost:");
+		assertThat(text(root, "updated")).isNotBlank();
+		return root;
+	}
+
+	/** The text of the first child element named {@code name}. */
+	static String text(Element parent, String name) {
+		for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child instanceof Element element && ATOM.equals(element.getNamespaceURI())
+					&& name.equals(element.getLocalName())) {
+				return element.getTextContent();
+			}
+		}
+		throw new AssertionError("no <" + name + "> in <" + parent.getLocalName() + ">");
 	}
 
 	@Test

@@ -101,6 +101,28 @@ class SearchFlowBrowserTests {
 		assertThat(texts("article.hit h2 a")).isNotEmpty();
 	}
 
+	@Test
+	void activeFiltersAreRemovableChipsAndFilterHelpOpensWithExamples() {
+		browser.get("http://localhost:" + port + "/search?q=" + "saveToPreferences+has%3Aanswer+after%3A2024");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.results .summary")));
+		assertThat(texts(".active-filters .chip.filter > span")).containsExactly("has:answer", "after:2024");
+		long filtered = resultCount();
+
+		WebElement help = browser.findElement(By.id("filter-help"));
+		assertThat(help.isDisplayed()).isFalse();
+		browser.findElement(By.cssSelector("button[popovertarget=filter-help]")).click();
+		wait.until(ExpectedConditions.visibilityOf(help));
+		assertThat(help.getText()).contains("code:-1200").contains("tag:\"Network Extension\"").contains("before:2026");
+		help.findElement(By.cssSelector("button[popovertargetaction=hide]")).click();
+		wait.until(ExpectedConditions.invisibilityOf(help));
+
+		click(By.cssSelector(".active-filters a[aria-label='remove filter has:answer']"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.results .summary")));
+		assertThat(query()).isEqualTo("saveToPreferences after:2024");
+		assertThat(texts(".active-filters .chip.filter > span")).containsExactly("after:2024");
+		assertThat(resultCount()).isGreaterThan(filtered);
+	}
+
 	/** Clicks what leads to a results page and waits until the new one has loaded. */
 	void submit(By target) {
 		click(browser.findElement(target));
