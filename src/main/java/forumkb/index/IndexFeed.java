@@ -77,6 +77,12 @@ public class IndexFeed {
 		return threads;
 	}
 
+	/** How many threads changed after {@code after}: a follower's backlog. */
+	public long countChangedAfter(ChangePosition after) {
+		return jdbc.queryForObject("select count(*) from thread where (change_xid, change_seq) > (?::text::xid8, ?)",
+				Long.class, after.xid(), after.seq());
+	}
+
 	/**
 	 * The newest committed change, including one the feed does not give out yet because
 	 * an older transaction is still open: a follower that has applied it has everything.
