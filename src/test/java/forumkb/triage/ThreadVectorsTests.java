@@ -1,6 +1,7 @@
 package forumkb.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
 import forumkb.HttpClientSupport;
@@ -187,12 +188,18 @@ class ThreadVectorsTests {
 	}
 
 	@Test
-	void theQuestionAndTheAcceptedAnswerAreEmbeddedNotTheOtherReplies() {
-		IndexedThread thread = new IndexedThread(1, ChangePosition.START, "forum", null, "Widget hangs", null, null,
-				List.of(), null, null, 2, 0, false, "The widget hangs on save.", "Turn off autosave.",
-				"Same here!\n\nAny news?", List.of());
-		assertThat(ThreadVectors.texts(thread)).containsExactly("Widget hangs\nThe widget hangs on save.",
-				"Widget hangs\nTurn off autosave.");
+	void theQuestionAndTheAnswerAreEmbeddedNotEveryReply() {
+		assertThat(ThreadVectors.texts(thread("Turn off autosave.", "Same here!\n\nAny news?")))
+			.containsExactly("Widget hangs\nThe widget hangs on save.", "Widget hangs\nTurn off autosave.");
+		assertThat(ThreadVectors.texts(thread(null, "Fixed in 2.1.\n\n" + "Same here! ".repeat(200)))).hasSize(2)
+			.element(1, STRING)
+			.startsWith("Widget hangs\nFixed in 2.1.")
+			.hasSizeLessThanOrEqualTo(SentenceEmbeddings.MAX_CHARS);
+	}
+
+	private static IndexedThread thread(String acceptedAnswer, String otherReplies) {
+		return new IndexedThread(1, ChangePosition.START, "forum", null, "Widget hangs", null, null, List.of(), null,
+				null, 2, 0, false, "The widget hangs on save.", acceptedAnswer, otherReplies, List.of());
 	}
 
 	/** A change of the thread, as an edit makes it: the followers apply it again. */
