@@ -181,7 +181,8 @@ class ArchitectureTests {
 			Map.entry("report_suggestion", "report"), Map.entry("job_cursor", "triage"),
 			Map.entry("digest_subscription", "digest"), Map.entry("digest_delivery", "digest"),
 			Map.entry("digest_secret", "digest"), Map.entry("caught_mail", "digest"),
-			Map.entry("report_comment", "report"), Map.entry("ingest_run_thread", "ingest"));
+			Map.entry("report_comment", "report"), Map.entry("ingest_run_thread", "ingest"),
+			Map.entry("thread_vector", "triage"));
 
 	/**
 	 * The SQL that still names another package's table, file by file; the architecture

@@ -3,6 +3,7 @@ package forumkb.index;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +27,13 @@ class IndexController {
 
 	private final IndexErrors errors;
 
-	IndexController(SearchIndex index, IndexFeed feed, IndexErrors errors) {
+	private final List<FeedFollower> followers;
+
+	IndexController(SearchIndex index, IndexFeed feed, IndexErrors errors, List<FeedFollower> followers) {
 		this.index = index;
 		this.feed = feed;
 		this.errors = errors;
+		this.followers = followers;
 	}
 
 	@Operation(summary = "Rebuild the search index",
@@ -44,7 +48,7 @@ class IndexController {
 	 * changes are numbered as {@code thread.change_seq}.
 	 */
 	@Operation(summary = "Index status",
-			description = "Whether the index has caught up with the database, the rebuild's state and the latest documents it refused. Admins only.")
+			description = "Whether the index has caught up with the database, the rebuild's state, the latest documents it refused, and the progress of the indexes that follow the database at their own pace (the sentence vectors: their backlog in threads and their speed). Admins only.")
 	@GetMapping("/api/admin/index")
 	Map<String, Object> status() {
 		ChangePosition searchable = index.searchableChange();
@@ -57,6 +61,7 @@ class IndexController {
 		status.put("generation", String.valueOf(index.generation()));
 		status.put("indexErrorCount", errors.count());
 		status.put("indexErrors", errors.latest(LATEST_ERRORS));
+		followers.forEach(follower -> status.put(follower.name(), follower.status()));
 		return status;
 	}
 

@@ -52,6 +52,11 @@ public class IndexFeed {
 		return indexed;
 	}
 
+	/** How many threads changed after {@code after}: a follower's backlog. */
+	public long countChangedAfter(ChangePosition after) {
+		return threads.countChangedAfter(after.xid(), after.seq());
+	}
+
 	/**
 	 * The newest committed change, including one the feed does not give out yet because
 	 * an older transaction is still open: a follower that has applied it has everything.

@@ -5,10 +5,9 @@ import forumkb.extract.ErrorCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -20,8 +19,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,12 +49,6 @@ public class SearchIndex implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
-	private static final String APPLIED = "forumkb.applied-change";
-
-	private static final String DATABASE = "forumkb.database";
-
-	private static final String LAYOUT = "forumkb.layout";
-
 	private static final int PAGE = 500;
 
 	private static final int COMMIT_EVERY = 20_000;
@@ -72,7 +63,7 @@ public class SearchIndex implements SmartLifecycle {
 
 	private final FacetsConfig facets = ThreadDocuments.facetsConfig();
 
-	private final IndexGenerations generations;
+	private final DerivedIndex derived;
 
 	private final boolean commandLine;
 
@@ -84,14 +75,16 @@ public class SearchIndex implements SmartLifecycle {
 
 	private final Object writeLock = new Object();
 
+	/** Guards {@link #searching}, and is notified when it falls to zero. */
+	private final Object quiet = new Object();
+
+	private int searching;
+
 	private volatile Live live;
 
 	private volatile FacetState facetState;
 
 	private volatile String rebuildStatus = "idle";
-
-	/** Read once: commits (also the last one, at shutdown) must not need the database. */
-	private volatile String database;
 
 	SearchIndex(IndexFeed feed, IndexErrors errors, @Value("${forumkb.index.dir}") String directory,
 			Environment environment, @Value("${forumkb.index.merge-after:10000}") int mergeAfter) {
@@ -99,49 +92,27 @@ public class SearchIndex implements SmartLifecycle {
 		this.feed = feed;
 		this.errors = errors;
 		this.documents = new ThreadDocuments(facets, ErrorCatalog.load());
-		this.generations = new IndexGenerations(Path.of(directory).toAbsolutePath());
+		this.derived = new DerivedIndex("Search index", Path.of(directory).toAbsolutePath(), ThreadDocuments.LAYOUT,
+				feed, () -> new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()).setCodec(new ThreadIndexCodec())
+					.setRAMBufferSizeMB(64));
 		this.commandLine = environment.matchesProfiles("cli");
 	}
 
 	/**
-	 * One open generation: its writer, its searchers, the last change it holds and the
-	 * last one its searchers see.
+	 * The open generation, with what only the search index does: commits every so many
+	 * threads and merges after a bulk catch-up.
 	 */
 	private static final class Live {
 
-		final Path generation;
-
-		final IndexWriter writer;
-
-		final SearcherManager searchers;
+		final DerivedIndex.Generation index;
 
 		final BulkMerge merge;
 
-		ChangePosition applied;
-
-		volatile ChangePosition searchable;
-
 		int uncommitted;
 
-		Live(Path generation, IndexWriter writer, ChangePosition applied, int mergeAfter) throws IOException {
-			this.generation = generation;
-			this.writer = writer;
-			this.searchers = new SearcherManager(writer, null);
-			this.merge = new BulkMerge(writer, mergeAfter);
-			this.applied = applied;
-			this.searchable = applied;
-		}
-
-		/** Opens searchers on everything applied so far. */
-		void refresh() throws IOException {
-			ChangePosition reached = applied;
-			searchers.maybeRefreshBlocking();
-			searchable = reached;
-		}
-
-		void close() throws IOException {
-			searchers.close();
-			writer.close();
+		Live(DerivedIndex.Generation index, int mergeAfter) {
+			this.index = index;
+			this.merge = new BulkMerge(index.writer(), mergeAfter);
 		}
 
 	}
@@ -161,8 +132,7 @@ public class SearchIndex implements SmartLifecycle {
 	/** Opens the live index, which the scheduled catch-up then keeps current. */
 	private void openLive() {
 		try {
-			live = openCurrent();
-			generations.removeStale();
+			live = new Live(derived.openCurrent(), mergeAfter);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot open the search index", e);
@@ -175,11 +145,7 @@ public class SearchIndex implements SmartLifecycle {
 			if (live != null) {
 				try {
 					commit(live);
-					// Everything is committed: rolling back loses nothing and, unlike
-					// close,
-					// does not wait for a background merge to finish.
-					live.searchers.close();
-					live.writer.rollback();
+					live.index.closeCommitted();
 				}
 				catch (IOException e) {
 					log.warn("Closing the search index failed", e);
@@ -192,47 +158,6 @@ public class SearchIndex implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return live != null;
-	}
-
-	/**
-	 * Opens the generation CURRENT names, unless it was built from another database or
-	 * with other fields, or is ahead of the database.
-	 */
-	private Live openCurrent() throws IOException {
-		Path generation = generations.current();
-		database = feed.databaseIdentity();
-		if (generation != null) {
-			Live opened = open(generation, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-			Map<String, String> data = opened.writer.getLiveCommitData() == null ? Map.of()
-					: toMap(opened.writer.getLiveCommitData());
-			if (database.equals(data.get(DATABASE)) && ThreadDocuments.LAYOUT.equals(data.get(LAYOUT))
-					&& !opened.applied.isAfter(feed.lastChange())) {
-				log.info("Search index {} resumes after change {}", generation.getFileName(), opened.applied);
-				return opened;
-			}
-			log.info("Search index {} belongs to another database or an older layout; building a new one",
-					generation.getFileName());
-			opened.close();
-		}
-		Path fresh = generations.create();
-		Live created = open(fresh, IndexWriterConfig.OpenMode.CREATE);
-		commit(created);
-		generations.makeCurrent(fresh);
-		return created;
-	}
-
-	private Live open(Path generation, IndexWriterConfig.OpenMode mode) throws IOException {
-		IndexWriterConfig config = new IndexWriterConfig(FieldAnalyzers.indexAnalyzer())
-			.setCodec(new ThreadIndexCodec())
-			.setOpenMode(mode)
-			.setRAMBufferSizeMB(64);
-		IndexWriter writer = new IndexWriter(FSDirectory.open(generation), config);
-		ChangePosition applied = ChangePosition.START;
-		if (writer.getLiveCommitData() != null) {
-			String value = toMap(writer.getLiveCommitData()).get(APPLIED);
-			applied = value == null ? ChangePosition.START : ChangePosition.parse(value);
-		}
-		return new Live(generation, writer, applied, mergeAfter);
 	}
 
 	// --- keeping current
@@ -274,9 +199,10 @@ public class SearchIndex implements SmartLifecycle {
 		boolean changed = false;
 		long refreshed = System.nanoTime();
 		List<IndexedThread> page;
-		while (!(page = feed.changedAfter(target.applied, PAGE)).isEmpty()) {
-			errors.record(page.parallelStream().flatMap(thread -> update(target.writer, thread).stream()).toList());
-			target.applied = page.getLast().change();
+		while (!(page = feed.changedAfter(target.index.applied(), PAGE)).isEmpty()) {
+			errors.record(
+					page.parallelStream().flatMap(thread -> update(target.index.writer(), thread).stream()).toList());
+			target.index.applied(page.getLast().change());
 			target.uncommitted += page.size();
 			target.merge.applied(page.size());
 			changed = true;
@@ -284,13 +210,13 @@ public class SearchIndex implements SmartLifecycle {
 				commit(target);
 			}
 			if (System.nanoTime() - refreshed >= REFRESH_EVERY_NANOS) {
-				target.refresh();
+				target.index.refresh();
 				refreshed = System.nanoTime();
 			}
 		}
 		if (changed) {
 			commit(target);
-			target.refresh();
+			target.index.refresh();
 		}
 		return changed;
 	}
@@ -303,7 +229,7 @@ public class SearchIndex implements SmartLifecycle {
 		synchronized (writeLock) {
 			if (live == target) {
 				commit(target);
-				target.refresh();
+				target.index.refresh();
 			}
 		}
 	}
@@ -340,24 +266,18 @@ public class SearchIndex implements SmartLifecycle {
 	}
 
 	private void commit(Live target) throws IOException {
-		if (database == null) {
-			database = feed.databaseIdentity();
-		}
-		target.writer.setLiveCommitData(
-				Map.of(APPLIED, target.applied.toString(), DATABASE, database, LAYOUT, ThreadDocuments.LAYOUT)
-					.entrySet());
-		target.writer.commit();
+		derived.commit(target.index);
 		target.uncommitted = 0;
 	}
 
 	/** A command-line rebuild named another generation current: move to it. */
 	private void switchIfRebuiltElsewhere() throws IOException {
-		Path current = generations.current();
-		if (current != null && !current.equals(live.generation)) {
+		Path current = derived.current();
+		if (current != null && !current.equals(live.index.folder())) {
 			Live old = live;
-			old.close();
-			live = open(current, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-			generations.removeStale();
+			old.index.close();
+			live = new Live(derived.open(current), mergeAfter);
+			derived.removeStale();
 			log.info("Search index switched to {}", current.getFileName());
 		}
 	}
@@ -391,51 +311,76 @@ public class SearchIndex implements SmartLifecycle {
 
 	/** Builds a whole new generation from PostgreSQL and makes it the live one. */
 	public int rebuild() throws IOException {
-		Path generation = generations.create();
-		Live fresh = open(generation, IndexWriterConfig.OpenMode.CREATE);
+		Live fresh = new Live(derived.create(), mergeAfter);
 		applyChanges(fresh);
 		fresh.merge.now();
 		commit(fresh);
-		fresh.refresh();
+		fresh.index.refresh();
 		if (live == null) {
-			int documents = fresh.writer.getDocStats().numDocs;
-			fresh.close();
-			generations.makeCurrent(generation);
+			int documents = fresh.index.writer().getDocStats().numDocs;
+			fresh.index.close();
+			derived.makeCurrent(fresh.index);
 			return documents;
 		}
 		synchronized (writeLock) {
 			applyChanges(fresh);
 			Live old = live;
 			live = fresh;
-			generations.makeCurrent(generation);
-			old.close();
-			generations.removeStale();
-			return fresh.writer.getDocStats().numDocs;
+			derived.makeCurrent(fresh.index);
+			old.index.close();
+			derived.removeStale();
+			return fresh.index.writer().getDocStats().numDocs;
 		}
 	}
 
 	// --- searching
 
-	/** Runs a read against the current searcher. */
+	/**
+	 * Runs a read against the current searcher. Reads in progress are counted, so that
+	 * background work can wait for a quiet moment ({@link #awaitNoSearches}).
+	 */
 	public <T> T search(Function<IndexSearcher, T> read) {
 		Live current = live;
 		if (current == null) {
 			throw new IllegalStateException("the search index is not open");
 		}
+		synchronized (quiet) {
+			searching++;
+		}
 		try {
-			IndexSearcher searcher = current.searchers.acquire();
-			try {
-				return read.apply(searcher);
-			}
-			catch (IndexSearcher.TooManyClauses e) {
-				throw new BadRequestException(TOO_MANY_TERMS);
-			}
-			finally {
-				current.searchers.release(searcher);
+			return current.index.read(read);
+		}
+		catch (IndexSearcher.TooManyClauses e) {
+			throw new BadRequestException(TOO_MANY_TERMS);
+		}
+		finally {
+			synchronized (quiet) {
+				if (--searching == 0) {
+					quiet.notifyAll();
+				}
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+	}
+
+	/**
+	 * Waits until no search or triage reads the index, or at most {@code most}: work that
+	 * can wait (the sentence-vector backlog) yields to the requests, yet is not starved
+	 * under constant load.
+	 */
+	public void awaitNoSearches(Duration most) throws InterruptedException {
+		long deadline = System.nanoTime() + most.toNanos();
+		synchronized (quiet) {
+			long left;
+			while (searching > 0 && (left = deadline - System.nanoTime()) > 0) {
+				TimeUnit.NANOSECONDS.timedWait(quiet, left);
+			}
+		}
+	}
+
+	/** How many searches read the index now. */
+	public int searchesInProgress() {
+		synchronized (quiet) {
+			return searching;
 		}
 	}
 
@@ -466,7 +411,7 @@ public class SearchIndex implements SmartLifecycle {
 	/** The folder name of the live generation, or null when closed. */
 	public String generation() {
 		Live current = live;
-		return current == null ? null : current.generation.getFileName().toString();
+		return current == null ? null : current.index.folder().getFileName().toString();
 	}
 
 	/**
@@ -474,18 +419,12 @@ public class SearchIndex implements SmartLifecycle {
 	 */
 	public ChangePosition searchableChange() {
 		Live current = live;
-		return current == null ? ChangePosition.START : current.searchable;
+		return current == null ? ChangePosition.START : current.index.searchable();
 	}
 
 	/** Whether the change, and so every one before it, is searchable. */
 	public boolean holds(ChangePosition change) {
 		return live != null && !change.isAfter(searchableChange());
-	}
-
-	private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
-		Map<String, String> map = new HashMap<>();
-		entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
-		return map;
 	}
 
 }

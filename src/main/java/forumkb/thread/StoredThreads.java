@@ -47,6 +47,12 @@ public class StoredThreads {
 				order by t.change_xid, t.change_seq limit ?""", true, xid, seq, limit);
 	}
 
+	/** How many threads changed after this position: a change follower's backlog. */
+	public long countChangedAfter(long xid, long seq) {
+		return jdbc.queryForObject("select count(*) from thread where (change_xid, change_seq) > (?::text::xid8, ?)",
+				Long.class, xid, seq);
+	}
+
 	/** Threads with an id above {@code id}, in id order, without their entities. */
 	public List<StoredThread> afterId(long id, int limit) {
 		return withContent(THREAD_COLUMNS + "where t.id > ? order by t.id limit ?", false, id, limit);

@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,9 @@ public class SentenceEmbeddings {
 
 	private volatile EmbeddingModel model;
 
+	/** Texts the model has embedded since start: what the stored vectors save. */
+	private final LongAdder embedded = new LongAdder();
+
 	public SentenceEmbeddings(@Value("${forumkb.triage.embeddings.enabled:true}") boolean enabled) {
 		this.enabled = enabled;
 	}
@@ -42,13 +46,22 @@ public class SentenceEmbeddings {
 	}
 
 	public float[] embed(String text) {
-		return model().embed(truncate(text)).content().vector();
+		float[] vector = model().embed(truncate(text)).content().vector();
+		embedded.increment();
+		return vector;
 	}
 
 	/** Embeds texts in parallel, one thread per core (langchain4j's own pool). */
 	public List<float[]> embedAll(List<String> texts) {
 		List<TextSegment> segments = texts.stream().map(text -> TextSegment.from(truncate(text))).toList();
-		return model().embedAll(segments).content().stream().map(Embedding::vector).toList();
+		List<float[]> vectors = model().embedAll(segments).content().stream().map(Embedding::vector).toList();
+		embedded.add(vectors.size());
+		return vectors;
+	}
+
+	/** How many texts the model has embedded since start. */
+	public long textsEmbedded() {
+		return embedded.sum();
 	}
 
 	public static float cosine(float[] a, float[] b) {

@@ -5,7 +5,9 @@ import forumkb.system.CommandLine;
 import forumkb.triage.ThreadVectors;
 import forumkb.triage.TriageResult;
 import forumkb.triage.TriageService;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,10 +44,17 @@ class TriageSpeedBenchmark implements CommandLine.Command {
 				"--forumkb.triage.vectors.refresh-interval=PT1000H")) {
 			SearchBenchmark.indexCorpus(server, threads, seed);
 			ThreadVectors vectors = server.bean(ThreadVectors.class);
+			OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 			long started = System.nanoTime();
+			long cpuBefore = system.getProcessCpuTime();
 			int embedded = vectors.catchUp(vectorThreads);
-			System.out.printf("sentence vectors for %,d threads in %.1f s: %s%n", embedded,
-					(System.nanoTime() - started) / 1e9, vectors.status());
+			double seconds = (System.nanoTime() - started) / 1e9;
+			double cpuSeconds = (system.getProcessCpuTime() - cpuBefore) / 1e9;
+			System.out.printf(
+					"sentence vectors for %,d threads in %.1f s: %.1f threads/s, %.3f CPU-seconds a thread,"
+							+ " load average %.1f after; %s%n",
+					embedded, seconds, embedded / seconds, cpuSeconds / embedded, system.getSystemLoadAverage(),
+					vectors.status());
 			addKnownIssues(server);
 			TriageService triage = server.bean(TriageService.class);
 			time(triage, logs);
