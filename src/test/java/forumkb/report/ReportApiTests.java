@@ -1,16 +1,14 @@
 package forumkb.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import forumkb.Browser;
+import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
-import forumkb.index.SearchIndex;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * their own; engineers work the queue, and a confirmation teaches the known issue.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.demo.enabled=true", "forumkb.test.isolated=reports" })
+		properties = { "forumkb.demo.enabled=true", "forumkb.triage.embeddings.enabled=true" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportApiTests {
 
@@ -42,9 +40,6 @@ class ReportApiTests {
 	ApplicationContext application;
 
 	@Autowired
-	SearchIndex index;
-
-	@Autowired
 	JdbcTemplate jdbc;
 
 	HttpClientSupport developer;
@@ -57,9 +52,8 @@ class ReportApiTests {
 
 	@BeforeAll
 	void demo() {
-		await().atMost(Duration.ofSeconds(30)).until(() -> index.search(s -> s.getIndexReader().numDocs()) >= 49);
+		engineer = DemoCorpus.ingest(application, port);
 		developer = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
-		engineer = HttpClientSupport.asEngineer(application, port);
 		tlsIssue = jdbc.queryForObject("select id from known_issue where title like 'TLS server trust%'", Long.class);
 		xpcIssue = jdbc.queryForObject("select id from known_issue where title like 'NSXPCConnection%'", Long.class);
 	}

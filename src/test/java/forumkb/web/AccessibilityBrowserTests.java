@@ -3,6 +3,7 @@ package forumkb.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
@@ -34,8 +35,7 @@ import org.springframework.core.io.ClassPathResource;
  * width, at phone width (400 px, where nothing scrolls sideways) and in dark mode. Also:
  * the search box submits on Enter, and code in posts is highlighted.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "forumkb.test.isolated=browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserTests {
 
@@ -62,7 +62,7 @@ class AccessibilityBrowserTests {
 	@BeforeAll
 	void ingestDemoCorpusAndStartChromium() throws Exception {
 		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
-		HttpClientSupport http = DemoThreads.ingest(application, port);
+		HttpClientSupport http = DemoCorpus.ingest(application, port);
 		threadWithCode = http.get("/api/search?q=saveToPreferences").json().get("hits").get(0).get("id").asLong();
 		try (InputStream in = new ClassPathResource("axe.min.js").getInputStream()) {
 			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);

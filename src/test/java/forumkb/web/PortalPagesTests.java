@@ -3,6 +3,7 @@ package forumkb.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
@@ -30,8 +31,7 @@ import org.springframework.context.ApplicationContext;
  * thread's Markdown, and the error pages (404 for anyone, a 403 that says why, the
  * signed-in header). Shares the browser tests' context (and its demo corpus).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "forumkb.test.isolated=browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalPagesTests {
 
@@ -60,7 +60,7 @@ class PortalPagesTests {
 	@BeforeAll
 	void ingest() throws Exception {
 		anonymous = new HttpClientSupport(port);
-		HttpClientSupport engineer = DemoThreads.ingest(application, port);
+		HttpClientSupport engineer = DemoCorpus.ingest(application, port);
 		StringBuilder lines = new StringBuilder(MARKDOWN_THREAD);
 		for (int i = 0; i < 60; i++) {
 			lines.append("\n{\"source\": \"portal-test\", \"externalId\": \"more-")
