@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo corpus (49 threads of our own, on the classpath) in the application under test
@@ -46,6 +47,15 @@ public final class DemoCorpus {
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		awaitSearchable(application);
 		return engineer;
+	}
+
+	/**
+	 * The id of one of the corpus's threads, by its forum id: other tests' threads in a
+	 * shared application may outrank it in a search.
+	 */
+	public static long threadId(ApplicationContext application, String externalId) {
+		return application.getBean(JdbcTemplate.class)
+			.queryForObject("select id from thread where external_id = ?", Long.class, externalId);
 	}
 
 	/**

@@ -45,8 +45,8 @@ class KnownIssueApiTests {
 	@BeforeAll
 	void demoThreads() {
 		engineer = DemoCorpus.ingest(application, port);
-		filterThread = jdbc.queryForObject("select id from thread where external_id = '900112'", Long.class);
-		otherThread = jdbc.queryForObject("select id from thread where external_id = '900157'", Long.class);
+		filterThread = DemoCorpus.threadId(application, "900112");
+		otherThread = DemoCorpus.threadId(application, "900157");
 	}
 
 	String draft(String title, String status, String signature, long... threads) {
