@@ -2,6 +2,7 @@ package forumkb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import forumkb.DemoCorpus;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * Export → import into an empty database reproduces the corpus. Own context: it empties
- * the database.
+ * Export → import into an empty database reproduces the corpus. It empties the database,
+ * so its context is closed after it and shared with no one.
  */
-@SpringBootTest(properties = "forumkb.test.isolated=export-round-trip")
+@SpringBootTest
+@DirtiesContext
 class ExportRoundTripTests {
 
 	@Autowired
@@ -31,7 +34,7 @@ class ExportRoundTripTests {
 	@Test
 	void exportThenImportIntoAnEmptyDatabaseReproducesTheCorpus() throws Exception {
 		ingest.ingest("corpus",
-				List.of(IngestInput.ofBytes("demo.jsonl", resource(DemoCorpusLoader.CORPUS), null, null),
+				List.of(IngestInput.ofBytes("demo.jsonl", DemoCorpus.bytes(), null, null),
 						IngestInput.ofBytes("thread-page.txt", resource("fixtures/thread-page.txt"), null, null),
 						IngestInput.ofBytes("run-together.txt", resource("fixtures/run-together.txt"), null, null)));
 		String first = exportAll();

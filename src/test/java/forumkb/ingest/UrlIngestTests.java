@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
+import forumkb.SmallIngestLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,9 +26,7 @@ import tools.jackson.databind.JsonNode;
  * forum would be), plus the size cap (413) and the scheduled feed poll. Small limits make
  * "too large" cheap to test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.ingest.max-bytes=20000", "forumkb.ingest.fetch-timeout=PT2S",
-				"forumkb.ingest.allowed-hosts=127.0.0.1" })
+@SmallIngestLimits
 class UrlIngestTests {
 
 	static HttpServer forum;

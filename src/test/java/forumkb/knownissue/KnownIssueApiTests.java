@@ -3,11 +3,11 @@ package forumkb.knownissue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +24,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /api/known-issues}: engineers create, edit, link and delete; everyone reads; bad
  * drafts are 400s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "forumkb.test.isolated=known-issues")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnownIssueApiTests {
 
@@ -46,15 +44,10 @@ class KnownIssueApiTests {
 	long otherThread;
 
 	@BeforeAll
-	void demoThreads() throws Exception {
-		engineer = HttpClientSupport.asEngineer(application, port);
-		byte[] corpus;
-		try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
-			corpus = in.readAllBytes();
-		}
-		engineer.upload("/api/ingest", "demo.jsonl", corpus);
-		filterThread = jdbc.queryForObject("select id from thread where external_id = '900112'", Long.class);
-		otherThread = jdbc.queryForObject("select id from thread where external_id = '900157'", Long.class);
+	void demoThreads() {
+		engineer = DemoCorpus.ingest(application, port);
+		filterThread = DemoCorpus.threadId(application, "900112");
+		otherThread = DemoCorpus.threadId(application, "900157");
 	}
 
 	String draft(String title, String status, String signature, long... threads) {

@@ -3,11 +3,11 @@ package forumkb.knownissue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,8 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * them; shares {@link KnownIssueApiTests}' context. Engineers' clients send a bearer
  * token, which pages accept without a CSRF token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "forumkb.test.isolated=known-issues")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnownIssuePagesTests {
 
@@ -52,13 +50,10 @@ class KnownIssuePagesTests {
 
 	@BeforeAll
 	void demoThreads() throws Exception {
-		engineer = HttpClientSupport.asEngineer(application, port);
+		engineer = DemoCorpus.ingest(application, port);
 		developer = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
 		anonymous = new HttpClientSupport(port);
-		try (InputStream in = new ClassPathResource("demo/corpus.jsonl").getInputStream()) {
-			engineer.upload("/api/ingest", "demo.jsonl", in.readAllBytes());
-		}
-		filterThread = jdbc.queryForObject("select id from thread where external_id = '900112'", Long.class);
+		filterThread = DemoCorpus.threadId(application, "900112");
 	}
 
 	long knownIssue(String title, String signature) {

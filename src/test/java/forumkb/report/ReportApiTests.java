@@ -3,6 +3,7 @@ package forumkb.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.Browser;
+import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;

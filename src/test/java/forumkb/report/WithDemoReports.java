@@ -1,14 +1,12 @@
 package forumkb.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
-import forumkb.index.SearchIndex;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -20,11 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One application with the demo corpus and its known issues for the report tests, the
- * API's and the pages' (the same configuration, so Spring starts it once for both).
+ * The demo application (the demo corpus, its known issues and embeddings, as in
+ * production) for the report tests, the API's and the pages'; the triage tests share it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.demo.enabled=true", "forumkb.test.isolated=reports" })
+		properties = { "forumkb.demo.enabled=true", "forumkb.triage.embeddings.enabled=true" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WithDemoReports {
 
@@ -39,9 +37,6 @@ abstract class WithDemoReports {
 	ApplicationContext application;
 
 	@Autowired
-	SearchIndex index;
-
-	@Autowired
 	JdbcTemplate jdbc;
 
 	HttpClientSupport developer;
@@ -50,7 +45,7 @@ abstract class WithDemoReports {
 
 	@BeforeAll
 	void demoIndexed() {
-		await().atMost(Duration.ofSeconds(30)).until(() -> index.search(s -> s.getIndexReader().numDocs()) >= 49);
+		DemoCorpus.awaitSearchable(application);
 		developer = new HttpClientSupport(port, TestAccounts.token(application, Role.DEVELOPER));
 		engineer = HttpClientSupport.asEngineer(application, port);
 	}

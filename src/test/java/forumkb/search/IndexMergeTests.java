@@ -12,13 +12,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A bulk import ends as one segment: searches pay per segment. In a context of its own,
  * so that no other test's imports count towards the merge threshold.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.test.isolated=index-merge", "forumkb.index.merge-after=500" })
+		properties = "forumkb.index.merge-after=500")
+@DirtiesContext
 class IndexMergeTests {
 
 	@LocalServerPort

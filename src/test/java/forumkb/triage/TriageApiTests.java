@@ -1,14 +1,12 @@
 package forumkb.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
-import forumkb.index.SearchIndex;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +33,6 @@ class TriageApiTests {
 	int port;
 
 	@Autowired
-	SearchIndex index;
-
-	@Autowired
 	ThreadVectors vectors;
 
 	@Autowired
@@ -51,7 +46,7 @@ class TriageApiTests {
 	@BeforeAll
 	void demoIndexed() {
 		http = new HttpClientSupport(port);
-		await().atMost(Duration.ofSeconds(30)).until(() -> index.search(s -> s.getIndexReader().numDocs()) >= 49);
+		DemoCorpus.ingest(application, port);
 		vectors.catchUp();
 	}
 

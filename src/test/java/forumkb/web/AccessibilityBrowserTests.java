@@ -3,7 +3,7 @@ package forumkb.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import forumkb.HttpClientSupport;
+import forumkb.DemoCorpus;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
 import java.io.InputStream;
@@ -34,8 +34,7 @@ import org.springframework.core.io.ClassPathResource;
  * width, at phone width (400 px, where nothing scrolls sideways) and in dark mode. Also:
  * the search box submits on Enter, and code in posts is highlighted.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "forumkb.test.isolated=browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserTests {
 
@@ -63,8 +62,9 @@ class AccessibilityBrowserTests {
 	@BeforeAll
 	void ingestDemoCorpusAndStartChromium() throws Exception {
 		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
-		HttpClientSupport http = DemoThreads.ingest(application, port);
-		threadWithCode = http.get("/api/search?q=saveToPreferences").json().get("hits").get(0).get("id").asLong();
+		DemoCorpus.ingest(application, port);
+		// The NEFilterManager thread whose posts have Swift code.
+		threadWithCode = DemoCorpus.threadId(application, "900112");
 		try (InputStream in = new ClassPathResource("axe.min.js").getInputStream()) {
 			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

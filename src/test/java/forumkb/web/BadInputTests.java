@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
+import forumkb.SmallIngestLimits;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * search: never a 500, always a JSON error body for 4xx, and the rejected ones change
  * nothing in the database. Seeded, so a failure reproduces.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.test.isolated=bad-input", "forumkb.ingest.max-bytes=200000" })
+@SmallIngestLimits
 class BadInputTests {
 
 	private static final List<String> HOSTILE = List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",

@@ -28,8 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code javascript:} links is inert in a real browser: on its page and in search results
  * nothing runs, no alert opens, and the markup shows as text.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "forumkb.test.isolated=hostile")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileContentBrowserTests {
 

@@ -3,6 +3,7 @@ package forumkb.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
@@ -29,8 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * threads it brought in. Screenshots known-issue-page.png and ingest-run.png (see
  * {@link Chromium#screenshot}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "forumkb.test.isolated=browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnownIssueBrowserTests {
 
@@ -54,7 +54,7 @@ class KnownIssueBrowserTests {
 	@BeforeAll
 	void demoAndChromium() throws Exception {
 		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
-		engineer = DemoThreads.ingest(application, port);
+		engineer = DemoCorpus.ingest(application, port);
 		browser = Chromium.start(WIDTH);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 		browser.get(url("/login"));

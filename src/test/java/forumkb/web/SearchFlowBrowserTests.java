@@ -3,11 +3,11 @@ package forumkb.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import forumkb.DemoCorpus;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +28,7 @@ import org.springframework.context.ApplicationContext;
  * facet, open a thread, follow an entity chip. Screenshots search-page.png and
  * thread-page.png (see {@link Chromium#screenshot}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "forumkb.test.isolated=browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchFlowBrowserTests {
 
@@ -49,7 +48,7 @@ class SearchFlowBrowserTests {
 	@BeforeAll
 	void ingestDemoCorpusAndStartChromium() throws Exception {
 		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
-		DemoThreads.ingest(application, port);
+		DemoCorpus.ingest(application, port);
 		browser = Chromium.start(WIDTH);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 	}

@@ -1,13 +1,12 @@
 package forumkb.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import forumkb.DemoCorpus;
 import forumkb.TestAccounts;
 import forumkb.account.Account;
 import forumkb.account.Role;
-import forumkb.index.SearchIndex;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,7 @@ import org.springframework.context.ApplicationContext;
  * {@link Chromium#screenshot}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.demo.enabled=true", "forumkb.test.isolated=triage-browser" })
+		properties = { "forumkb.demo.enabled=true", "forumkb.triage.embeddings.enabled=true" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriageFlowBrowserTests {
 
@@ -42,9 +41,6 @@ class TriageFlowBrowserTests {
 	@Autowired
 	ApplicationContext application;
 
-	@Autowired
-	SearchIndex index;
-
 	ChromeDriver browser;
 
 	WebDriverWait wait;
@@ -52,7 +48,7 @@ class TriageFlowBrowserTests {
 	@BeforeAll
 	void demoAndChromium() {
 		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
-		await().atMost(Duration.ofSeconds(30)).until(() -> index.search(s -> s.getIndexReader().numDocs()) >= 49);
+		DemoCorpus.ingest(application, port);
 		browser = Chromium.start(WIDTH);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 	}
