@@ -31,8 +31,13 @@ import tools.jackson.databind.JsonNode;
  * transactions commit in, and no thread stops it: threads are written through the API, or
  * through the app's own connections where a test must hold a transaction open or write
  * what ingest would refuse.
+ * <p>
+ * Its own application: it rebuilds the index, holds transactions open and judges "caught
+ * up" against every change in the database, so another class's threads and rebuilds in a
+ * shared one would make those checks race them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "forumkb.index.merge-after=10000")
 class ChangeFeedTests {
 
 	private static final Duration INDEXED = Duration.ofSeconds(20);

@@ -22,6 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -88,8 +92,20 @@ class SeveralNodesTests {
 			}
 		});
 		forum.start();
-		CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(this::node, threads);
-		CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(this::node, threads);
+		// Both start at once on one database; only Spring Boot's logging set-up, which is
+		// global to the JVM, must not run in both at the same time.
+		CountDownLatch firstLogging = new CountDownLatch(1);
+		CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture
+			.supplyAsync(() -> node(firstLogging), threads);
+		CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> {
+			try {
+				firstLogging.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return node(new CountDownLatch(1));
+		}, threads);
 		one = first.join();
 		two = second.join();
 	}
@@ -98,21 +114,25 @@ class SeveralNodesTests {
 	 * A node with the demo, the digest job checking twice a second, the matcher and the
 	 * feed poller busy.
 	 */
-	ConfigurableApplicationContext node() {
-		return new SpringApplicationBuilder(ForumkbApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--forumkb.demo.enabled=true", "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + mail.port(), "--forumkb.digest.scheduled=true",
-				"--forumkb.digest.initial-delay=PT0S", "--forumkb.digest.check-interval=PT0.5S",
-				// Every minute: last week's digest is due from Monday 00:00, whenever the
-				// test runs.
-				"--forumkb.digest.cron=0 * * * * *", "--forumkb.triage.match-interval=PT0.2S",
-				// The test's forum listens on loopback, which URL ingest refuses unless
-				// allowed.
-				"--forumkb.ingest.allowed-hosts=127.0.0.1",
-				"--forumkb.feeds.urls=http://127.0.0.1:" + forum.getAddress().getPort() + "/tags/xpc/rss",
-				"--forumkb.feeds.poll-interval=" + FEED_INTERVAL, "--forumkb.feeds.check-interval=PT0.2S",
-				"--forumkb.feeds.initial-delay=PT0S");
+	ConfigurableApplicationContext node(CountDownLatch loggingReady) {
+		return new SpringApplicationBuilder(ForumkbApplication.class)
+			.listeners((ApplicationListener<ApplicationPreparedEvent>) prepared -> loggingReady.countDown())
+			.run("--server.port=0", "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres", "--forumkb.demo.enabled=true",
+					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.port(),
+					"--forumkb.digest.scheduled=true", "--forumkb.digest.initial-delay=PT0S",
+					"--forumkb.digest.check-interval=PT0.5S",
+					// Every minute: last week's digest is due from Monday 00:00, whenever
+					// the
+					// test runs.
+					"--forumkb.digest.cron=0 * * * * *", "--forumkb.triage.match-interval=PT0.2S",
+					// The test's forum listens on loopback, which URL ingest refuses
+					// unless
+					// allowed.
+					"--forumkb.ingest.allowed-hosts=127.0.0.1",
+					"--forumkb.feeds.urls=http://127.0.0.1:" + forum.getAddress().getPort() + "/tags/xpc/rss",
+					"--forumkb.feeds.poll-interval=" + FEED_INTERVAL, "--forumkb.feeds.check-interval=PT0.2S",
+					"--forumkb.feeds.initial-delay=PT0S");
 	}
 
 	@AfterAll
