@@ -350,12 +350,10 @@ class SearchApiTests {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> http.get("/api/admin/index").json().get("rebuild").asString().contains("finished"));
 		// Other classes' threads may still be arriving in the shared application: the
-		// rebuilt index catches up with them and then says so.
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			JsonNode status = http.get("/api/admin/index").json();
-			assertThat(status.get("caughtUp").asBoolean()).isTrue();
-			assertThat(status.get("appliedChange").asLong()).isEqualTo(status.get("databaseChange").asLong());
-		});
+		// rebuilt index catches up with them and then says so. (Changes are ordered by
+		// transaction, then number, so the two numbers shown need not be equal.)
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> http.get("/api/admin/index").json().get("caughtUp").asBoolean());
 		assertThat(total("code:4097")).isPositive();
 	}
 
