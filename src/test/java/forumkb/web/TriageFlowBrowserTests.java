@@ -88,11 +88,13 @@ class TriageFlowBrowserTests {
 		Account engineer = TestAccounts.account(application, Role.ENGINEER);
 		signIn(engineer.getEmail());
 		browser.get(url("/reports?status=new"));
+		Chromium.screenshot(browser, WIDTH, "report-queue.png");
 		click(By.cssSelector("table.reports a[href='" + report.substring(report.indexOf("/reports/")) + "']"));
 		click(By.cssSelector("button.confirm"));
 		wait.until(ExpectedConditions.textToBe(By.id("report-status"), "TRIAGED"));
 		assertThat(browser.findElement(By.cssSelector("p.meta")).getText()).contains("CONFIRMED",
 				"NSXPCConnection rejects");
+		Chromium.screenshot(browser, WIDTH, "report-page.png");
 	}
 
 	String url(String path) {
