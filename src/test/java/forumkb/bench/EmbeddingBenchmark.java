@@ -2,12 +2,10 @@ package forumkb.bench;
 
 import forumkb.extract.EntityExtractor;
 import forumkb.extract.SymptomLines;
-import forumkb.ingest.parse.JsonLinesParser;
 import forumkb.ingest.parse.ParsedThread;
 import forumkb.system.CommandLine;
 import forumkb.triage.SentenceEmbeddings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,11 +46,10 @@ class EmbeddingBenchmark implements CommandLine.Command {
 
 	@Override
 	public int run(String[] args) {
-		Path folder = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : EvalSet.defaultFolder();
+		Path folder = EvalSet.folderIn(args);
 		try {
 			EvalSet eval = EvalSet.load(folder);
-			List<ParsedThread> threads = new JsonLinesParser().parse("corpus", Files.readString(eval.corpus()))
-				.threads();
+			List<ParsedThread> threads = eval.threads();
 			ModelCost.measure(embeddings).print();
 			List<String> ids = threads.stream().map(ParsedThread::externalId).toList();
 			throughput(threads.stream().map(t -> ThreadTexts.titleAndFirstPost(t).getFirst()).toList());

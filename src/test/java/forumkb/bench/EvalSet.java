@@ -1,5 +1,7 @@
 package forumkb.bench;
 
+import forumkb.ingest.parse.JsonLinesParser;
+import forumkb.ingest.parse.ParsedThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,5 +42,15 @@ record EvalSet(Path corpus, List<Query> queries) {
 
 	static Path defaultFolder() {
 		return Path.of(System.getProperty("forumkb.bench.eval-dev", "../shared/eval-dev"));
+	}
+
+	/** The folder a benchmark's first argument names, or the default one. */
+	static Path folderIn(String[] args) {
+		return args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : defaultFolder();
+	}
+
+	/** The corpus's threads, parsed as an import would parse them. */
+	List<ParsedThread> threads() throws IOException {
+		return new JsonLinesParser().parse("corpus", Files.readString(corpus)).threads();
 	}
 }

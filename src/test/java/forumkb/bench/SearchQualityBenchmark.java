@@ -1,10 +1,8 @@
 package forumkb.bench;
 
-import forumkb.ingest.parse.JsonLinesParser;
 import forumkb.ingest.parse.ParsedThread;
 import forumkb.system.CommandLine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +29,10 @@ class SearchQualityBenchmark implements CommandLine.Command {
 
 	@Override
 	public int run(String[] args) {
-		Path folder = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0]) : EvalSet.defaultFolder();
+		Path folder = EvalSet.folderIn(args);
 		try {
 			EvalSet eval = EvalSet.load(folder);
-			List<ParsedThread> threads = new JsonLinesParser().parse("corpus", Files.readString(eval.corpus()))
-				.threads();
+			List<ParsedThread> threads = eval.threads();
 			try (EvalSearch search = EvalSearch.load(eval.corpus()); PlainBm25 baseline = new PlainBm25(threads)) {
 				report(eval, query -> search.ids(query, 1), query -> baseline.search(query, 10),
 						List.of(args).contains("--misses"));

@@ -3,7 +3,6 @@ package forumkb.bench;
 import forumkb.index.SearchIndex;
 import forumkb.ingest.IngestInput;
 import forumkb.ingest.IngestService;
-import forumkb.ingest.parse.JsonLinesParser;
 import forumkb.ingest.parse.ParsedThread;
 import forumkb.knownissue.KnownIssue;
 import forumkb.knownissue.KnownIssueDraft;
@@ -19,7 +18,6 @@ import forumkb.triage.ThreadVectors;
 import forumkb.triage.TriageResult;
 import forumkb.triage.TriageService;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -159,8 +157,7 @@ class TriageQualityBenchmark implements CommandLine.Command {
 				externalIds.put(row.getLong(1), row.getString(2));
 				threadIds.put(row.getString(2), row.getLong(1));
 			});
-			List<ParsedThread> threads = new JsonLinesParser().parse("corpus", Files.readString(eval.corpus()))
-				.threads();
+			List<ParsedThread> threads = eval.threads();
 			Latencies latencies = new Latencies();
 			try (PlainBm25 baseline = new PlainBm25(threads)) {
 				System.out.println("Triage over " + threads.size() + " threads, no known issues:");
