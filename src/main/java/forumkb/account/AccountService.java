@@ -8,9 +8,12 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -77,6 +80,20 @@ public class AccountService {
 	public Account signedIn(UserDetails user) {
 		return find(user.getUsername())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "no such account"));
+	}
+
+	/** The accounts asked for that exist, by id, for lists that name people. */
+	public Map<Long, Account> byIds(Collection<Long> ids) {
+		Map<Long, Account> found = new HashMap<>();
+		accounts.findAllById(ids).forEach(account -> found.put(account.getId(), account));
+		return found;
+	}
+
+	/** The email of each account asked for that exists. */
+	public Map<Long, String> emails(Collection<Long> ids) {
+		Map<Long, String> emails = new HashMap<>();
+		byIds(ids).forEach((id, account) -> emails.put(id, account.getEmail()));
+		return emails;
 	}
 
 	public List<Account> all() {

@@ -1,14 +1,17 @@
 package forumkb.digest;
 
+import forumkb.account.AccountService;
 import forumkb.system.Sql;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,6 +30,11 @@ class DeliveryRepository {
 
 	record Delivery(long id, long subscriptionId, String email, String week, String status, int attempts,
 			Instant claimedAt, Instant nextAttemptAt, String lastError, Instant sentAt) {
+
+		Delivery withEmail(String value) {
+			return new Delivery(id, subscriptionId, value, week, status, attempts, claimedAt, nextAttemptAt, lastError,
+					sentAt);
+		}
 	}
 
 	record Key(long subscriptionId, String week) {
@@ -34,8 +42,11 @@ class DeliveryRepository {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	DeliveryRepository(NamedParameterJdbcTemplate jdbc) {
+	private final AccountService accounts;
+
+	DeliveryRepository(NamedParameterJdbcTemplate jdbc, AccountService accounts) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -136,17 +147,23 @@ class DeliveryRepository {
 
 	/** Open problems first (interrupted, failed, in progress), then the latest sends. */
 	List<Delivery> recent(int limit) {
-		return jdbc.query("""
-				select d.*, u.email from digest_delivery d
-				join digest_subscription s on s.id = d.subscription_id join app_user u on u.id = s.user_id
+		record Row(Delivery delivery, long userId) {
+		}
+		List<Row> rows = jdbc.query("""
+				select d.*, s.user_id from digest_delivery d join digest_subscription s on s.id = d.subscription_id
 				order by case d.status when 'SENDING' then 0 when 'FAILED' then 1 when 'PENDING' then 2 else 3 end,
 				         d.id desc
 				limit :limit
-				""", new MapSqlParameterSource("limit", limit),
-				(row, n) -> new Delivery(row.getLong("id"), row.getLong("subscription_id"), row.getString("email"),
-						row.getString("iso_week"), row.getString("status"), row.getInt("attempts"),
-						Sql.instant(row, "claimed_at"), Sql.instant(row, "next_attempt_at"),
-						row.getString("last_error"), Sql.instant(row, "sent_at")));
+				""", new MapSqlParameterSource("limit", limit), (row, n) -> new Row(
+				new Delivery(row.getLong("id"), row.getLong("subscription_id"), null, row.getString("iso_week"),
+						row.getString("status"), row.getInt("attempts"), Sql.instant(row, "claimed_at"),
+						Sql.instant(row, "next_attempt_at"), row.getString("last_error"), Sql.instant(row, "sent_at")),
+				row.getLong("user_id")));
+		Map<Long, String> emails = accounts.emails(rows.stream().map(Row::userId).collect(Collectors.toSet()));
+		return rows.stream()
+			.filter(row -> emails.containsKey(row.userId()))
+			.map(row -> row.delivery().withEmail(emails.get(row.userId())))
+			.toList();
 	}
 
 	private boolean update(String sql, Claim claim, Instant at, String error) {

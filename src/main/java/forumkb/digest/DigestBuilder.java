@@ -1,12 +1,11 @@
 package forumkb.digest;
 
-import java.sql.Timestamp;
+import forumkb.knownissue.KnownIssueMatches;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,12 +21,15 @@ class DigestBuilder {
 
 	private final TriageActivity triage;
 
+	private final KnownIssueMatches matches;
+
 	private final String baseUrl;
 
-	DigestBuilder(ThreadActivity threads, TriageActivity triage,
+	DigestBuilder(ThreadActivity threads, TriageActivity triage, KnownIssueMatches matches,
 			@Value("${forumkb.base-url:http://localhost:8080}") String baseUrl) {
 		this.threads = threads;
 		this.triage = triage;
+		this.matches = matches;
 		this.baseUrl = baseUrl.replaceAll("/+$", "");
 	}
 
@@ -49,12 +51,12 @@ class DigestBuilder {
 	public DigestContent build(DigestFilters filters, ZoneId zone, boolean withReports, IsoWeek week) {
 		Instant from = week.start(zone);
 		Instant to = week.end(zone);
-		MapSqlParameterSource parameters = FilterSql.parameters(filters, from, to)
-			.addValue("before", Timestamp.from(week.previous().start(zone)));
-		return new DigestContent(week, period(week, zone), threads.newThreadCount(parameters),
-				threads.newThreads(parameters, baseUrl), withReports ? triage.reports(parameters, baseUrl) : null,
-				triage.knownIssues(parameters, withReports, baseUrl), threads.trendingCodes(parameters, baseUrl),
-				threads.trendingApis(parameters, baseUrl), threads.unanswered(parameters, to, baseUrl));
+		WeekQuery query = WeekQuery.of(filters, matches.threadsOf(filters.knownIssueIds()), week.previous().start(zone),
+				from, to);
+		return new DigestContent(week, period(week, zone), threads.newThreadCount(query),
+				threads.newThreads(query, baseUrl), withReports ? triage.reports(query, baseUrl) : null,
+				triage.knownIssues(query, withReports, baseUrl), threads.trendingCodes(query, baseUrl),
+				threads.trendingApis(query, baseUrl), threads.unanswered(query, baseUrl));
 	}
 
 }

@@ -1,5 +1,6 @@
 package forumkb.digest;
 
+import forumkb.account.Account;
 import forumkb.account.Role;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,6 +13,12 @@ public record Subscription(long id, long userId, String email, Role role, Digest
 
 		PENDING, ACTIVE, UNSUBSCRIBED
 
+	}
+
+	/** These settings with the email and role of the account they are sent as. */
+	Subscription sentAs(Account account) {
+		return new Subscription(id, userId, account.getEmail(), account.getRole(), filters, zone, skipEmpty, status,
+				generation, confirmedAt);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package forumkb.digest;
 
-import forumkb.account.Role;
+import forumkb.account.Account;
+import forumkb.account.AccountService;
 import forumkb.system.Sql;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -9,41 +10,60 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Digest subscriptions in PostgreSQL, read together with their account's email and role.
+ * Digest subscriptions in PostgreSQL, read together with their account's email and role
+ * (from the accounts, one look-up for a whole list).
  */
 @Repository
 class SubscriptionRepository {
 
-	private static final String SELECT = """
-			select s.*, u.email, u.role from digest_subscription s join app_user u on u.id = s.user_id
-			""";
+	private static final String SELECT = "select s.* from digest_subscription s";
+
+	private static final Predicate<Account> ANY_ACCOUNT = account -> true;
 
 	private final JdbcTemplate jdbc;
 
-	SubscriptionRepository(JdbcTemplate jdbc) {
+	private final AccountService accounts;
+
+	SubscriptionRepository(JdbcTemplate jdbc, AccountService accounts) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
 	}
 
 	Optional<Subscription> findByUser(long userId) {
-		return jdbc.query(SELECT + " where s.user_id = ?", SubscriptionRepository::map, userId).stream().findFirst();
+		return load(ANY_ACCOUNT, " where s.user_id = ?", userId).stream().findFirst();
 	}
 
 	Optional<Subscription> findById(long id) {
-		return jdbc.query(SELECT + " where s.id = ?", SubscriptionRepository::map, id).stream().findFirst();
+		return load(ANY_ACCOUNT, " where s.id = ?", id).stream().findFirst();
 	}
 
+	/** Active subscriptions of accounts that are enabled. */
 	List<Subscription> active() {
-		return jdbc.query(SELECT + " where s.status = 'ACTIVE' and u.enabled order by s.id",
-				SubscriptionRepository::map);
+		return load(Account::isEnabled, " where s.status = 'ACTIVE' order by s.id");
 	}
 
 	List<Subscription> all() {
-		return jdbc.query(SELECT + " order by s.id", SubscriptionRepository::map);
+		return load(ANY_ACCOUNT, " order by s.id");
+	}
+
+	/**
+	 * The subscriptions whose account exists and passes {@code accountFilter}, with its
+	 * email and role.
+	 */
+	private List<Subscription> load(Predicate<Account> accountFilter, String where, Object... args) {
+		List<Subscription> found = jdbc.query(SELECT + where, SubscriptionRepository::map, args);
+		Map<Long, Account> owners = accounts.byIds(found.stream().map(Subscription::userId).toList());
+		return found.stream().filter(subscription -> {
+			Account owner = owners.get(subscription.userId());
+			return owner != null && accountFilter.test(owner);
+		}).map(subscription -> subscription.sentAs(owners.get(subscription.userId()))).toList();
 	}
 
 	/**
@@ -97,10 +117,10 @@ class SubscriptionRepository {
 		DigestFilters filters = new DigestFilters(strings(row.getArray("tags")), strings(row.getArray("frameworks")),
 				strings(row.getArray("apis")), strings(row.getArray("error_codes")),
 				Arrays.stream((Long[]) row.getArray("known_issue_ids").getArray()).toList());
-		return new Subscription(row.getLong("id"), row.getLong("user_id"), row.getString("email"),
-				Role.valueOf(row.getString("role")), filters, ZoneId.of(row.getString("time_zone")),
-				row.getBoolean("skip_empty"), Subscription.Status.valueOf(row.getString("status")),
-				row.getInt("generation"), Sql.instant(row, "confirmed_at"));
+		return new Subscription(row.getLong("id"), row.getLong("user_id"), null, null, filters,
+				ZoneId.of(row.getString("time_zone")), row.getBoolean("skip_empty"),
+				Subscription.Status.valueOf(row.getString("status")), row.getInt("generation"),
+				Sql.instant(row, "confirmed_at"));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

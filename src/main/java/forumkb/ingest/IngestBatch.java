@@ -1,11 +1,13 @@
 package forumkb.ingest;
 
 import forumkb.extract.EntityExtractor;
-import forumkb.extract.ExtractedEntity;
 import forumkb.ingest.parse.ParseFailure;
 import forumkb.ingest.parse.ParseResult;
 import forumkb.ingest.parse.ParsedPost;
 import forumkb.ingest.parse.ParsedThread;
+import forumkb.thread.StoreOutcome;
+import forumkb.thread.ThreadWrite;
+import forumkb.thread.ThreadWrite.FoundEntity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +32,7 @@ final class IngestBatch implements AutoCloseable {
 
 	private final IngestRun run;
 
-	private final ThreadStore store;
+	private final ChunkStore store;
 
 	private final TransactionTemplate transactions;
 
@@ -49,7 +51,7 @@ final class IngestBatch implements AutoCloseable {
 
 	private Future<List<Stored>> inFlight;
 
-	IngestBatch(IngestRun run, ThreadStore store, TransactionTemplate transactions, EntityExtractor extractor,
+	IngestBatch(IngestRun run, ChunkStore store, TransactionTemplate transactions, EntityExtractor extractor,
 			IngestRecorder recorder, int chunkSize) {
 		this.run = run;
 		this.store = store;
@@ -162,20 +164,39 @@ final class IngestBatch implements AutoCloseable {
 		}
 		catch (DataAccessException e) {
 			store.forgetSources();
-			return new Stored(null, prepared.label(), lineOf(prepared.thread()),
-					"could not be stored: " + firstLine(e));
+			return new Stored(null, prepared.label(), prepared.line(), "could not be stored: " + firstLine(e));
 		}
 	}
 
+	/**
+	 * The thread as the thread package stores it, with the entities of its title and
+	 * posts.
+	 */
 	private PreparedThread prepare(Pending pending) {
 		ParsedThread thread = pending.thread();
-		List<ExtractedEntity> titleEntities = thread.title() == null ? List.of() : extractor.extract(thread.title());
-		List<List<ExtractedEntity>> postEntities = new ArrayList<>(thread.posts().size());
+		List<ThreadWrite.NewPost> posts = new ArrayList<>(thread.posts().size());
 		for (ParsedPost post : thread.posts()) {
-			postEntities.add(extractor.extract(post.body()));
+			posts.add(new ThreadWrite.NewPost(post.author(), post.body(), post.createdAt(), post.role().wireName(),
+					post.accepted(), entities(post.body())));
 		}
-		return new PreparedThread(thread, pending.label(), pending.key(), ThreadIdentity.contentHash(thread),
-				titleEntities, postEntities);
+		var provenance = thread.provenance();
+		ThreadWrite write = new ThreadWrite(thread.source(), thread.externalId(), thread.url(), pending.key(),
+				ThreadIdentity.contentHash(thread), thread.title(), thread.topic(), thread.subtopic(),
+				thread.createdAt(), thread.excerpt(),
+				new ThreadWrite.Counts(thread.replies(), thread.boosts(), thread.views(), thread.lastActivityAt()),
+				provenance == null ? null
+						: new ThreadWrite.Provenance(provenance.origin(), provenance.firstLine(),
+								provenance.lastLine()),
+				thread.tags(), thread.title() == null ? List.of() : entities(thread.title()), posts);
+		return new PreparedThread(pending.label(), lineOf(thread), write);
+	}
+
+	private List<FoundEntity> entities(String text) {
+		return extractor.extract(text)
+			.stream()
+			.map(entity -> new FoundEntity(entity.kind().wireName(), entity.raw(), entity.normalized(), entity.start(),
+					entity.end()))
+			.toList();
 	}
 
 	private void fail(String item, Integer line, String reason) {

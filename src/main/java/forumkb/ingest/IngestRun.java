@@ -1,5 +1,6 @@
 package forumkb.ingest;
 
+import forumkb.thread.StoreOutcome;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

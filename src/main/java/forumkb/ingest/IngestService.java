@@ -34,7 +34,7 @@ public class IngestService {
 
 	private static final int SNIFF_BYTES = 64 * 1024;
 
-	private final ThreadStore store;
+	private final ChunkStore store;
 
 	private final IngestRunRepository runs;
 
@@ -58,7 +58,7 @@ public class IngestService {
 
 	private final Timer runTime;
 
-	IngestService(ThreadStore store, IngestRunRepository runs, IngestErrorRepository errors, RunningRuns running,
+	IngestService(ChunkStore store, IngestRunRepository runs, IngestErrorRepository errors, RunningRuns running,
 			PlatformTransactionManager transactionManager, Parsers parsers,
 			@Value("${forumkb.ingest.max-bytes}") long maxBytes, @Value("${forumkb.ingest.chunk-size}") int chunkSize,
 			MeterRegistry meters) {

@@ -1,17 +1,10 @@
 package forumkb.ingest;
 
-import forumkb.extract.ExtractedEntity;
-import forumkb.ingest.parse.ParsedThread;
-import java.util.List;
+import forumkb.thread.ThreadWrite;
 
 /**
- * A parsed thread ready to store: its identity, content hash and the entities found in
- * its title and in each post (same order as the posts).
+ * A parsed thread ready to store, with how the run names it in its errors: a label and
+ * the input line it starts on (null when not known).
  */
-record PreparedThread(ParsedThread thread, String label, String key, String contentHash,
-		List<ExtractedEntity> titleEntities, List<List<ExtractedEntity>> postEntities) {
-
-	int postCount() {
-		return thread.posts().size();
-	}
+record PreparedThread(String label, Integer line, ThreadWrite write) {
 }

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads which threads a run created or updated (written by {@link ThreadStore}); their
+ * Reads which threads a run created or updated (written by {@link ChunkStore}); their
  * titles come from the thread package, which owns them.
  */
 @Repository

@@ -4,6 +4,7 @@ import forumkb.system.NotFoundException;
 import forumkb.account.AuditLog;
 import forumkb.thread.ThreadReader;
 import forumkb.thread.ThreadView;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +23,19 @@ public class KnownIssueService {
 
 	private final ThreadReader threads;
 
+	private final ReportsPerKnownIssue reports;
+
 	private final AuditLog audit;
 
 	private final ApplicationEventPublisher events;
 
 	private final Signatures signatures = new Signatures();
 
-	KnownIssueService(KnownIssueStore store, ThreadReader threads, AuditLog audit, ApplicationEventPublisher events) {
+	KnownIssueService(KnownIssueStore store, ThreadReader threads, ReportsPerKnownIssue reports, AuditLog audit,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.threads = threads;
+		this.reports = reports;
 		this.audit = audit;
 		this.events = events;
 	}
@@ -44,7 +49,14 @@ public class KnownIssueService {
 	 * wording.
 	 */
 	public Map<Long, List<String>> assignedReportTexts() {
-		return store.assignedReportTexts(ASSIGNED_REPORTS_LEARNED);
+		return reports.assignedTexts(ASSIGNED_REPORTS_LEARNED);
+	}
+
+	/**
+	 * The known issues asked for that exist, archived or not, for lists that name them.
+	 */
+	public Map<Long, KnownIssue> byIds(Collection<Long> ids) {
+		return store.byIds(ids);
 	}
 
 	public Optional<KnownIssue> find(long id) {

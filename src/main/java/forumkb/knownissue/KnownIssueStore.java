@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,23 +119,6 @@ class KnownIssueStore {
 		return threadIds.stream().filter(id -> !found.contains(id)).toList();
 	}
 
-	/**
-	 * The words of reports engineers assigned to each known issue, newest first, a few
-	 * per issue.
-	 */
-	Map<Long, List<String>> assignedReportTexts(int perIssue) {
-		Map<Long, List<String>> texts = new LinkedHashMap<>();
-		jdbc.query("""
-				select known_issue_id, description || chr(10) || text from (
-				    select r.*, row_number() over (partition by known_issue_id order by triaged_at desc) n
-				    from report r where known_issue_id is not null
-				    and resolution in ('CONFIRMED', 'OTHER_KNOWN_ISSUE', 'NEW_KNOWN_ISSUE')) ranked
-				where n <= ?""", row -> {
-			texts.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getString(2));
-		}, perIssue);
-		return texts;
-	}
-
 	/** A known issue that is not archived. */
 	Optional<KnownIssue> find(long id) {
 		return load("where k.id = ? and k.archived_at is null", id).stream().findFirst();
@@ -146,6 +131,16 @@ class KnownIssueStore {
 
 	List<KnownIssue> all() {
 		return load("where k.archived_at is null");
+	}
+
+	/** The known issues asked for that exist, archived or not. */
+	Map<Long, KnownIssue> byIds(Collection<Long> ids) {
+		Map<Long, KnownIssue> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			String array = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+			load("where k.id = any(cast(? as bigint[]))", array).forEach(issue -> found.put(issue.id(), issue));
+		}
+		return found;
 	}
 
 	/** Archived known issues, most recently archived first. */

@@ -31,9 +31,12 @@ public class WeeklyActivity {
 
 	private final ThreadReader threads;
 
-	WeeklyActivity(JdbcTemplate jdbc, ThreadReader threads) {
+	private final ReportsPerKnownIssue reports;
+
+	WeeklyActivity(JdbcTemplate jdbc, ThreadReader threads, ReportsPerKnownIssue reports) {
 		this.jdbc = jdbc;
 		this.threads = threads;
+		this.reports = reports;
 	}
 
 	/** One ISO week: its Monday, its label ({@code 2026-W48}) and the counts. */
@@ -73,15 +76,7 @@ public class WeeklyActivity {
 			}
 		});
 		threadsByWeek.forEach((monday, ids) -> add(counts, monday, 0, ids.size()));
-		jdbc.query("""
-				select date_trunc('week', r.submitted_at at time zone 'UTC')::date, count(*)
-				from report r
-				where r.submitted_at >= ? and (r.known_issue_id = ? or exists (
-				    select 1 from report_suggestion s where s.report_id = r.id and s.type = 'known-issue'
-				    and s.target_id = ? and s.confidence in ('HIGH', 'MEDIUM')))
-				group by 1""", row -> {
-			add(counts, row.getObject(1, LocalDate.class), 1, row.getInt(2));
-		}, firstMonday.atStartOfDay().toInstant(ZoneOffset.UTC).atOffset(ZoneOffset.UTC), knownIssueId, knownIssueId);
+		reports.weeklyCounts(knownIssueId, firstMonday).forEach((monday, count) -> add(counts, monday, 1, count));
 		List<Week> weeks = new ArrayList<>();
 		counts.forEach((monday, pair) -> weeks.add(new Week(monday, label(monday), pair[0], pair[1])));
 		return weeks;

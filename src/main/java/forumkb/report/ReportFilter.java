@@ -19,7 +19,8 @@ public record ReportFilter(String status, Long knownIssueId, String framework, S
 
 		NEWEST("r.submitted_at desc, r.id desc"), OLDEST("r.submitted_at, r.id"),
 		STATUS("case r.status when 'NEW' then 0 when 'TRIAGED' then 1 else 2 end, r.submitted_at desc, r.id desc"),
-		ASSIGNEE("a.email nulls first, r.submitted_at desc, r.id desc");
+		/** Its parameter: the assignees' account ids in the order of their emails. */
+		ASSIGNEE("array_position(cast(? as bigint[]), r.assigned_to) nulls first, r.submitted_at desc, r.id desc");
 
 		private final String sql;
 

@@ -102,6 +102,27 @@ public class ReportService {
 				filter.q(), filter.order());
 	}
 
+	/**
+	 * Reports of interest submitted in [from, to), newest first, at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public List<Report> submitted(ReportInterest interest, Instant from, Instant to, int limit) {
+		return store.submitted(interest, from, to, limit);
+	}
+
+	/**
+	 * A report a known issue gained: filed under it, or triage suggested it with high or
+	 * medium confidence; {@code ofInterest}: the report is of the interest asked about.
+	 */
+	public record KnownIssueGain(long knownIssueId, long reportId, boolean ofInterest) {
+	}
+
+	/** The reports submitted in [from, to) that known issues gained, each pair once. */
+	@Transactional(readOnly = true)
+	public List<KnownIssueGain> knownIssueGains(ReportInterest interest, Instant from, Instant to) {
+		return store.knownIssueGains(interest, from, to);
+	}
+
 	public List<String> frameworks() {
 		return store.frameworks();
 	}

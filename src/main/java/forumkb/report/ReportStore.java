@@ -1,5 +1,8 @@
 package forumkb.report;
 
+import forumkb.account.AccountService;
+import forumkb.report.ReportService.KnownIssueGain;
+import forumkb.knownissue.KnownIssueService;
 import forumkb.system.Sql;
 import forumkb.thread.ThreadReader;
 import forumkb.triage.Confidence;
@@ -10,24 +13,29 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reports and their stored suggestions in PostgreSQL. */
+/**
+ * Reports and their stored suggestions in PostgreSQL. The known issues' titles and the
+ * people's emails a report shows come from their owners, once for a whole list.
+ */
 @Repository
 class ReportStore {
 
-	private static final String SELECT = """
-			select r.*, k.title as known_issue_title, u.email as submitter_email, a.email as assignee
-			from report r left join known_issue k on k.id = r.known_issue_id left join app_user u on u.id = r.submitted_by
-			     left join app_user a on a.id = r.assigned_to
-			""";
+	private static final String SELECT = "select r.* from report r ";
 
 	private static final int QUEUE_PAGE = 200;
 
@@ -39,9 +47,15 @@ class ReportStore {
 
 	private final ThreadReader threads;
 
-	ReportStore(JdbcTemplate jdbc, ThreadReader threads) {
+	private final KnownIssueService knownIssues;
+
+	private final AccountService accounts;
+
+	ReportStore(JdbcTemplate jdbc, ThreadReader threads, KnownIssueService knownIssues, AccountService accounts) {
 		this.threads = threads;
 		this.jdbc = jdbc;
+		this.knownIssues = knownIssues;
+		this.accounts = accounts;
 	}
 
 	long insert(ReportDraft draft, List<String> frameworks, Long submitter) {
@@ -92,7 +106,7 @@ class ReportStore {
 					(row, n) -> new Report.Comment(row.getLong(1), row.getString(2), row.getString(3),
 							Sql.instant(row, "created_at")),
 					id);
-			return withDetails(report, report.suggestions(), comments);
+			return withDetails(report, Names.of(report), report.suggestions(), comments);
 		});
 	}
 
@@ -106,8 +120,11 @@ class ReportStore {
 
 	/** A user's reports by their email, newest first. */
 	List<Report> submittedBy(String email) {
-		return load("where u.email = ? order by " + ReportFilter.Order.NEWEST.sql() + " limit " + QUEUE_PAGE,
-				List.of(email));
+		return accounts.find(email)
+			.map(account -> load(
+					"where r.submitted_by = ? order by " + ReportFilter.Order.NEWEST.sql() + " limit " + QUEUE_PAGE,
+					List.<Object>of(account.getId())))
+			.orElse(List.of());
 	}
 
 	/**
@@ -150,7 +167,64 @@ class ReportStore {
 				args.addAll(List.of(needle, needle));
 			}
 		}
+		if (order == ReportFilter.Order.ASSIGNEE) {
+			args.add(assigneesByEmail());
+		}
 		return load(where + " order by " + order.sql() + " limit " + QUEUE_PAGE, args);
+	}
+
+	/** The ids of the accounts reports are assigned to, ordered by email, as an array. */
+	private String assigneesByEmail() {
+		List<Long> assignees = jdbc
+			.queryForList("select distinct assigned_to from report where assigned_to is not null", Long.class);
+		Map<Long, String> emails = accounts.emails(assignees);
+		return assignees.stream()
+			.sorted(Comparator.comparing(id -> emails.getOrDefault(id, ""), Comparator.naturalOrder()))
+			.map(String::valueOf)
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
+	/**
+	 * A report is of interest when it names a framework followed, or its known issue
+	 * (chosen or suggested) is.
+	 */
+	private static final String INTERESTING = """
+			(? or exists (select 1 from unnest(r.frameworks) f where lower(f) = any(?))
+			 or r.known_issue_id = any(?)
+			 or exists (select 1 from report_suggestion s where s.report_id = r.id and s.type = 'known-issue'
+			            and s.confidence in ('HIGH', 'MEDIUM') and s.target_id = any(?)))
+			""";
+
+	private static List<Object> interestArguments(ReportInterest interest) {
+		return List.of(interest.all(), interest.frameworks().toArray(String[]::new),
+				interest.knownIssueIds().toArray(Long[]::new), interest.knownIssueIds().toArray(Long[]::new));
+	}
+
+	/** Reports of interest submitted in [from, to), newest first. */
+	List<Report> submitted(ReportInterest interest, Instant from, Instant to, int limit) {
+		List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+		args.addAll(interestArguments(interest));
+		return load("where r.submitted_at >= ? and r.submitted_at < ? and " + INTERESTING + " order by "
+				+ ReportFilter.Order.NEWEST.sql() + " limit " + limit, args);
+	}
+
+	/**
+	 * Reports submitted in [from, to) that a known issue gained: filed under it, or for
+	 * which triage suggested it with high or medium confidence; each pair once.
+	 */
+	List<KnownIssueGain> knownIssueGains(ReportInterest interest, Instant from, Instant to) {
+		List<Object> args = new ArrayList<>(interestArguments(interest));
+		args.addAll(List.of(Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to)));
+		return jdbc.query("""
+				select g.known_issue_id, g.report_id, exists (select 1 from report r where r.id = g.report_id and %s)
+				from (select r.known_issue_id, r.id as report_id from report r
+				      where r.known_issue_id is not null and r.submitted_at >= ? and r.submitted_at < ?
+				      union
+				      select s.target_id, r.id from report_suggestion s join report r on r.id = s.report_id
+				      where s.type = 'known-issue' and s.confidence in ('HIGH', 'MEDIUM')
+				        and r.submitted_at >= ? and r.submitted_at < ?) g
+				""".formatted(INTERESTING),
+				(row, n) -> new KnownIssueGain(row.getLong(1), row.getLong(2), row.getBoolean(3)), args.toArray());
 	}
 
 	/** Frameworks reports mention, for the queue's filter. */
@@ -160,12 +234,23 @@ class ReportStore {
 
 	private List<Report> load(String where, List<Object> args) {
 		Map<Long, Report> reports = new LinkedHashMap<>();
+		Map<Long, Long> assignedTo = new HashMap<>();
 		jdbc.query(SELECT + where, row -> {
-			reports.put(row.getLong("id"), report(row, List.of()));
+			reports.put(row.getLong("id"), report(row));
+			Long assignee = row.getObject("assigned_to", Long.class);
+			if (assignee != null) {
+				assignedTo.put(row.getLong("id"), assignee);
+			}
 		}, args.toArray());
 		if (reports.isEmpty()) {
 			return List.of();
 		}
+		Map<Long, String> titles = new HashMap<>();
+		knownIssues.byIds(reports.values().stream().map(Report::knownIssueId).filter(Objects::nonNull).toList())
+			.forEach((issueId, issue) -> titles.put(issueId, issue.title()));
+		Set<Long> people = new HashSet<>(assignedTo.values());
+		reports.values().stream().map(Report::submittedBy).filter(Objects::nonNull).forEach(people::add);
+		Map<Long, String> emails = accounts.emails(people);
 		Map<Long, List<Report.StoredSuggestion>> suggestions = new LinkedHashMap<>();
 		jdbc.query(Sql.withArray("""
 				select report_id, rank, type, target_id, title, score, confidence, explanation ->> 'why'
@@ -178,30 +263,42 @@ class ReportStore {
 				});
 		List<Report> all = new ArrayList<>();
 		reports
-			.forEach((id, report) -> all.add(withDetails(report, suggestions.getOrDefault(id, List.of()), List.of())));
+			.forEach((id,
+					report) -> all.add(withDetails(report,
+							new Names(titles.get(report.knownIssueId()), emails.get(report.submittedBy()),
+									emails.get(assignedTo.get(id))),
+							suggestions.getOrDefault(id, List.of()), List.of())));
 		return all;
 	}
 
-	private static Report report(ResultSet row, List<Report.StoredSuggestion> suggestions) throws SQLException {
+	/** A report row; the known issue's title and the people's emails are added after. */
+	private static Report report(ResultSet row) throws SQLException {
 		String resolution = row.getString("resolution");
 		java.sql.Array frameworks = row.getArray("frameworks");
 		return new Report(row.getLong("id"), row.getString("text"), row.getString("description"),
 				row.getString("platform"), row.getString("os_version"), row.getString("app_type"),
 				ReportStatus.valueOf(row.getString("status")),
 				resolution == null ? null : Resolution.valueOf(resolution), row.getObject("known_issue_id", Long.class),
-				row.getString("known_issue_title"), row.getObject("duplicate_thread_id", Long.class),
+				null, row.getObject("duplicate_thread_id", Long.class),
 				frameworks == null ? List.of() : Arrays.asList((String[]) frameworks.getArray()),
-				row.getObject("submitted_by", Long.class), row.getString("submitter_email"),
-				Sql.instant(row, "submitted_at"), row.getString("triaged_by"), Sql.instant(row, "triaged_at"),
-				suggestions, row.getString("assignee"), List.of());
+				row.getObject("submitted_by", Long.class), null, Sql.instant(row, "submitted_at"),
+				row.getString("triaged_by"), Sql.instant(row, "triaged_at"), List.of(), null, List.of());
 	}
 
-	private static Report withDetails(Report r, List<Report.StoredSuggestion> suggestions,
+	private static Report withDetails(Report r, Names names, List<Report.StoredSuggestion> suggestions,
 			List<Report.Comment> comments) {
 		return new Report(r.id(), r.text(), r.description(), r.platform(), r.osVersion(), r.appType(), r.status(),
-				r.resolution(), r.knownIssueId(), r.knownIssueTitle(), r.duplicateThreadId(), r.frameworks(),
-				r.submittedBy(), r.submitterEmail(), r.submittedAt(), r.triagedBy(), r.triagedAt(),
-				List.copyOf(suggestions), r.assignee(), List.copyOf(comments));
+				r.resolution(), r.knownIssueId(), names.knownIssueTitle(), r.duplicateThreadId(), r.frameworks(),
+				r.submittedBy(), names.submitterEmail(), r.submittedAt(), r.triagedBy(), r.triagedAt(),
+				List.copyOf(suggestions), names.assignee(), List.copyOf(comments));
+	}
+
+	/** What a report shows of the known issue and the people it refers to by id. */
+	private record Names(String knownIssueTitle, String submitterEmail, String assignee) {
+
+		static Names of(Report report) {
+			return new Names(report.knownIssueTitle(), report.submitterEmail(), report.assignee());
+		}
 	}
 
 }

@@ -9,7 +9,9 @@ import forumkb.account.Account;
 import forumkb.account.Role;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -146,6 +148,33 @@ class ReportPagesTests extends WithDemoReports {
 			.containsSubsequence("Queue zebra handshake fails", "Queue okapi handshake fails");
 		assertThat(engineer.get("/api/reports?sort=loudest").status()).isEqualTo(400);
 		assertThat(engineer.getPage("/reports?sort=loudest").body()).contains("unknown sort");
+	}
+
+	/**
+	 * The assignees' emails come from the accounts, so the order is worked out from them:
+	 * unassigned reports first, then by the assignee's email, newest first within each.
+	 */
+	@Test
+	void sortedByAssigneeTheQueueListsUnassignedReportsFirstThenTheAssigneesByEmail() {
+		List<Account> byEmail = Stream
+			.of(TestAccounts.account(application, Role.ENGINEER), TestAccounts.account(application, Role.ENGINEER))
+			.sorted(Comparator.comparing(Account::getEmail))
+			.toList();
+		submit(developer, TLS_REPORT, "Walrus sort for nobody");
+		long forFirst = submit(developer, TLS_REPORT, "Walrus sort for the first").get("id").asLong();
+		long forSecond = submit(developer, TLS_REPORT, "Walrus sort for the second").get("id").asLong();
+		engineer.postJson("/api/reports/" + forSecond + "/assignee",
+				"{\"assignee\": \"" + byEmail.get(1).getEmail() + "\"}");
+		engineer.postJson("/api/reports/" + forFirst + "/assignee",
+				"{\"assignee\": \"" + byEmail.get(0).getEmail() + "\"}");
+
+		JsonNode queue = engineer.get("/api/reports?q=Walrus+sort&sort=assignee").json();
+		assertThat(titles(queue)).containsExactly("Walrus sort for nobody", "Walrus sort for the first",
+				"Walrus sort for the second");
+		List<String> assignees = new ArrayList<>();
+		queue.forEach(
+				report -> assignees.add(report.get("assignee").isNull() ? null : report.get("assignee").asString()));
+		assertThat(assignees).containsExactly(null, byEmail.get(0).getEmail(), byEmail.get(1).getEmail());
 	}
 
 	@Test

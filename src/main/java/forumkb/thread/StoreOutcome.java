@@ -1,7 +1,7 @@
-package forumkb.ingest;
+package forumkb.thread;
 
 /** What storing one thread did. */
-enum StoreOutcome {
+public enum StoreOutcome {
 
 	CREATED, UPDATED, UNCHANGED
 

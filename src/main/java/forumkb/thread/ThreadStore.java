@@ -1,9 +1,8 @@
-package forumkb.ingest;
+package forumkb.thread;
 
-import forumkb.extract.ExtractedEntity;
-import forumkb.ingest.parse.ParsedPost;
-import forumkb.ingest.parse.ParsedThread;
-import java.sql.PreparedStatement;
+import forumkb.system.Sql;
+import forumkb.thread.ThreadWrite.FoundEntity;
+import forumkb.thread.ThreadWrite.NewPost;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,21 +14,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
-import forumkb.system.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Writes threads with their posts, tags and entities: thread rows in batched statements,
  * the many posts and entities with COPY, so a chunk of threads costs a handful of round
- * trips. The caller owns the transaction, so a chunk lands whole or not at all. Every
- * write of a thread row takes a new change number and records its transaction (an insert
- * by the columns' defaults): the change feed, {@code forumkb.index.IndexFeed}, follows
- * both.
+ * trips. The caller owns the transaction, so a chunk lands whole or not at all, together
+ * with whatever the caller records about it. Every write of a thread row takes a new
+ * change number and records its transaction (an insert by the columns' defaults): the
+ * change feed, {@code forumkb.index.IndexFeed}, follows both.
  */
 @Repository
-class ThreadStore {
+public class ThreadStore {
 
 	private static final String INSERT_THREAD = """
 			insert into thread (id, source_id, external_id, canonical_url, thread_key, content_hash, title,
@@ -60,35 +57,39 @@ class ThreadStore {
 		this.jdbc = jdbc;
 	}
 
+	/** What storing one thread did, and the thread's id (also when unchanged). */
+	public record Saved(long threadId, StoreOutcome outcome) {
+	}
+
 	/**
-	 * Stores a chunk whose keys are distinct for the run; returns one outcome per thread,
-	 * in order.
+	 * Stores a chunk whose keys are distinct; returns what happened to each thread, in
+	 * order.
 	 */
-	List<StoreOutcome> save(long runId, List<PreparedThread> chunk) {
+	public List<Saved> save(List<ThreadWrite> chunk) {
 		Map<String, Existing> existing = findExisting(chunk);
-		List<StoreOutcome> outcomes = new ArrayList<>(chunk.size());
-		List<PreparedThread> inserts = new ArrayList<>();
+		List<Saved> saved = new ArrayList<>(chunk.size());
+		List<ThreadWrite> inserts = new ArrayList<>();
 		List<Replacement> replacements = new ArrayList<>();
 		List<Replacement> countRefreshes = new ArrayList<>();
-		for (PreparedThread prepared : chunk) {
-			Existing stored = existing.get(prepared.key());
+		for (ThreadWrite thread : chunk) {
+			Existing stored = existing.get(thread.key());
 			if (stored == null) {
-				inserts.add(prepared);
-				outcomes.add(StoreOutcome.CREATED);
+				inserts.add(thread);
+				saved.add(null); // its id is drawn below, with the other new threads'
 			}
-			else if (stored.contentHash().equals(prepared.contentHash())) {
-				outcomes.add(StoreOutcome.UNCHANGED);
+			else if (stored.contentHash().equals(thread.contentHash())) {
+				saved.add(new Saved(stored.id(), StoreOutcome.UNCHANGED));
 			}
-			else if (prepared.thread().excerpt() && !stored.excerpt()) {
-				boolean news = countsDiffer(stored, prepared.thread());
+			else if (thread.excerpt() && !stored.excerpt()) {
+				boolean news = countsDiffer(stored, thread.counts());
 				if (news) {
-					countRefreshes.add(new Replacement(stored.id(), prepared));
+					countRefreshes.add(new Replacement(stored.id(), thread));
 				}
-				outcomes.add(news ? StoreOutcome.UPDATED : StoreOutcome.UNCHANGED);
+				saved.add(new Saved(stored.id(), news ? StoreOutcome.UPDATED : StoreOutcome.UNCHANGED));
 			}
 			else {
-				replacements.add(new Replacement(stored.id(), prepared));
-				outcomes.add(StoreOutcome.UPDATED);
+				replacements.add(new Replacement(stored.id(), thread));
+				saved.add(new Saved(stored.id(), StoreOutcome.UPDATED));
 			}
 		}
 		List<Long> newIds = nextIds("thread_id_seq", inserts.size());
@@ -101,32 +102,13 @@ class ThreadStore {
 			withContent.add(new Replacement(newIds.get(i), inserts.get(i)));
 		}
 		insertContent(withContent);
-		recordRunThreads(runId, "created", newIds);
-		recordRunThreads(runId, "updated",
-				Stream.concat(replacements.stream(), countRefreshes.stream()).map(Replacement::id).toList());
-		return outcomes;
+		var ids = newIds.iterator();
+		saved.replaceAll(outcome -> outcome != null ? outcome : new Saved(ids.next(), StoreOutcome.CREATED));
+		return saved;
 	}
 
-	/**
-	 * A thread the run already created and then saw again stays "created".
-	 */
-	private void recordRunThreads(long runId, String outcome, List<Long> threadIds) {
-		if (threadIds.isEmpty()) {
-			return;
-		}
-		jdbc.update(connection -> {
-			PreparedStatement insert = connection.prepareStatement("""
-					insert into ingest_run_thread (run_id, thread_id, outcome) select ?, unnest(?), ?
-					on conflict do nothing""");
-			insert.setLong(1, runId);
-			insert.setArray(2, connection.createArrayOf("bigint", threadIds.toArray()));
-			insert.setString(3, outcome);
-			return insert;
-		});
-	}
-
-	private Map<String, Existing> findExisting(List<PreparedThread> chunk) {
-		String[] keys = chunk.stream().map(PreparedThread::key).toArray(String[]::new);
+	private Map<String, Existing> findExisting(List<ThreadWrite> chunk) {
+		String[] keys = chunk.stream().map(ThreadWrite::key).toArray(String[]::new);
 		Map<String, Existing> found = new HashMap<>();
 		jdbc.query(
 				Sql.withArray("select id, thread_key, content_hash, excerpt, replies, boosts, views, last_activity_at "
@@ -140,7 +122,7 @@ class ThreadStore {
 		return found;
 	}
 
-	private void insertThreads(List<PreparedThread> inserts, List<Long> ids) {
+	private void insertThreads(List<ThreadWrite> inserts, List<Long> ids) {
 		if (inserts.isEmpty()) {
 			return;
 		}
@@ -180,18 +162,18 @@ class ThreadStore {
 			return;
 		}
 		jdbc.batchUpdate(REFRESH_COUNTS, refreshes, refreshes.size(), (statement, refresh) -> {
-			ParsedThread thread = refresh.thread().thread();
-			statement.setObject(1, thread.replies(), Types.INTEGER);
-			statement.setObject(2, thread.boosts(), Types.INTEGER);
-			statement.setObject(3, thread.views(), Types.INTEGER);
-			statement.setObject(4, timestamp(thread.lastActivityAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+			ThreadWrite.Counts counts = refresh.thread().counts();
+			statement.setObject(1, counts.replies(), Types.INTEGER);
+			statement.setObject(2, counts.boosts(), Types.INTEGER);
+			statement.setObject(3, counts.views(), Types.INTEGER);
+			statement.setObject(4, timestamp(counts.lastActivityAt()), Types.TIMESTAMP_WITH_TIMEZONE);
 			statement.setLong(5, refresh.id());
 		});
 	}
 
 	/** Posts, tags and entities of threads whose rows were just inserted or replaced. */
 	private void insertContent(List<Replacement> threads) {
-		int postTotal = threads.stream().mapToInt(t -> t.thread().postCount()).sum();
+		int postTotal = threads.stream().mapToInt(t -> t.thread().posts().size()).sum();
 		List<Long> postIds = nextIds("post_id_seq", postTotal);
 		CopyRows posts = new CopyRows("post", "id, thread_id, position, author, body, created_at, role, accepted");
 		CopyRows entities = new CopyRows("thread_entity",
@@ -200,16 +182,16 @@ class ThreadStore {
 		int nextPost = 0;
 		for (Replacement replacement : threads) {
 			long threadId = replacement.id();
-			PreparedThread prepared = replacement.thread();
-			addEntities(entities, threadId, null, prepared.titleEntities());
-			for (int position = 0; position < prepared.postCount(); position++) {
-				ParsedPost post = prepared.thread().posts().get(position);
+			ThreadWrite thread = replacement.thread();
+			addEntities(entities, threadId, null, thread.titleEntities());
+			for (int position = 0; position < thread.posts().size(); position++) {
+				NewPost post = thread.posts().get(position);
 				long postId = postIds.get(nextPost++);
 				posts.row(postId, threadId, position, post.author(), post.body(), timestamp(post.createdAt()),
-						post.role().wireName(), post.accepted());
-				addEntities(entities, threadId, postId, prepared.postEntities().get(position));
+						post.role(), post.accepted());
+				addEntities(entities, threadId, postId, post.entities());
 			}
-			for (String tag : new LinkedHashSet<>(prepared.thread().tags())) {
+			for (String tag : new LinkedHashSet<>(thread.tags())) {
 				tags.row(threadId, tag);
 			}
 		}
@@ -218,30 +200,29 @@ class ThreadStore {
 		tags.copy(jdbc.getDataSource());
 	}
 
-	private static void addEntities(CopyRows rows, long threadId, Long postId, List<ExtractedEntity> found) {
-		for (ExtractedEntity entity : found) {
-			rows.row(threadId, postId, entity.kind().wireName(), entity.raw(), entity.normalized(), entity.start(),
-					entity.end());
+	private static void addEntities(CopyRows rows, long threadId, Long postId, List<FoundEntity> found) {
+		for (FoundEntity entity : found) {
+			rows.row(threadId, postId, entity.kind(), entity.raw(), entity.normalized(), entity.start(), entity.end());
 		}
 	}
 
-	private List<Object> threadColumns(PreparedThread prepared) {
-		ParsedThread thread = prepared.thread();
+	private List<Object> threadColumns(ThreadWrite thread) {
 		var provenance = thread.provenance();
+		var counts = thread.counts();
 		List<Object> columns = new ArrayList<>(17);
 		columns.add(sourceId(thread.source()));
 		columns.add(thread.externalId());
 		columns.add(thread.url());
-		columns.add(prepared.key());
-		columns.add(prepared.contentHash());
+		columns.add(thread.key());
+		columns.add(thread.contentHash());
 		columns.add(thread.title());
 		columns.add(thread.topic());
 		columns.add(thread.subtopic());
 		columns.add(timestamp(thread.createdAt()));
-		columns.add(timestamp(thread.lastActivityAt()));
-		columns.add(thread.replies());
-		columns.add(thread.boosts());
-		columns.add(thread.views());
+		columns.add(timestamp(counts.lastActivityAt()));
+		columns.add(counts.replies());
+		columns.add(counts.boosts());
+		columns.add(counts.views());
 		columns.add(thread.excerpt());
 		columns.add(provenance == null ? null : provenance.origin());
 		columns.add(provenance == null ? null : provenance.firstLine());
@@ -280,7 +261,7 @@ class ThreadStore {
 	/**
 	 * Forgets cached source ids; needed when a transaction that created one rolled back.
 	 */
-	void forgetSources() {
+	public void forgetSources() {
 		sourceIds.clear();
 	}
 
@@ -291,7 +272,7 @@ class ThreadStore {
 		return jdbc.queryForList("select nextval('" + sequence + "') from generate_series(1, ?)", Long.class, count);
 	}
 
-	private static boolean countsDiffer(Existing stored, ParsedThread incoming) {
+	private static boolean countsDiffer(Existing stored, ThreadWrite.Counts incoming) {
 		return differs(stored.replies(), incoming.replies()) || differs(stored.boosts(), incoming.boosts())
 				|| differs(stored.views(), incoming.views())
 				|| differs(stored.lastActivityAt(), incoming.lastActivityAt());
@@ -309,7 +290,7 @@ class ThreadStore {
 			Integer views, Instant lastActivityAt) {
 	}
 
-	private record Replacement(long id, PreparedThread thread) {
+	private record Replacement(long id, ThreadWrite thread) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package forumkb.ingest;
+package forumkb.thread;
 
 import java.io.IOException;
 import java.io.StringReader;
