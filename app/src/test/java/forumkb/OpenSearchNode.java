@@ -20,12 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * running as root without the {@value #DEFAULT_USER} user OpenSearch needs, which
  * {@code .ci/run} creates), the tests are skipped with the reason, never failed.
  */
-public final class OpenSearchNode implements BeforeAllCallback {
+public final class OpenSearchNode implements BeforeEachCallback {
 
 	/** OpenSearch refuses to run as root; as root the node runs as this user. */
 	static final String DEFAULT_USER = "forumkb-search";
@@ -50,14 +51,18 @@ public final class OpenSearchNode implements BeforeAllCallback {
 	/** 13-30 s on an idle machine; minutes when the machine runs several builds. */
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
+	/** In each node's folder: its process id, for {@link #removeLeftovers}. */
+	private static final String NODE_PID = "node.pid";
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private static URI url;
 
 	private static String unavailable;
 
+	/** Before each test rather than the class, so each skipped test shows as skipped. */
 	@Override
-	public void beforeAll(ExtensionContext context) {
+	public void beforeEach(ExtensionContext context) {
 		url();
 	}
 
@@ -65,15 +70,27 @@ public final class OpenSearchNode implements BeforeAllCallback {
 	 * The running node's address, e.g. {@code http://127.0.0.1:41234}; starts it on first
 	 * call, skips the calling test where it cannot run.
 	 */
-	public static synchronized URI url() {
+	public static URI url() {
+		Optional<URI> running = running();
+		Assumptions.assumeTrue(running.isPresent(), () -> "no OpenSearch node, because " + unavailable);
+		return running.get();
+	}
+
+	/**
+	 * The running node's address, started on first call, or empty where no node can run:
+	 * for a Spring context's settings, where a skip cannot be thrown.
+	 */
+	public static synchronized Optional<URI> running() {
 		if (url == null && unavailable == null) {
 			unavailable = whyUnavailable();
 			if (unavailable == null) {
 				url = start();
 			}
+			else {
+				System.err.println("OpenSearch tests skipped: no node, because " + unavailable);
+			}
 		}
-		Assumptions.assumeTrue(unavailable == null, () -> "no OpenSearch node: " + unavailable);
-		return url;
+		return Optional.ofNullable(url);
 	}
 
 	private static Path distribution() {
@@ -84,8 +101,24 @@ public final class OpenSearchNode implements BeforeAllCallback {
 		return Path.of(System.getProperty("forumkb.opensearch.plugin-zip", ""));
 	}
 
+	/**
+	 * app/target/opensearch, or where the node's user cannot reach that (a checkout under
+	 * a folder closed to others, such as /root), a folder of its own in the temp folder.
+	 */
 	private static Path workDir() {
-		return Path.of(System.getProperty("forumkb.opensearch.work", "target/opensearch")).toAbsolutePath();
+		Path inTarget = Path.of(System.getProperty("forumkb.opensearch.work", "target/opensearch")).toAbsolutePath();
+		if (!runningAsRoot()
+				|| run(concat(asUser(), List.of("test", "-x", inTarget.getParent().toString())), null) == 0) {
+			return inTarget;
+		}
+		return Path.of(System.getProperty("java.io.tmpdir"),
+				"forumkb-opensearch-" + Integer.toHexString(inTarget.hashCode()));
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	private static boolean runningAsRoot() {
@@ -112,22 +145,24 @@ public final class OpenSearchNode implements BeforeAllCallback {
 
 	private static URI start() {
 		try {
-			Path home = installed();
+			Path work = Files.createDirectories(workDir());
+			Path home = installed(work);
 			Path nodeDir = Files
-				.createDirectories(workDir().resolve("nodes").resolve(Long.toString(ProcessHandle.current().pid())));
+				.createDirectories(work.resolve("nodes").resolve(Long.toString(ProcessHandle.current().pid())));
 			Files.createDirectories(nodeDir.resolve("data"));
 			Files.createDirectories(nodeDir.resolve("logs"));
 			if (runningAsRoot()) {
 				check(run(List.of("chown", "-R", user() + ":", nodeDir.toString()), null), "chown " + nodeDir);
 			}
 			int port = freePort();
-			List<String> command = new ArrayList<>(asUser());
-			command.addAll(List.of(home.resolve("bin/opensearch").toString(), "-Ediscovery.type=single-node",
-					"-Enetwork.host=127.0.0.1", "-Ehttp.port=" + port, "-Etransport.port=" + freePort(),
-					"-Ecluster.name=forumkb-test-" + ProcessHandle.current().pid(),
-					"-Epath.data=" + nodeDir.resolve("data"), "-Epath.logs=" + nodeDir.resolve("logs"),
-					// The machine's disk may be fuller than the default watermarks allow.
-					"-Ecluster.routing.allocation.disk.threshold_enabled=false"));
+			List<String> command = concat(asUser(),
+					List.of(home.resolve("bin/opensearch").toString(), "-Ediscovery.type=single-node",
+							"-Enetwork.host=127.0.0.1", "-Ehttp.port=" + port, "-Etransport.port=" + freePort(),
+							"-Ecluster.name=forumkb-test-" + ProcessHandle.current().pid(),
+							"-Epath.data=" + nodeDir.resolve("data"), "-Epath.logs=" + nodeDir.resolve("logs"),
+							// The machine's disk may be fuller than the default
+							// watermarks allow.
+							"-Ecluster.routing.allocation.disk.threshold_enabled=false"));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(nodeDir.resolve("console.log").toFile());
@@ -138,6 +173,7 @@ public final class OpenSearchNode implements BeforeAllCallback {
 			builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m -Xlog:disable");
 			builder.environment().remove("JAVA_TOOL_OPTIONS");
 			Process node = builder.start();
+			Files.writeString(nodeDir.resolve(NODE_PID), Long.toString(node.pid()));
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node)));
 			URI address = URI.create("http://127.0.0.1:" + port);
 			await("OpenSearch on " + address + " (its output: " + nodeDir.resolve("console.log") + ")")
@@ -193,10 +229,10 @@ public final class OpenSearchNode implements BeforeAllCallback {
 	 * all test JVMs (they take turns through a file lock); a rebuilt plugin zip is
 	 * reinstalled.
 	 */
-	private static Path installed() throws IOException {
-		Path work = Files.createDirectories(workDir());
+	private static Path installed(Path work) throws IOException {
 		try (FileChannel channel = FileChannel.open(work.resolve("setup.lock"), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+			removeLeftovers(work.resolve("nodes"));
 			Path home = work.resolve("home");
 			if (!Files.isRegularFile(home.resolve("bin/opensearch"))) {
 				unpack(distribution(), work.resolve("home.partial"));
@@ -221,13 +257,44 @@ public final class OpenSearchNode implements BeforeAllCallback {
 		}
 	}
 
-	/** The zip's top folder becomes {@code target}; executables keep their bit. */
-	private static void unpack(Path zip, Path target) throws IOException {
-		if (Files.exists(target)) {
-			try (Stream<Path> old = Files.walk(target)) {
+	/**
+	 * The folders of nodes whose test JVM has ended; a node still running there (its JVM
+	 * was killed before its shutdown hook ran) is killed by its pid.
+	 */
+	private static void removeLeftovers(Path nodes) throws IOException {
+		if (!Files.isDirectory(nodes)) {
+			return;
+		}
+		try (Stream<Path> folders = Files.list(nodes)) {
+			for (Path folder : folders.toList()) {
+				boolean testJvmAlive = ProcessHandle.of(Long.parseLong(folder.getFileName().toString()))
+					.map(ProcessHandle::isAlive)
+					.orElse(false);
+				if (testJvmAlive) {
+					continue;
+				}
+				Path pidFile = folder.resolve(NODE_PID);
+				if (Files.isRegularFile(pidFile)) {
+					ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+						.filter(node -> node.info().commandLine().orElse("").contains("opensearch"))
+						.ifPresent(ProcessHandle::destroyForcibly);
+				}
+				delete(folder);
+			}
+		}
+	}
+
+	private static void delete(Path folder) throws IOException {
+		if (Files.exists(folder)) {
+			try (Stream<Path> old = Files.walk(folder)) {
 				old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 			}
 		}
+	}
+
+	/** The zip's top folder becomes {@code target}; executables keep their bit. */
+	private static void unpack(Path zip, Path target) throws IOException {
+		delete(target);
 		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
 				String name = entry.getName();
