@@ -100,10 +100,10 @@ class DatabaseCrashTests {
 	@Test
 	void whilePostgresqlIsDownRequestsAnswer503AndThenTheApplicationServesAgain() {
 		Response ingest = engineer.upload("/api/ingest", "one.jsonl", """
-				{"source": "crash-test", "externalId": "%s-page", "title": "NEVPNErrorDomain Code=5",
+				{"source": "crash-test", "externalId": "%s.page", "title": "NEVPNErrorDomain Code=5",
 				 "posts": [{"body": "The tunnel stops after sleep"}]}""".formatted(run).replace("\n", " "));
 		assertThat(ingest.status()).isEqualTo(200);
-		long threadId = jdbc.queryForObject("select id from thread where external_id = ?", Long.class, run + "-page");
+		long threadId = jdbc.queryForObject("select id from thread where external_id = ?", Long.class, run + ".page");
 		long deadRun = jdbc.queryForObject("""
 				insert into ingest_run (origin, status, total, processed, created, updated, unchanged, failed)
 				values ('killed.jsonl', 'running', 900, 400, 380, 10, 5, 5) returning id""", Long.class);
