@@ -116,18 +116,12 @@ class AccessibilityBrowserTests {
 
 	/**
 	 * Each page at desktop width, at phone width, and in dark mode (where only the
-	 * colours change, so only contrast is checked): what axe and the width find. Each
-	 * page loads once; the width and colour scheme change in place, as when a user turns
-	 * the phone or the system's appearance.
+	 * colours change, so only contrast is checked): what axe and the width find.
 	 */
 	List<String> scan(List<String> paths) {
 		List<String> problems = new ArrayList<>();
 		for (String path : paths) {
 			emulate(1280, false, "light");
-			browser.get(url(path));
-			wait.until(
-					driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
-			browser.executeScript(axe);
 			problems.addAll(violations(path, "desktop", null));
 			emulate(PHONE, true, "light");
 			problems.addAll(violations(path, "400 px", null));
@@ -142,9 +136,11 @@ class AccessibilityBrowserTests {
 		return problems;
 	}
 
-	/** What axe finds on the page as it is now shown. */
 	@SuppressWarnings("unchecked")
 	List<String> violations(String path, String mode, String onlyRule) {
+		browser.get(url(path));
+		wait.until(driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
+		browser.executeScript(axe);
 		List<Map<String, Object>> found = (List<Map<String, Object>>) browser.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				const only = arguments[0];
