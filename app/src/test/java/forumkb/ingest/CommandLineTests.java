@@ -86,7 +86,7 @@ class CommandLineTests {
 			assertThat(reindexExit).isZero();
 			assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Indexed 2 threads");
 			String built = Files.readString(work.resolve("index").resolve("CURRENT")).strip();
-			await().atMost(Duration.ofSeconds(5))
+			await().atMost(Duration.ofSeconds(20))
 				.until(() -> http.get("/api/admin/index").json().get("generation").asString().equals(built));
 			assertThat(http.get("/api/search?q=NEVPNErrorDomain").body()).contains("Packet tunnel stops");
 

@@ -116,7 +116,7 @@ class SearchApiTests {
 				 "posts": [{"body": "Each sync of our photo library ends with Error Domain=BlorptrackErrorDomain Code=7 \
 				\\"the upload stalled at the proxy\\"."}]}""";
 		http.upload("/api/ingest", "quotes.jsonl", wordsApart.replace("\n", " ") + "\n" + exactly.replace("\n", " "));
-		await().atMost(Duration.ofSeconds(3)).until(() -> total("blorptrack") == 2);
+		await().atMost(Duration.ofSeconds(20)).until(() -> total("blorptrack") == 2);
 		assertThat(firstTitle("Error Domain=BlorptrackErrorDomain Code=7 \"the upload stalled at the proxy\""))
 			.isEqualTo("Blorptrack fails");
 		// Typed rather than pasted, quotes are phrases every match contains.
@@ -135,7 +135,7 @@ class SearchApiTests {
 						 {"body": "Reload it from the app with WidgetCenter; the zarnoflex budget was spent.", "accepted": true}]}
 						"""
 					.replace("\n", " "));
-		await().atMost(Duration.ofSeconds(3)).until(() -> total("zarnoflex") == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> total("zarnoflex") == 1);
 		assertThat(search("zarnoflex").get("hits").get(0).get("snippet").asString())
 			.contains("<mark>zarnoflex</mark> budget");
 	}
@@ -415,7 +415,7 @@ class SearchApiTests {
 				{"source": "apple-developer-forums", "externalId": "995002", "title": "Plonkwidget crash",
 				 "posts": [{"body": "plonkwidget crashes on launch"}]}""".replace("\n", " "));
 		index.start();
-		await().atMost(Duration.ofSeconds(3)).until(() -> total("plonkwidget") == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> total("plonkwidget") == 1);
 	}
 
 }

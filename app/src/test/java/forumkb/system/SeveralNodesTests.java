@@ -180,7 +180,7 @@ class SeveralNodesTests {
 						.replace("\n", " "))
 			.status()).isEqualTo(200);
 
-		await().atMost(Duration.ofSeconds(2))
+		await().atMost(Duration.ofSeconds(20))
 			.until(() -> second.get("/api/search?q=quokkaridge").json().get("total").asLong() == 1);
 	}
 
@@ -195,7 +195,7 @@ class SeveralNodesTests {
 			.get("id")
 			.asLong();
 
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(20))
 			.until(() -> suggests(second
 				.postJson("/api/triage",
 						"{\"text\": \"Error Domain=WombatErrorDomain Code=-67051 wombat requirement failed\"}")
@@ -228,13 +228,13 @@ class SeveralNodesTests {
 				 "posts": [{"body": "launchd refuses it: Error Domain=NSOSStatusErrorDomain Code=-67050
 				 code requirement failed"}]}""".replace("\n", " "));
 		long thread = jdbc().queryForObject("select id from thread where external_id = 'n-2'", Long.class);
-		await().atMost(Duration.ofSeconds(2))
+		await().atMost(Duration.ofSeconds(20))
 			.until(() -> second.get("/api/search?q=SMAppService+launchd").json().get("total").asLong() >= 1);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> matches(id, thread) == 0);
 
 		release.countDown();
 		holder.get(10, TimeUnit.SECONDS);
-		await().atMost(Duration.ofSeconds(5)).until(() -> matches(id, thread) == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> matches(id, thread) == 1);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> matches(id, thread) == 1);
 	}
 
@@ -282,7 +282,7 @@ class SeveralNodesTests {
 				"select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
 						+ " and objsubid = 2 and objid::bigint = ?",
 				Boolean.class, Integer.toUnsignedLong("lost".hashCode()));
-		await().atMost(Duration.ofSeconds(2)).until(() -> other.runOnce("lost", () -> {
+		await().atMost(Duration.ofSeconds(20)).until(() -> other.runOnce("lost", () -> {
 		}));
 
 		release.countDown();
