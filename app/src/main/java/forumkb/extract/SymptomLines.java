@@ -40,6 +40,14 @@ public final class SymptomLines {
 		this.extractor = extractor;
 	}
 
+	/**
+	 * Whether a line is a log line: it starts with a time stamp, a frame or a process
+	 * tag.
+	 */
+	public static boolean isLogLine(String line) {
+		return LOG_LINE.matcher(line).find();
+	}
+
 	public String reduce(String text) {
 		return reduce(text, false);
 	}

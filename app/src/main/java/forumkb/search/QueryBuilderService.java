@@ -12,10 +12,12 @@ import forumkb.index.IndexFields;
 import forumkb.index.SearchIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
@@ -65,9 +67,10 @@ public class QueryBuilderService {
 
 	/**
 	 * Distinct words a free text scores by at most, the rarest, besides the rare ones (in
-	 * at most √N threads), which all count; see {@link RarestWords}. 32 rather than 64
-	 * made a pasted log rank in two thirds of the time, and found more of eval-dev's
-	 * noisy logs (search R@10 0.86 -> 0.90; triage R@5 and MRR unchanged).
+	 * at most √N threads) of the writer's own lines, which all count; see
+	 * {@link RarestWords}. 32 rather than 64 made a pasted log rank in two thirds of the
+	 * time, and found more of eval-dev's noisy logs (search R@10 0.86 -> 0.90; triage R@5
+	 * and MRR unchanged).
 	 */
 	private static final int MAX_WORDS = 32;
 
@@ -136,11 +139,16 @@ public class QueryBuilderService {
 			free = free.substring(0, MAX_FREE_TEXT);
 		}
 		if (!free.isBlank()) {
+			StringBuilder ownLines = new StringBuilder();
+			StringBuilder logLines = new StringBuilder();
+			free.lines()
+				.forEach(line -> (SymptomLines.isLogLine(line) ? logLines : ownLines).append(line).append('\n'));
 			Map<Query, Float> words = new LinkedHashMap<>();
-			addWeighted(words, PROSE, TEXT, free, 1f);
-			addWeighted(words, SYMBOLS_ONLY, SYMBOLS, free, SYMBOL_WEIGHT);
-			addWeighted(words, PROSE, SYMBOLS, free, WORDS_AS_SYMBOL_PARTS_WEIGHT);
-			scoring.add(new RarestWords(words, MAX_WORDS, SYMBOLS, TEXT), Occur.SHOULD);
+			addWords(words, ownLines.toString());
+			Set<String> ownWords = new HashSet<>();
+			words.keySet().forEach(word -> ownWords.add(RarestWords.text(word)));
+			addWords(words, logLines.toString());
+			scoring.add(new RarestWords(words, ownWords, MAX_WORDS, SYMBOLS, TEXT), Occur.SHOULD);
 			addEntities(scoring, entityTerms, identifiers, free);
 		}
 		BooleanQuery.Builder root = new BooleanQuery.Builder();
@@ -178,6 +186,13 @@ public class QueryBuilderService {
 		BooleanQuery bonus = phraseBonus.build();
 		return new Built(built, entityTerms, bonus.clauses().isEmpty() ? null : bonus,
 				identifiers.size() <= MAX_IDENTIFIERS ? List.copyOf(identifiers.values()) : List.of());
+	}
+
+	/** A text's words as the prose and symbols fields hold them, each with its weight. */
+	private static void addWords(Map<Query, Float> words, String text) {
+		addWeighted(words, PROSE, TEXT, text, 1f);
+		addWeighted(words, SYMBOLS_ONLY, SYMBOLS, text, SYMBOL_WEIGHT);
+		addWeighted(words, PROSE, SYMBOLS, text, WORDS_AS_SYMBOL_PARTS_WEIGHT);
 	}
 
 	/**

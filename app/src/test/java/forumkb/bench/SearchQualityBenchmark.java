@@ -13,7 +13,10 @@ import java.util.function.Function;
  * {@code benchmark-search-quality [FOLDER]}: ingests the eval-dev corpus into an
  * application of its own (see {@link EvalSearch}), runs every query as a search and
  * prints Recall@1/5/10 and MRR for our search next to plain BM25, overall, for the
- * {@code q…} and {@code h…} queries and per kind.
+ * {@code q…} and {@code h…} queries and per kind. {@code --first CHARS} searches each
+ * query's first characters only (a pasted report as a search box gets it);
+ * {@code --ranks} prints each query's rank of its first expected thread, to diff two
+ * runs.
  */
 class SearchQualityBenchmark implements CommandLine.Command {
 
@@ -24,7 +27,8 @@ class SearchQualityBenchmark implements CommandLine.Command {
 
 	@Override
 	public String usage() {
-		return "benchmark-search-quality [EVAL-FOLDER] [--misses]   Recall@10 and MRR of search vs plain BM25";
+		return "benchmark-search-quality [EVAL-FOLDER] [--misses] [--ranks] [--first CHARS]"
+				+ "   Recall@10 and MRR of search vs plain BM25";
 	}
 
 	@Override
@@ -33,9 +37,11 @@ class SearchQualityBenchmark implements CommandLine.Command {
 		try {
 			EvalSet eval = EvalSet.load(folder);
 			List<ParsedThread> threads = eval.threads();
+			int first = Options.intOption(args, "--first", Integer.MAX_VALUE);
+			Function<String, String> cut = text -> text.substring(0, Math.min(first, text.length()));
 			try (EvalSearch search = EvalSearch.load(eval.corpus()); PlainBm25 baseline = new PlainBm25(threads)) {
-				report(eval, query -> search.ids(query, 1), query -> baseline.search(query, 10),
-						List.of(args).contains("--misses"));
+				report(eval, query -> search.ids(cut.apply(query), 1), query -> baseline.search(cut.apply(query), 10),
+						Options.flag(args, "--misses"), Options.flag(args, "--ranks"));
 			}
 			return 0;
 		}
@@ -46,7 +52,7 @@ class SearchQualityBenchmark implements CommandLine.Command {
 	}
 
 	static void report(EvalSet eval, Function<String, List<String>> ours, Function<String, List<String>> plain,
-			boolean printMisses) {
+			boolean printMisses, boolean printRanks) {
 		Map<String, RankingMetrics[]> groups = new LinkedHashMap<>();
 		for (EvalSet.Query query : eval.queries()) {
 			if (query.expected().isEmpty()) {
@@ -58,6 +64,10 @@ class SearchQualityBenchmark implements CommandLine.Command {
 				System.out.printf("MISS %s %s expected %s, ours %s, plain %s%n", query.qid(), query.kind(),
 						query.expected(), ourRanking.stream().limit(5).toList(),
 						plainRanking.stream().limit(5).toList());
+			}
+			if (printRanks) {
+				System.out.printf("RANK %s %s ours %s plain %s%n", query.qid(), query.kind(),
+						rank(ourRanking, query.expected()), rank(plainRanking, query.expected()));
 			}
 			for (String group : List.of("all", query.hard() ? "h…" : "q…",
 					(query.hard() ? "h:" : "q:") + query.kind())) {
@@ -71,6 +81,16 @@ class SearchQualityBenchmark implements CommandLine.Command {
 				"plain BM25 R@1 R@5 R@10 MRR");
 		groups.forEach((group, pair) -> System.out.printf("%-16s %5d | %s | %s%n", group, pair[0].queries(),
 				line(pair[0]), line(pair[1])));
+	}
+
+	/** The rank of the first expected thread, "-" when none is ranked. */
+	private static String rank(List<String> ranking, List<String> expected) {
+		for (int i = 0; i < ranking.size(); i++) {
+			if (expected.contains(ranking.get(i))) {
+				return String.valueOf(i + 1);
+			}
+		}
+		return "-";
 	}
 
 	private static String line(RankingMetrics m) {

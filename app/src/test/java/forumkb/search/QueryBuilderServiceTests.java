@@ -96,6 +96,44 @@ class QueryBuilderServiceTests {
 		}
 	}
 
+	/**
+	 * A symptom in a sentence, then a console log: each log line carries a session id
+	 * found in one other thread, and the app's chatter ("gestalt", "boringssl"…) that
+	 * every thread pasting a log of the same app shares. The chatter is rare enough to
+	 * count as rare words, and kept beyond the limit it made those threads outrank the
+	 * one the sentence describes.
+	 */
+	@Test
+	void aPastedLogsRareChatterStaysWithinTheLimitWhileTheWritersRareWordsAllCount() throws IOException {
+		List<String> chatter = List.of("gestalt", "boringssl", "quic", "dlopen", "snapshotting", "keyboardimpl",
+				"traitcollection", "afterscreenupdates", "featureflags", "deltafetch", "axruntime", "metalvalidation");
+		List<String> sessions = IntStream.range(0, 36).mapToObj(i -> "s" + (7310 + i) + "q").toList();
+		List<List<String>> threads = new ArrayList<>();
+		threads.add(List.of("Answered VoIP call has no audio after a cold launch",
+				"When the app is woken by a VoIP push the answered call is silent in both directions."));
+		for (int i = 1; i < 400; i++) {
+			String about = i <= 15 ? "Console: " + String.join(" ", chatter) + " while syncing"
+					: i <= 15 + sessions.size() ? "Session " + sessions.get(i - 16) + " expired" : i <= 60
+							? "VoIP push arrives late" : i <= 70 ? "Audio is silent in the simulator" : "Login fails";
+			threads.add(List.of("Thread " + i, about + " on startup."));
+		}
+		StringBuilder report = new StringBuilder("An answered VoIP call is silent after a cold launch from a push.\n");
+		for (int i = 0; i < sessions.size(); i++) {
+			report.append("2025-04-02 18:22:0")
+				.append(i % 10)
+				.append(".655583+0200 Hollr[2438:42] [Sync] ")
+				.append(sessions.get(i))
+				.append(' ')
+				.append(chatter.get(i % chatter.size()))
+				.append(" failed\n");
+		}
+		try (Index index = new Index(threads)) {
+			assertThat(index.terms(report.toString())).contains(text("voip"), text("silent"), text("cold"))
+				.doesNotContain(text("gestalt"), text("boringssl"), text("quic"));
+			assertThat(index.top(report.toString())).first().isEqualTo(0L);
+		}
+	}
+
 	@Test
 	void theRewrittenWordsCarryTheTermStatesTheirRarityWasReadFrom() throws IOException {
 		// Scoring then reuses them instead of seeking every word in the terms dictionary
