@@ -1,6 +1,6 @@
 package forumkb;
 
-import org.junit.platform.suite.api.ExcludeClassNamePatterns;
+import org.junit.platform.suite.api.ExcludeTags;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
@@ -10,7 +10,7 @@ import org.junit.platform.suite.api.Suite;
  */
 @Suite
 @SelectPackages("forumkb")
-@ExcludeClassNamePatterns(FirstJvmSuite.CLASSES)
+@ExcludeTags(FirstJvmSuite.SHARED_APPLICATION)
 class SecondJvmSuite {
 
 }

@@ -1,5 +1,7 @@
 package forumkb.digest;
 
+import forumkb.SharedApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.HttpClientSupport;
@@ -9,7 +11,6 @@ import forumkb.account.Role;
 import forumkb.digest.Subscribers.Subscriber;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -17,7 +18,7 @@ import org.springframework.context.ApplicationContext;
  * On the embedded default no SMTP server is configured: mail is caught, and admins read
  * it at /admin/mail. Runs in the shared default context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplication
 class MailCatcherTests {
 
 	@LocalServerPort

@@ -1,5 +1,7 @@
 package forumkb.report;
 
+import forumkb.DemoApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.DemoCorpus;
@@ -11,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +22,7 @@ import tools.jackson.databind.JsonNode;
  * The demo application (the demo corpus, its known issues and embeddings, as in
  * production) for the report tests, the API's and the pages'; the triage tests share it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.demo.enabled=true", "forumkb.triage.embeddings.enabled=true" })
+@DemoApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WithDemoReports {
 

@@ -1,5 +1,7 @@
 package forumkb.system;
 
+import forumkb.SharedApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.HttpClientSupport;
@@ -7,7 +9,6 @@ import forumkb.TestAccounts;
 import forumkb.account.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * The health endpoint tells anyone whether the portal is up, and only admins what it is
  * made of.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplication
 class HealthDetailsTests {
 
 	@LocalServerPort

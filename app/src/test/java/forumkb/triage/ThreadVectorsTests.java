@@ -1,5 +1,7 @@
 package forumkb.triage;
 
+import forumkb.DemoApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +32,6 @@ import org.springframework.core.env.StandardEnvironment;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,8 +44,7 @@ import tools.jackson.databind.JsonNode;
  * context of {@link TriageApiTests} (demo corpus, embeddings on) and leaves the vectors
  * open and caught up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.demo.enabled=true", "forumkb.triage.embeddings.enabled=true" })
+@DemoApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThreadVectorsTests {
 

@@ -1,5 +1,7 @@
 package forumkb.triage;
 
+import forumkb.DemoApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.DemoCorpus;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +25,7 @@ import tools.jackson.databind.JsonNode;
  * embeddings on: known issues first with reasons, crash reports and logs understood, "no
  * confident match" when nothing fits, and bad input answered with a 400.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.demo.enabled=true", "forumkb.triage.embeddings.enabled=true" })
+@DemoApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriageApiTests {
 

@@ -1,5 +1,7 @@
 package forumkb.web;
 
+import forumkb.SharedApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +19,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -28,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code javascript:} links is inert in a real browser: on its page and in search results
  * nothing runs, no alert opens, and the markup shows as text.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileContentBrowserTests {
 

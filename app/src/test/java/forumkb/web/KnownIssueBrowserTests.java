@@ -1,5 +1,7 @@
 package forumkb.web;
 
+import forumkb.SharedApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,7 +21,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * threads it brought in. Screenshots known-issue-page.png and ingest-run.png (see
  * {@link Chromium#screenshot}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnownIssueBrowserTests {
 

@@ -1,5 +1,7 @@
 package forumkb.web;
 
+import forumkb.SharedApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.TestAccounts;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every API error has exactly the documented body and no error names a Java type; a
  * refused request changes no table. Seeded: the seed is in the failure message.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplication
 class RequestFuzzTests {
 
 	private static final long SEED = 20261207L;

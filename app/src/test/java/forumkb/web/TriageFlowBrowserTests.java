@@ -1,5 +1,7 @@
 package forumkb.web;
 
+import forumkb.DemoApplication;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,7 +20,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -28,8 +29,7 @@ import org.springframework.context.ApplicationContext;
  * the suggested known issue from the queue. Screenshots triage-page.png (see
  * {@link Chromium#screenshot}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "forumkb.demo.enabled=true", "forumkb.triage.embeddings.enabled=true" })
+@DemoApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriageFlowBrowserTests {
 
