@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * the running server switches to it on its next tick.
  */
 @Component
-public class SearchIndex implements SmartLifecycle {
+public class SearchIndex implements SmartLifecycle, ThreadIndex {
 
 	/**
 	 * Why a search Lucene would not run (past its 1,024-clause limit) is refused, as the
@@ -165,6 +165,7 @@ public class SearchIndex implements SmartLifecycle {
 	/**
 	 * Applies every change PostgreSQL has that the index has not; runs twice a second.
 	 */
+	@Override
 	@Scheduled(fixedDelayString = "${forumkb.index.refresh-interval:PT0.5S}")
 	public void catchUp() {
 		synchronized (writeLock) {
@@ -285,6 +286,7 @@ public class SearchIndex implements SmartLifecycle {
 	// --- rebuilding
 
 	/** Starts a rebuild beside the live index; returns at once. */
+	@Override
 	public String startRebuild() {
 		synchronized (this) {
 			if (rebuildStatus.startsWith("running")) {
@@ -305,11 +307,13 @@ public class SearchIndex implements SmartLifecycle {
 		return rebuildStatus;
 	}
 
+	@Override
 	public String rebuildStatus() {
 		return rebuildStatus;
 	}
 
 	/** Builds a whole new generation from PostgreSQL and makes it the live one. */
+	@Override
 	public int rebuild() throws IOException {
 		Live fresh = new Live(derived.create(), mergeAfter);
 		applyChanges(fresh);
@@ -409,6 +413,7 @@ public class SearchIndex implements SmartLifecycle {
 	}
 
 	/** The folder name of the live generation, or null when closed. */
+	@Override
 	public String generation() {
 		Live current = live;
 		return current == null ? null : current.index.folder().getFileName().toString();
@@ -417,12 +422,14 @@ public class SearchIndex implements SmartLifecycle {
 	/**
 	 * The last change the searchers see: this one and every one before it are searchable.
 	 */
+	@Override
 	public ChangePosition searchableChange() {
 		Live current = live;
 		return current == null ? ChangePosition.START : current.index.searchable();
 	}
 
 	/** Whether the change, and so every one before it, is searchable. */
+	@Override
 	public boolean holds(ChangePosition change) {
 		return live != null && !change.isAfter(searchableChange());
 	}
