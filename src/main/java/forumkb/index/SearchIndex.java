@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +83,7 @@ public class SearchIndex implements SmartLifecycle, ThreadIndex {
 
 	private volatile FacetState facetState;
 
-	private volatile String rebuildStatus = "idle";
+	private final BackgroundRebuild background = new BackgroundRebuild("index-rebuild");
 
 	SearchIndex(IndexFeed feed, IndexErrors errors, @Value("${forumkb.index.dir}") String directory,
 			Environment environment, @Value("${forumkb.index.merge-after:10000}") int mergeAfter) {
@@ -288,28 +287,12 @@ public class SearchIndex implements SmartLifecycle, ThreadIndex {
 	/** Starts a rebuild beside the live index; returns at once. */
 	@Override
 	public String startRebuild() {
-		synchronized (this) {
-			if (rebuildStatus.startsWith("running")) {
-				return rebuildStatus;
-			}
-			rebuildStatus = "running since " + Instant.now();
-		}
-		Thread.ofVirtual().name("index-rebuild").start(() -> {
-			try {
-				rebuild();
-				rebuildStatus = "idle; last rebuild finished " + Instant.now();
-			}
-			catch (IOException | RuntimeException e) {
-				log.error("Rebuild failed", e);
-				rebuildStatus = "idle; last rebuild failed: " + e.getMessage();
-			}
-		});
-		return rebuildStatus;
+		return background.start(this::rebuild);
 	}
 
 	@Override
 	public String rebuildStatus() {
-		return rebuildStatus;
+		return background.status();
 	}
 
 	/** Builds a whole new generation from PostgreSQL and makes it the live one. */
