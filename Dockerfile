@@ -3,7 +3,7 @@
 # e.g. ./mvnw -DskipTests package -P 'linux-arm64v8,!darwin-arm64v8' on Apple silicon.
 FROM eclipse-temurin:25-jre
 WORKDIR /app
-COPY target/forumkb.jar /app/forumkb.jar
+COPY app/target/forumkb.jar /app/forumkb.jar
 EXPOSE 8080
 # The same JVM flags as spring-boot:run (the pom's spring-boot-maven-plugin jvmArguments).
 ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/forumkb.jar"]

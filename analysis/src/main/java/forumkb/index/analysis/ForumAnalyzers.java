@@ -1,5 +1,6 @@
 package forumkb.index.analysis;
 
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -17,6 +18,12 @@ public final class ForumAnalyzers {
 	public static final String SYMBOL = "symbol";
 
 	public static final String EXACT = "exact";
+
+	/** The symbol chain as queries need it: plain words kept to meet word parts. */
+	public static final String SYMBOL_QUERY = "symbol_query";
+
+	/** Every name {@link #byName} knows, for hosts that register them all. */
+	public static final List<String> NAMES = List.of(PROSE, SYMBOL, SYMBOL_QUERY, EXACT);
 
 	/**
 	 * Longer tokens are dropped: no one searches for a 40,000-character run of a pasted
@@ -36,6 +43,7 @@ public final class ForumAnalyzers {
 		return switch (name) {
 			case PROSE -> new ProseAnalyzer();
 			case SYMBOL -> SymbolAnalyzer.forIndex();
+			case SYMBOL_QUERY -> SymbolAnalyzer.forQuery();
 			case EXACT -> new ExactAnalyzer();
 			default -> throw new IllegalArgumentException("no analyzer named " + name);
 		};

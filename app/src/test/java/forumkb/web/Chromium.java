@@ -33,14 +33,14 @@ public final class Chromium {
 
 	/**
 	 * Set to true to refresh the README's screenshots in docs/; otherwise they are
-	 * written to target/screenshots/, so a test run leaves the tracked files as they
+	 * written to app/target/screenshots/, so a test run leaves the tracked files as they
 	 * were.
 	 */
 	static final String UPDATE_DOCS_PROPERTY = "forumkb.screenshots.update";
 
 	/**
 	 * A full-page PNG of what the browser shows, {@code width} CSS pixels wide, into
-	 * target/screenshots/, or into docs/ when {@value #UPDATE_DOCS_PROPERTY} is true.
+	 * app/target/screenshots/, or into docs/ when {@value #UPDATE_DOCS_PROPERTY} is true.
 	 */
 	public static void screenshot(ChromeDriver browser, int width, String name) throws Exception {
 		Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
@@ -54,12 +54,13 @@ public final class Chromium {
 	}
 
 	static Path screenshotFolder() throws Exception {
-		return Boolean.getBoolean(UPDATE_DOCS_PROPERTY) ? projectDir().resolve("docs")
-				: projectDir().resolve("target").resolve("screenshots");
+		Path module = moduleDir();
+		return Boolean.getBoolean(UPDATE_DOCS_PROPERTY) ? module.getParent().resolve("docs")
+				: module.resolve("target").resolve("screenshots");
 	}
 
-	/** target/test-classes → the project directory, whatever the working directory is. */
-	public static Path projectDir() throws Exception {
+	/** app/target/test-classes → app/, whatever the working directory is. */
+	private static Path moduleDir() throws Exception {
 		File classes = new File(Chromium.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		return classes.toPath().getParent().getParent();
 	}

@@ -217,7 +217,7 @@ class ArchitectureTests {
 	 */
 	@Test
 	void sqlNamesOnlyTheTablesItsPackageOwns() throws IOException {
-		Path root = Path.of("src/main/java/forumkb");
+		Path root = Path.of("app/src/main/java/forumkb");
 		Map<String, Set<String>> crossings = new TreeMap<>();
 		Set<String> owned = new TreeSet<>();
 		try (Stream<Path> files = Files.walk(root)) {

@@ -69,4 +69,18 @@ record Tokens(List<String> terms, List<Integer> positions, List<String> offsets)
 		}
 		return out;
 	}
+
+	/**
+	 * "term@position start-end" for each token: what another host of the analysers must
+	 * reproduce.
+	 */
+	List<String> placedWithOffsets() {
+		List<String> placed = placed();
+		List<String> out = new ArrayList<>(placed.size());
+		for (int i = 0; i < placed.size(); i++) {
+			out.add(placed.get(i) + " " + offsets.get(i));
+		}
+		return out;
+	}
+
 }
