@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import forumkb.HttpClientSupport.Response;
 import forumkb.index.IndexFeed;
-import forumkb.index.SearchIndex;
+import forumkb.index.ThreadIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collection;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,9 +65,10 @@ public final class DemoCorpus {
 	 * searchable.
 	 */
 	public static void awaitSearchable(ApplicationContext application) {
-		SearchIndex index = application.getBean(SearchIndex.class);
+		Collection<ThreadIndex> indexes = application.getBeansOfType(ThreadIndex.class).values();
 		IndexFeed feed = application.getBean(IndexFeed.class);
-		await().atMost(Duration.ofSeconds(30)).until(() -> index.holds(feed.lastChange()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> indexes.stream().allMatch(index -> index.holds(feed.lastChange())));
 	}
 
 }

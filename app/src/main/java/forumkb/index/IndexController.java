@@ -21,7 +21,7 @@ class IndexController {
 
 	private static final int LATEST_ERRORS = 50;
 
-	private final SearchIndex index;
+	private final ThreadIndex index;
 
 	private final IndexFeed feed;
 
@@ -29,7 +29,7 @@ class IndexController {
 
 	private final List<FeedFollower> followers;
 
-	IndexController(SearchIndex index, IndexFeed feed, IndexErrors errors, List<FeedFollower> followers) {
+	IndexController(ThreadIndex index, IndexFeed feed, IndexErrors errors, List<FeedFollower> followers) {
 		this.index = index;
 		this.feed = feed;
 		this.errors = errors;

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReindexCommand implements CommandLine.Command {
 
-	private final SearchIndex index;
+	private final ThreadIndex index;
 
-	ReindexCommand(SearchIndex index) {
+	ReindexCommand(ThreadIndex index) {
 		this.index = index;
 	}
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,7 @@ import org.springframework.stereotype.Component;
  * the running server switches to it on its next tick.
  */
 @Component
-public class SearchIndex implements SmartLifecycle {
+public class SearchIndex implements SmartLifecycle, ThreadIndex {
 
 	/**
 	 * Why a search Lucene would not run (past its 1,024-clause limit) is refused, as the
@@ -84,7 +83,7 @@ public class SearchIndex implements SmartLifecycle {
 
 	private volatile FacetState facetState;
 
-	private volatile String rebuildStatus = "idle";
+	private final BackgroundRebuild background = new BackgroundRebuild("index-rebuild");
 
 	SearchIndex(IndexFeed feed, IndexErrors errors, @Value("${forumkb.index.dir}") String directory,
 			Environment environment, @Value("${forumkb.index.merge-after:10000}") int mergeAfter) {
@@ -165,6 +164,7 @@ public class SearchIndex implements SmartLifecycle {
 	/**
 	 * Applies every change PostgreSQL has that the index has not; runs twice a second.
 	 */
+	@Override
 	@Scheduled(fixedDelayString = "${forumkb.index.refresh-interval:PT0.5S}")
 	public void catchUp() {
 		synchronized (writeLock) {
@@ -285,31 +285,18 @@ public class SearchIndex implements SmartLifecycle {
 	// --- rebuilding
 
 	/** Starts a rebuild beside the live index; returns at once. */
+	@Override
 	public String startRebuild() {
-		synchronized (this) {
-			if (rebuildStatus.startsWith("running")) {
-				return rebuildStatus;
-			}
-			rebuildStatus = "running since " + Instant.now();
-		}
-		Thread.ofVirtual().name("index-rebuild").start(() -> {
-			try {
-				rebuild();
-				rebuildStatus = "idle; last rebuild finished " + Instant.now();
-			}
-			catch (IOException | RuntimeException e) {
-				log.error("Rebuild failed", e);
-				rebuildStatus = "idle; last rebuild failed: " + e.getMessage();
-			}
-		});
-		return rebuildStatus;
+		return background.start(this::rebuild);
 	}
 
+	@Override
 	public String rebuildStatus() {
-		return rebuildStatus;
+		return background.status();
 	}
 
 	/** Builds a whole new generation from PostgreSQL and makes it the live one. */
+	@Override
 	public int rebuild() throws IOException {
 		Live fresh = new Live(derived.create(), mergeAfter);
 		applyChanges(fresh);
@@ -409,6 +396,7 @@ public class SearchIndex implements SmartLifecycle {
 	}
 
 	/** The folder name of the live generation, or null when closed. */
+	@Override
 	public String generation() {
 		Live current = live;
 		return current == null ? null : current.index.folder().getFileName().toString();
@@ -417,12 +405,14 @@ public class SearchIndex implements SmartLifecycle {
 	/**
 	 * The last change the searchers see: this one and every one before it are searchable.
 	 */
+	@Override
 	public ChangePosition searchableChange() {
 		Live current = live;
 		return current == null ? ChangePosition.START : current.index.searchable();
 	}
 
 	/** Whether the change, and so every one before it, is searchable. */
+	@Override
 	public boolean holds(ChangePosition change) {
 		return live != null && !change.isAfter(searchableChange());
 	}

@@ -83,6 +83,14 @@ public final class ThreadDocuments {
 	}
 
 	public Document document(IndexedThread thread) throws IOException {
+		return facets.build(fields(thread));
+	}
+
+	/**
+	 * The thread's fields before Lucene's facets encode theirs: the OpenSearch index
+	 * reads its document from them, so both engines index the same values.
+	 */
+	Document fields(IndexedThread thread) {
 		Document doc = new Document();
 		doc.add(new StringField(ID, Long.toString(thread.id()), Field.Store.YES));
 		doc.add(new StoredField(SOURCE, thread.source()));
@@ -136,7 +144,7 @@ public final class ThreadDocuments {
 			exact.accept(HAS, "replies");
 		}
 		addDates(doc, thread);
-		return facets.build(doc);
+		return doc;
 	}
 
 	private void addEntity(Document doc, BiConsumer<String, String> exact, IndexedThread.Entity entity) {

@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -77,25 +79,78 @@ final class RarestWords extends Query {
 		this.proseField = proseField;
 	}
 
+	/**
+	 * How many documents an index holds and how many hold a term: all the cut reads, so
+	 * that an index elsewhere (OpenSearch) cuts the same words as the one in process.
+	 */
+	interface Frequencies {
+
+		int documents() throws IOException;
+
+		int docFreq(Term term) throws IOException;
+
+	}
+
 	@Override
 	public Query rewrite(IndexSearcher searcher) throws IOException {
 		Map<Term, TermStates> looked = new HashMap<>();
-		Map<Query, Float> uncommon = withoutCommonTerms(searcher, looked);
+		Frequencies frequencies = new Frequencies() {
+
+			@Override
+			public int documents() {
+				return searcher.getIndexReader().numDocs();
+			}
+
+			/**
+			 * Looked up once per rewrite: the term's states, which the rewritten query
+			 * then carries, so that scoring does not seek the term again.
+			 */
+			@Override
+			public int docFreq(Term term) throws IOException {
+				TermStates states = looked.get(term);
+				if (states == null) {
+					states = TermStates.build(searcher, term, true);
+					looked.put(term, states);
+				}
+				return states.docFreq();
+			}
+
+		};
+		return cut(frequencies, word -> withStates(word, looked));
+	}
+
+	/** The words kept, as one weighted disjunction of plain clauses. */
+	Query cut(Frequencies frequencies) throws IOException {
+		return cut(frequencies, UnaryOperator.identity());
+	}
+
+	/** Every term among the words: what {@link #cut} may look up. */
+	Set<Term> terms() {
+		Set<Term> terms = new LinkedHashSet<>();
+		words.keySet().forEach(word -> {
+			if (word instanceof TermQuery term) {
+				terms.add(term.getTerm());
+			}
+		});
+		return terms;
+	}
+
+	private Query cut(Frequencies frequencies, UnaryOperator<Query> clause) throws IOException {
+		Map<Query, Float> uncommon = withoutCommonTerms(frequencies);
 		Set<String> texts = new HashSet<>();
 		uncommon.keySet().forEach(word -> texts.add(text(word)));
-		Set<String> kept = texts.size() <= limit ? texts : rarest(searcher, uncommon.keySet(), looked);
+		Set<String> kept = texts.size() <= limit ? texts : rarest(frequencies, uncommon.keySet());
 		BooleanQuery.Builder disjunction = new BooleanQuery.Builder();
 		uncommon.forEach((word, weight) -> {
 			if (kept.contains(text(word))) {
-				disjunction.add(new BoostQuery(withStates(word, looked), weight), Occur.SHOULD);
+				disjunction.add(new BoostQuery(clause.apply(word), weight), Occur.SHOULD);
 			}
 		});
 		return disjunction.build();
 	}
 
-	private Map<Query, Float> withoutCommonTerms(IndexSearcher searcher, Map<Term, TermStates> looked)
-			throws IOException {
-		int documents = searcher.getIndexReader().numDocs();
+	private Map<Query, Float> withoutCommonTerms(Frequencies frequencies) throws IOException {
+		int documents = frequencies.documents();
 		double common = Math.max(COMMON_MINIMUM, documents * COMMON_SHARE);
 		double commonWord = Math.max(COMMON_MINIMUM, documents * COMMON_WORD_SHARE);
 		Map<Query, Float> uncommon = new LinkedHashMap<>();
@@ -103,11 +158,11 @@ final class RarestWords extends Query {
 		int rarerWords = 0;
 		for (Map.Entry<Query, Float> word : words.entrySet()) {
 			if (word.getKey() instanceof TermQuery term && term.getTerm().field().equals(partsField)
-					&& docFreq(searcher, term.getTerm(), looked) > common) {
+					&& frequencies.docFreq(term.getTerm()) > common) {
 				continue;
 			}
 			if (word.getKey() instanceof TermQuery term && term.getTerm().field().equals(proseField)) {
-				int frequency = docFreq(searcher, term.getTerm(), looked);
+				int frequency = frequencies.docFreq(term.getTerm());
 				if (frequency > commonWord) {
 					commonWords.put(word.getKey(), word.getValue());
 					continue;
@@ -137,13 +192,12 @@ final class RarestWords extends Query {
 	 * same app, and kept they cost eval-dev's noisy logs two places (search R@10 0.90 to
 	 * 0.88, MRR 0.76 to 0.75; eval-real-dev unchanged without them).
 	 */
-	private Set<String> rarest(IndexSearcher searcher, Set<Query> candidates, Map<Term, TermStates> looked)
-			throws IOException {
+	private Set<String> rarest(Frequencies frequencies, Set<Query> candidates) throws IOException {
 		Map<String, Long> frequency = new HashMap<>();
 		Set<String> kept = new HashSet<>();
 		for (Query word : candidates) {
 			if (word instanceof TermQuery term) {
-				frequency.merge(term.getTerm().text(), (long) docFreq(searcher, term.getTerm(), looked), Long::sum);
+				frequency.merge(term.getTerm().text(), (long) frequencies.docFreq(term.getTerm()), Long::sum);
 			}
 			else {
 				kept.add(text(word));
@@ -152,23 +206,10 @@ final class RarestWords extends Query {
 		List<String> byRarity = new ArrayList<>(frequency.keySet());
 		byRarity.removeIf(text -> frequency.get(text) == 0);
 		byRarity.sort(Comparator.comparing(frequency::get));
-		double rare = Math.sqrt(searcher.getIndexReader().numDocs());
+		double rare = Math.sqrt(frequencies.documents());
 		kept.addAll(byRarity.subList(0, Math.min(limit, byRarity.size())));
 		byRarity.stream().filter(text -> frequency.get(text) <= rare && ownWords.contains(text)).forEach(kept::add);
 		return kept;
-	}
-
-	/**
-	 * A term's document frequency, looked up once per rewrite: the term's states, which
-	 * the rewritten query then carries, so that scoring does not seek the term again.
-	 */
-	private static int docFreq(IndexSearcher searcher, Term term, Map<Term, TermStates> looked) throws IOException {
-		TermStates states = looked.get(term);
-		if (states == null) {
-			states = TermStates.build(searcher, term, true);
-			looked.put(term, states);
-		}
-		return states.docFreq();
 	}
 
 	private static Query withStates(Query word, Map<Term, TermStates> looked) {

@@ -55,7 +55,7 @@ class SearchController {
 		List<AtomFeed.Entry> entries = result.hits()
 			.stream()
 			.map(hit -> new AtomFeed.Entry(base + "/threads/" + hit.id(), hit.title(), hit.lastActivityAt(),
-					SearchService.text(hit.snippetParts(), false)))
+					SnippetText.text(hit.snippetParts(), false)))
 			.toList();
 		String page = UriComponentsBuilder.fromUriString(base + "/search")
 			.queryParam("q", query)

@@ -64,6 +64,22 @@ final class TieBreakers extends DoubleValuesSource {
 		return rescored;
 	}
 
+	/**
+	 * What a thread's score is multiplied by: whether it has an accepted answer, and its
+	 * last activity (epoch milliseconds; null when unknown).
+	 */
+	double multiplier(boolean answered, Long activityMillis) {
+		double value = 1.0;
+		if (answered) {
+			value += ANSWERED;
+		}
+		if (activityMillis != null) {
+			double ageYears = Math.max(0, now - activityMillis) / YEAR_MILLIS;
+			value += RECENT / (1 + ageYears);
+		}
+		return value;
+	}
+
 	@Override
 	public DoubleValues getValues(LeafReaderContext context, DoubleValues scores) throws IOException {
 		NumericDocValues activity = DocValues.getNumeric(context.reader(), IndexFields.ACTIVITY);
@@ -78,14 +94,8 @@ final class TieBreakers extends DoubleValuesSource {
 
 			@Override
 			public boolean advanceExact(int doc) throws IOException {
-				value = 1.0;
-				if (answered.advanceExact(doc) && answered.longValue() > 0) {
-					value += ANSWERED;
-				}
-				if (activity.advanceExact(doc)) {
-					double ageYears = Math.max(0, now - activity.longValue()) / YEAR_MILLIS;
-					value += RECENT / (1 + ageYears);
-				}
+				value = multiplier(answered.advanceExact(doc) && answered.longValue() > 0,
+						activity.advanceExact(doc) ? activity.longValue() : null);
 				return true;
 			}
 		};

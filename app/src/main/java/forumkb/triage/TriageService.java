@@ -15,6 +15,7 @@ import forumkb.search.SearchQuery;
 import forumkb.search.SearchResult.Chip;
 import forumkb.search.SearchResult.Hit;
 import forumkb.search.SearchResult.SnippetPart;
+import forumkb.search.LuceneHits;
 import forumkb.search.SearchService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -101,6 +102,8 @@ public class TriageService {
 
 	private final SearchService search;
 
+	private final LuceneHits luceneHits;
+
 	private final EntityExtractor extractor = new EntityExtractor();
 
 	private final SymptomLines symptoms = new SymptomLines(extractor);
@@ -117,7 +120,8 @@ public class TriageService {
 			Thread.ofPlatform().daemon().name("triage-embed-", 0).factory());
 
 	TriageService(SearchIndex index, KnownIssueIndex knownIssues, QueryBuilderService queries, SearchService search,
-			SentenceEmbeddings embeddings, ThreadVectors vectors, MeterRegistry meters) {
+			LuceneHits luceneHits, SentenceEmbeddings embeddings, ThreadVectors vectors, MeterRegistry meters) {
+		this.luceneHits = luceneHits;
 		this.embeddings = embeddings;
 		this.vectors = vectors;
 		this.index = index;
@@ -189,7 +193,7 @@ public class TriageService {
 			try {
 				Query query = threads.rewrite(built.query());
 				ScoreDoc[] top = issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs;
-				List<Hit> hits = search.hits(issues, built, query, top);
+				List<Hit> hits = luceneHits.hits(issues, built, query, top);
 				List<KnownIssueMatch> matches = new ArrayList<>();
 				for (int i = 0; i < hits.size(); i++) {
 					KnownIssue issue = snapshot.issues().get(hits.get(i).id());
@@ -416,7 +420,7 @@ public class TriageService {
 			.filter(c -> c.type() == type && c.doc().doc >= 0)
 			.map(Candidate::doc)
 			.toArray(ScoreDoc[]::new);
-		return byId(search.hits(searcher, built, query, docs));
+		return byId(luceneHits.hits(searcher, built, query, docs));
 	}
 
 	private static Map<Long, Hit> byId(List<Hit> hits) {
@@ -437,7 +441,7 @@ public class TriageService {
 				}
 			}
 		}
-		return byId(search.hits(shownIssues, built, query, docs.toArray(ScoreDoc[]::new)));
+		return byId(luceneHits.hits(shownIssues, built, query, docs.toArray(ScoreDoc[]::new)));
 	}
 
 	/**

@@ -14,17 +14,17 @@ class SnippetTextTests {
 		List<SnippetPart> parts = List.of(new SnippetPart("Calling ", false), new SnippetPart("NEFilterManager", true),
 				new SnippetPart(" from <script>alert('x')</script> & \"quotes\" hangs", false));
 
-		assertThat(SearchService.text(parts, true)).isEqualTo("Calling <mark>NEFilterManager</mark> from "
+		assertThat(SnippetText.text(parts, true)).isEqualTo("Calling <mark>NEFilterManager</mark> from "
 				+ "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot; hangs");
-		assertThat(SearchService.text(List.of(new SnippetPart("a<b", true)), true)).isEqualTo("<mark>a&lt;b</mark>");
+		assertThat(SnippetText.text(List.of(new SnippetPart("a<b", true)), true)).isEqualTo("<mark>a&lt;b</mark>");
 	}
 
 	@Test
 	void plainTextIsLeftAsItIs() {
 		List<SnippetPart> parts = List.of(new SnippetPart("saveToPreferences never calls back", false));
 
-		assertThat(SearchService.text(parts, true)).isEqualTo("saveToPreferences never calls back");
-		assertThat(SearchService.text(List.of(new SnippetPart("<b>", true)), false)).isEqualTo("<b>");
+		assertThat(SnippetText.text(parts, true)).isEqualTo("saveToPreferences never calls back");
+		assertThat(SnippetText.text(List.of(new SnippetPart("<b>", true)), false)).isEqualTo("<b>");
 	}
 
 }

@@ -1,0 +1,117 @@
+package forumkb.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plain HTTP and JSON to the OpenSearch cluster: its address and credentials come from
+ * the settings ({@code forumkb.search.opensearch.*}, by environment
+ * {@code FORUMKB_OPENSEARCH_URL}, {@code _USERNAME}, {@code _PASSWORD}).
+ */
+@Component
+@ConditionalOnProperty(name = "forumkb.search.backend", havingValue = "opensearch")
+public class OpenSearchClient {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final URI url;
+
+	private final String authorization;
+
+	OpenSearchClient(@Value("${forumkb.search.opensearch.url}") String url,
+			@Value("${forumkb.search.opensearch.username:}") String username,
+			@Value("${forumkb.search.opensearch.password:}") String password) {
+		this.url = URI.create(url.endsWith("/") ? url : url + "/");
+		this.authorization = username.isEmpty() ? null : "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A refusal of the cluster: its status and what it said. */
+	public static final class OpenSearchException extends RuntimeException {
+
+		private final int status;
+
+		OpenSearchException(int status, String message) {
+			super(message);
+			this.status = status;
+		}
+
+		public int status() {
+			return status;
+		}
+
+	}
+
+	public JsonMapper json() {
+		return json;
+	}
+
+	/** Sends a JSON body (or none when null) and reads the JSON answer. */
+	public JsonNode send(String method, String path, Object body) {
+		String text = body == null ? null : body instanceof String string ? string : json.writeValueAsString(body);
+		return json.readTree(exchange(method, path, text, "application/json"));
+	}
+
+	/** Sends newline-delimited JSON to the bulk API. */
+	public JsonNode bulk(String path, String lines) {
+		return json.readTree(exchange("POST", path, lines, "application/x-ndjson"));
+	}
+
+	/** Whether {@code path} (an index or an alias) exists. */
+	public boolean exists(String path) {
+		try {
+			exchange("HEAD", path, null, "application/json");
+			return true;
+		}
+		catch (OpenSearchException e) {
+			if (e.status() == 404) {
+				return false;
+			}
+			throw e;
+		}
+	}
+
+	private String exchange(String method, String path, String body, String contentType) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path))
+			.timeout(TIMEOUT)
+			.header("Content-Type", contentType)
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			if (response.statusCode() >= 300) {
+				throw new OpenSearchException(response.statusCode(), "OpenSearch answered " + response.statusCode()
+						+ " to " + method + " " + path + ": " + response.body());
+			}
+			return response.body().isEmpty() ? "{}" : response.body();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("OpenSearch at " + url + " cannot be reached", e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for OpenSearch", e);
+		}
+	}
+
+}

@@ -1,0 +1,172 @@
+package forumkb.search;
+
+import static forumkb.index.IndexFields.*;
+
+import forumkb.extract.ErrorCatalog;
+import forumkb.search.SearchResult.Chip;
+import forumkb.search.SearchResult.Hit;
+import forumkb.search.SearchResult.SnippetPart;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.springframework.stereotype.Component;
+
+/**
+ * A page of Lucene matches as hits: stored fields, snippets and matched entities. The
+ * Lucene search backend and triage (for threads and for known issues, which share the
+ * fields) build their hits here.
+ */
+@Component
+public class LuceneHits {
+
+	/**
+	 * What a hit shows; the accepted answer is read only when the body has no match to
+	 * show.
+	 */
+	private static final Set<String> HIT_FIELDS = Set.of(ID, TITLE, URL, EXCERPT, BODY, ENTITY_LIST, ACTIVITY, REPLIES,
+			VIEWS, ANSWERED);
+
+	private static final Set<String> ANSWER_FIELD = Set.of(ANSWER);
+
+	private final EntityChips entityChips = new EntityChips(ErrorCatalog.load());
+
+	/**
+	 * The hits for {@code docs}, with snippets and matched entities; {@code query} is the
+	 * rewritten one, so the words it dropped are not marked.
+	 */
+	public List<Hit> hits(IndexSearcher searcher, QueryBuilderService.Built built, Query query, ScoreDoc[] docs)
+			throws IOException {
+		if (docs.length == 0) {
+			return List.of();
+		}
+		int[] ids = new int[docs.length];
+		Document[] documents = new Document[docs.length];
+		StoredFields stored = searcher.storedFields();
+		for (int i = 0; i < docs.length; i++) {
+			ids[i] = docs[i].doc;
+			documents[i] = stored.document(ids[i], HIT_FIELDS);
+		}
+		OffsetHighlighter highlighter = new OffsetHighlighter(searcher);
+		List<List<SnippetPart>> bodies = highlighter.highlight(query, BODY, ids, values(documents, BODY), 2);
+		List<List<SnippetPart>> answers = answerSnippets(highlighter, stored, query, ids, bodies);
+		Set<String> matchedValues = matchedValues(built);
+		List<List<String>> missing = new TypedIdentifiers(searcher, built.identifiers()).missing(docs);
+		List<Hit> hits = new ArrayList<>(docs.length);
+		for (int i = 0; i < docs.length; i++) {
+			Document doc = documents[i];
+			List<SnippetPart> parts = snippet(bodies.get(i), answers.get(i), doc);
+			List<Chip> all = chips(doc);
+			List<Chip> entities = EntityChips.shown(all);
+			List<Chip> matched = all.stream()
+				.filter(chip -> matchedValues.contains(chip.value().toLowerCase(Locale.ROOT)))
+				.toList();
+			hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(URL), doc.get(EXCERPT) != null,
+					docs[i].score, SnippetText.text(parts, true), parts, entities, matched,
+					instant(doc.getField(ACTIVITY)), integer(doc.getField(REPLIES)), integer(doc.getField(VIEWS)),
+					doc.getField(ANSWERED) != null, missing.get(i).isEmpty(), List.copyOf(missing.get(i))));
+		}
+		return hits;
+	}
+
+	/**
+	 * The accepted answer's snippet of each hit whose body the query did not match, null
+	 * for the others: only those read and highlight their answer.
+	 */
+	private static List<List<SnippetPart>> answerSnippets(OffsetHighlighter highlighter, StoredFields stored,
+			Query query, int[] ids, List<List<SnippetPart>> bodies) throws IOException {
+		List<Integer> missed = new ArrayList<>();
+		for (int i = 0; i < ids.length; i++) {
+			if (bodies.get(i) == null) {
+				missed.add(i);
+			}
+		}
+		List<List<SnippetPart>> answers = new ArrayList<>(Collections.nCopies(ids.length, null));
+		if (missed.isEmpty()) {
+			return answers;
+		}
+		int[] missedIds = new int[missed.size()];
+		String[] texts = new String[missed.size()];
+		for (int k = 0; k < missedIds.length; k++) {
+			missedIds[k] = ids[missed.get(k)];
+			texts[k] = stored.document(missedIds[k], ANSWER_FIELD).get(ANSWER);
+		}
+		List<List<SnippetPart>> found = highlighter.highlight(query, ANSWER, missedIds, texts, 1);
+		for (int k = 0; k < missedIds.length; k++) {
+			answers.set(missed.get(k), found.get(k));
+		}
+		return answers;
+	}
+
+	private static Instant instant(IndexableField millis) {
+		return millis == null ? null : Instant.ofEpochMilli(millis.numericValue().longValue());
+	}
+
+	private static Integer integer(IndexableField number) {
+		return number == null ? null : number.numericValue().intValue();
+	}
+
+	private static String[] values(Document[] documents, String field) {
+		String[] values = new String[documents.length];
+		for (int i = 0; i < documents.length; i++) {
+			values[i] = documents[i].get(field);
+		}
+		return values;
+	}
+
+	/**
+	 * The body's passages where the query matched, else the answer's, else the body's
+	 * start.
+	 */
+	private static List<SnippetPart> snippet(List<SnippetPart> body, List<SnippetPart> answer, Document doc) {
+		if (body != null) {
+			return body;
+		}
+		if (answer != null) {
+			return answer;
+		}
+		String text = doc.get(BODY) == null ? "" : doc.get(BODY).strip();
+		String start = OffsetHighlighter.oneSpaced(text.substring(0, Math.min(text.length(), 480)));
+		return List.of(new SnippetPart(start.length() > 240 ? start.substring(0, 240) + "…" : start, false));
+	}
+
+	/**
+	 * The thread's distinct entities, catalogued codes with the meaning its domains agree
+	 * with.
+	 */
+	private List<Chip> chips(Document doc) {
+		Map<String, Chip> chips = new LinkedHashMap<>();
+		for (IndexableField field : doc.getFields(ENTITY_LIST)) {
+			String[] kindAndValue = field.stringValue().split("\t", 2);
+			if (kindAndValue.length == 2) {
+				chips.putIfAbsent(kindAndValue[0] + kindAndValue[1], new Chip(kindAndValue[0], kindAndValue[1], null));
+			}
+		}
+		return entityChips.withMeanings(List.copyOf(chips.values()));
+	}
+
+	/**
+	 * The entity values the query matched on, lower-cased: its {@code field:value} terms
+	 * without the field.
+	 */
+	private static Set<String> matchedValues(QueryBuilderService.Built built) {
+		Set<String> values = new HashSet<>();
+		for (Map.Entry<String, String> term : built.entityTerms().entrySet()) {
+			values.add(term.getKey().substring(term.getValue().length() + 1));
+		}
+		return values;
+	}
+
+}

@@ -1,0 +1,281 @@
+package forumkb.search;
+
+import static forumkb.index.IndexFields.*;
+
+import forumkb.index.FieldAnalyzers;
+import forumkb.index.IndexedThread;
+import forumkb.index.OpenSearchClient;
+import forumkb.index.OpenSearchIndex;
+import forumkb.index.ThreadDocuments;
+import forumkb.extract.ErrorCatalog;
+import forumkb.search.SearchResult.FacetValue;
+import forumkb.search.SearchResult.Hit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Searches the OpenSearch index ({@code forumkb.search.backend=opensearch}) and answers
+ * as the Lucene backend does. OpenSearch finds and ranks the matches with the same terms
+ * and weights, and counts them; what the Lucene backend does to its top matches in
+ * process happens here to the same top matches as OpenSearch returns them: the pasted
+ * quotes' bonus (an OpenSearch rescore), the tie-breakers, exact matches first, and the
+ * facet and month counts. A page's snippets come from the threads' stored text, indexed
+ * in memory with the same analysers, so they mark what the Lucene backend marks.
+ */
+@Component
+@ConditionalOnProperty(name = "forumkb.search.backend", havingValue = "opensearch")
+class OpenSearchBackend implements SearchBackend {
+
+	private static final List<String> DIMENSIONS = List.of(TAG, FRAMEWORK, API, ERROR, TOPIC, YEAR, HAS, MONTH);
+
+	private final OpenSearchClient client;
+
+	private final OpenSearchQueries translation;
+
+	private final String index;
+
+	private final QueryBuilderService queries;
+
+	private final LuceneHits hits;
+
+	private final ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
+
+	OpenSearchBackend(OpenSearchClient client, OpenSearchIndex threads, QueryBuilderService queries, LuceneHits hits) {
+		this.client = client;
+		this.index = threads.alias();
+		this.translation = new OpenSearchQueries(client, index);
+		this.queries = queries;
+		this.hits = hits;
+	}
+
+	/**
+	 * A match as OpenSearch returned it, with the fields the ordering and counts read.
+	 */
+	private record Found(long id, float score, JsonNode source) {
+	}
+
+	@Override
+	public SearchResult search(SearchQuery query, String raw, int page, boolean byActivity) {
+		QueryBuilderService.Built built = queries.build(query);
+		Query cut = translation.cut(built.query());
+		int pageSize = SearchService.PAGE_SIZE;
+		int collected = Math.max(COLLECTED, (page + 1) * pageSize);
+		JsonNode answer = client.send("POST", index + "/_search", ranked(query, built, cut, collected, false));
+		List<Found> top = ordered(query, answer);
+		List<Found> ordered = byActivity
+				? found(client.send("POST", index + "/_search", ranked(query, built, cut, (page + 1) * pageSize, true)))
+				: top;
+		ordered = exactFirst(ordered, built.identifiers());
+		JsonNode total = answer.path("hits").path("total");
+		long totalValue = total.path("value").asLong();
+		long exactTotal = built.identifiers().isEmpty() ? totalValue
+				: answer.path("aggregations").path("exact").path("doc_count").asLong();
+		int shown = ordered.isEmpty() ? 0 : Math.min(page, (ordered.size() - 1) / pageSize);
+		List<Found> pageFound = ordered.subList(Math.min(shown * pageSize, ordered.size()),
+				Math.min(shown * pageSize + pageSize, ordered.size()));
+		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+		List<FacetValue> months = List.of();
+		if (!top.isEmpty()) {
+			for (String dimension : FACETS) {
+				facets.put(dimension, counts(top, dimension, FACET_VALUES));
+			}
+			months = counts(top, MONTH, 1000).stream().sorted(Comparator.comparing(FacetValue::value)).toList();
+		}
+		return new SearchResult(raw == null ? "" : raw, totalValue,
+				"gte".equals(total.path("relation").asString()) ? "gte" : "eq", top.size(), shown, pageSize,
+				byActivity ? "recent" : "relevance",
+				built.identifiers().stream().map(QueryBuilderService.Identifier::typed).toList(), exactTotal,
+				hits(built, cut, pageFound), facets, months);
+	}
+
+	@Override
+	public List<Hit> similar(long threadId, SearchQuery likeThis, int count) {
+		QueryBuilderService.Built built = queries.build(likeThis);
+		Query cut = translation.cut(built.query());
+		JsonNode answer = client.send("POST", index + "/_search", ranked(likeThis, built, cut, COLLECTED, false));
+		List<Found> top = ordered(likeThis, answer);
+		return hits(built, cut, top.subList(0, Math.min(count + 1, top.size()))).stream()
+			.filter(hit -> hit.id() != threadId)
+			.limit(count)
+			.toList();
+	}
+
+	/**
+	 * The search request: the top {@code size} matches by relevance (the total counted
+	 * exactly up to {@link #COUNTED}) with the pasted quotes' bonus, or, without free
+	 * text, in the tie-breakers' order (answered first, then the most recent), which is
+	 * the order of their multiplier when every match scores the same; {@code recent}
+	 * orders by last activity. The fields read for ordering and counting come back, not
+	 * the text.
+	 */
+	private Map<String, Object> ranked(SearchQuery parsed, QueryBuilderService.Built built, Query cut, int size,
+			boolean recent) {
+		boolean scored = !parsed.freeText().isBlank() || !parsed.phrases().isEmpty();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("size", size);
+		body.put("track_total_hits", scored || recent ? COUNTED : true);
+		body.put("query", OpenSearchQueries.dsl(cut));
+		List<String> fields = new ArrayList<>(List.of(ID, ACTIVITY, ANSWERED));
+		DIMENSIONS.forEach(dimension -> fields.add(OpenSearchIndex.FACET + dimension));
+		built.identifiers().forEach(identifier -> fields.add(field(identifier)));
+		body.put("_source", fields);
+		if (recent) {
+			body.put("sort", List.of(Map.of(ACTIVITY, Map.of("order", "desc", "missing", "_last"))));
+		}
+		else if (!scored) {
+			body.put("sort", List.of(Map.of(ANSWERED, Map.of("order", "desc", "missing", "_last")),
+					Map.of(ACTIVITY, Map.of("order", "desc", "missing", "_last"))));
+		}
+		else if (built.phraseBonus() != null) {
+			body.put("rescore", Map.of("window_size", size, "query", Map.of("rescore_query",
+					OpenSearchQueries.dsl(built.phraseBonus()), "query_weight", 1, "rescore_query_weight", 1)));
+		}
+		if (!built.identifiers().isEmpty()) {
+			List<Object> all = new ArrayList<>();
+			built.identifiers().forEach(identifier -> all.add(OpenSearchQueries.dsl(identifier.query())));
+			body.put("aggs", Map.of("exact", Map.of("filter", Map.of("bool", Map.of("filter", all)))));
+		}
+		return body;
+	}
+
+	/**
+	 * The matches in the Lucene backend's order: scores multiplied by the tie-breakers
+	 * and sorted again, or, when OpenSearch sorted them, with the multiplier as their
+	 * score.
+	 */
+	private static List<Found> ordered(SearchQuery parsed, JsonNode answer) {
+		TieBreakers tieBreakers = new TieBreakers(System.currentTimeMillis());
+		boolean scored = !parsed.freeText().isBlank() || !parsed.phrases().isEmpty();
+		List<Found> ordered = new ArrayList<>();
+		for (Found found : found(answer)) {
+			JsonNode activity = found.source().path(ACTIVITY);
+			double multiplier = tieBreakers.multiplier(found.source().path(ANSWERED).asInt() > 0,
+					activity.isNumber() ? activity.asLong() : null);
+			ordered.add(new Found(found.id(), (float) ((scored ? found.score() : 1f) * multiplier), found.source()));
+		}
+		if (scored) {
+			// Stable: equal scores keep OpenSearch's order.
+			ordered.sort(Comparator.comparingDouble(Found::score).reversed());
+		}
+		return ordered;
+	}
+
+	private static List<Found> found(JsonNode answer) {
+		List<Found> found = new ArrayList<>();
+		for (JsonNode hit : answer.path("hits").path("hits")) {
+			found.add(new Found(Long.parseLong(hit.path("_id").asString()), (float) hit.path("_score").asDouble(0),
+					hit.path("_source")));
+		}
+		return found;
+	}
+
+	/** Those holding every identifier the query names first, each group in its order. */
+	private static List<Found> exactFirst(List<Found> ordered, List<QueryBuilderService.Identifier> identifiers) {
+		if (identifiers.isEmpty()) {
+			return ordered;
+		}
+		List<Found> exact = new ArrayList<>();
+		List<Found> partial = new ArrayList<>();
+		for (Found found : ordered) {
+			boolean holdsAll = identifiers.stream().allMatch(identifier -> {
+				Term term = term(identifier);
+				for (JsonNode value : found.source().path(term.field())) {
+					if (value.asString().equals(term.text())) {
+						return true;
+					}
+				}
+				return false;
+			});
+			(holdsAll ? exact : partial).add(found);
+		}
+		exact.addAll(partial);
+		return exact;
+	}
+
+	private static String field(QueryBuilderService.Identifier identifier) {
+		return term(identifier).field();
+	}
+
+	private static Term term(QueryBuilderService.Identifier identifier) {
+		Set<Term> terms = new HashSet<>();
+		identifier.query().visit(QueryVisitor.termCollector(terms));
+		return terms.iterator().next();
+	}
+
+	/**
+	 * A dimension's most frequent values among the matches, each counted once per thread;
+	 * equal counts in the values' order, as Lucene's facets give them.
+	 */
+	private static List<FacetValue> counts(List<Found> matches, String dimension, int top) {
+		Map<String, Long> counts = new TreeMap<>();
+		for (Found found : matches) {
+			Set<String> seen = new HashSet<>();
+			for (JsonNode value : found.source().path(OpenSearchIndex.FACET + dimension)) {
+				if (seen.add(value.asString())) {
+					counts.merge(value.asString(), 1L, Long::sum);
+				}
+			}
+		}
+		return counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(top)
+			.map(entry -> new FacetValue(entry.getKey(), entry.getValue()))
+			.toList();
+	}
+
+	/**
+	 * The page's hits: its threads read from OpenSearch, indexed in memory as the Lucene
+	 * index holds them, and made hits there with OpenSearch's scores.
+	 */
+	private List<Hit> hits(QueryBuilderService.Built built, Query cut, List<Found> page) {
+		if (page.isEmpty()) {
+			return List.of();
+		}
+		List<String> ids = page.stream().map(found -> Long.toString(found.id())).toList();
+		JsonNode docs = client.send("POST", index + "/_mget?_source=" + OpenSearchIndex.THREAD, Map.of("ids", ids));
+		List<ScoreDoc> scored = new ArrayList<>();
+		try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+			try (IndexWriter writer = new IndexWriter(directory,
+					new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
+				JsonNode found = docs.path("docs");
+				for (int i = 0; i < page.size(); i++) {
+					// A thread deleted since the search ran has no hit.
+					if (found.path(i).path("found").asBoolean()) {
+						writer.addDocument(documents.document(client.json()
+							.treeToValue(found.path(i).path("_source").path(OpenSearchIndex.THREAD),
+									IndexedThread.class)));
+						scored.add(new ScoreDoc(scored.size(), page.get(i).score()));
+					}
+				}
+			}
+			try (DirectoryReader reader = DirectoryReader.open(directory)) {
+				return hits.hits(new IndexSearcher(reader), built, cut, scored.toArray(ScoreDoc[]::new));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+}

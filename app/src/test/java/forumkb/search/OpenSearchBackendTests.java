@@ -1,0 +1,172 @@
+package forumkb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import forumkb.DemoCorpus;
+import forumkb.HttpClientSupport;
+import forumkb.HttpClientSupport.Response;
+import forumkb.OpenSearchNode;
+import forumkb.index.IndexFeed;
+import forumkb.index.OpenSearchIndex;
+import forumkb.index.SearchIndex;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The OpenSearch backend against a real node ({@link OpenSearchNode}), through the app's
+ * HTTP API on the demo corpus: the same answers as the Lucene backend, which the same
+ * application still keeps, fed by the same change feed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "forumkb.search.backend=opensearch")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenSearchBackendTests {
+
+	@DynamicPropertySource
+	static void node(DynamicPropertyRegistry properties) {
+		properties.add("forumkb.search.opensearch.url", () -> OpenSearchNode.url().toString());
+		properties.add("forumkb.search.opensearch.index", () -> "forumkb-test-" + ProcessHandle.current().pid());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext application;
+
+	@Autowired
+	SearchIndex luceneIndex;
+
+	@Autowired
+	OpenSearchIndex openSearchIndex;
+
+	@Autowired
+	QueryBuilderService queries;
+
+	@Autowired
+	LuceneHits hits;
+
+	HttpClientSupport http;
+
+	LuceneSearchBackend lucene;
+
+	@BeforeAll
+	void ingestDemoCorpus() {
+		http = DemoCorpus.ingest(application, port);
+		lucene = new LuceneSearchBackend(luceneIndex, queries, hits);
+	}
+
+	JsonNode overHttp(String query, String sort) {
+		Response response = http
+			.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&sort=" + sort);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	JsonNode fromLucene(String query, String sort) {
+		SearchResult result = lucene.search(new SearchQueryParser().parse(query), query, 0, "recent".equals(sort));
+		// Through text, as the API's answer is read: numbers compare by value.
+		return HttpClientSupport.JSON.readTree(HttpClientSupport.JSON.writeValueAsString(result));
+	}
+
+	/**
+	 * Real-shaped searches of every kind: words, identifiers and their aliases, pasted
+	 * error lines and logs, phrases, filters alone, dates, the recent order, and none.
+	 */
+	@ParameterizedTest(name = "{0} ({1})")
+	@CsvSource(delimiter = '|', textBlock = """
+			VPN tunnel disconnects after sleep | relevance
+			NEFilterManager | relevance
+			filter manager | relevance
+			code:4097 | relevance
+			errSecMissingEntitlement | relevance
+			-34018 | relevance
+			Error Domain=NSCocoaErrorDomain Code=4097 "connection to service named com.apple.foo.xpc" | relevance
+			"completion handler" | relevance
+			NSURLErrorDomain -1200 | relevance
+			tag:XPC | relevance
+			has:answer | relevance
+			has:answer | recent
+			keychain after:2024-01 | relevance
+			year:2025 framework:NetworkExtension | relevance
+			push notifications | recent
+			saveToPreferences(completionHandler:) | relevance
+			qqqqzzzz | relevance
+			""")
+	void answersAsTheLuceneBackendDoes(String query, String sort) {
+		JsonNode open = overHttp(query, sort);
+		JsonNode expected = fromLucene(query, sort);
+		assertThat(ids(open)).as("hits in order").isEqualTo(ids(expected));
+		for (String field : List.of("total", "totalRelation", "exactTotal", "countedTop", "identifiers", "facets",
+				"months")) {
+			assertThat(open.get(field)).as(field).isEqualTo(expected.get(field));
+		}
+		assertThat(open.get("hits").findValuesAsString("snippet")).as("snippets")
+			.isEqualTo(expected.get("hits").findValuesAsString("snippet"));
+		assertThat(open.get("hits").findValues("matched")).as("matched entities")
+			.isEqualTo(expected.get("hits").findValues("matched"));
+	}
+
+	private static List<Long> ids(JsonNode result) {
+		return result.get("hits").findValues("id").stream().map(JsonNode::asLong).toList();
+	}
+
+	@Test
+	void similarThreadsAreTheLuceneBackendsOnes() {
+		SearchBackend openSearch = application.getBean(SearchBackend.class);
+		long thread = DemoCorpus.threadId(application, "900112");
+		SearchQuery likeIt = new SearchQueryParser().parse("NEFilterManager saveToPreferences");
+		assertThat(openSearch.similar(thread, likeIt, 5).stream().map(SearchResult.Hit::id).toList())
+			.isEqualTo(lucene.similar(thread, likeIt, 5).stream().map(SearchResult.Hit::id).toList())
+			.isNotEmpty();
+	}
+
+	@Test
+	void aThreadIngestedIsFoundThroughTheChangeFeed() {
+		http.upload("/api/ingest", "new.jsonl", """
+				{"source": "apple-developer-forums", "externalId": "997001", "title": "Plorbix relay stalls",
+				 "posts": [{"body": "The plorbix relay stalls when the VPN reconnects."}]}""".replace("\n", " "));
+		await().atMost(Duration.ofSeconds(10)).until(() -> overHttp("plorbix", "relevance").get("total").asLong() == 1);
+		IndexFeed feed = application.getBean(IndexFeed.class);
+		assertThat(openSearchIndex.holds(feed.lastChange())).isTrue();
+	}
+
+	@Test
+	void aRebuildSwapsTheAliasWhileSearchKeepsAnswering() throws Exception {
+		String before = openSearchIndex.generation();
+		AtomicBoolean rebuilding = new AtomicBoolean(true);
+		CompletableFuture<Integer> rebuilt = CompletableFuture.supplyAsync(() -> {
+			try {
+				return openSearchIndex.rebuild();
+			}
+			finally {
+				rebuilding.set(false);
+			}
+		});
+		do {
+			assertThat(overHttp("NEFilterManager", "relevance").get("total").asLong()).isPositive();
+		}
+		while (rebuilding.get());
+		assertThat(rebuilt.get()).isGreaterThanOrEqualTo(DemoCorpus.THREADS);
+		assertThat(openSearchIndex.generation()).isNotEqualTo(before);
+		assertThat(overHttp("NEFilterManager", "relevance").get("total").asLong()).isPositive();
+	}
+
+}
