@@ -56,9 +56,10 @@ class TriageActivity {
 			       count(*) filter (where g.kind = 'thread') as threads,
 			       count(*) filter (where g.kind = 'report') as reports
 			from gain g join known_issue k on k.id = g.issue
-			where :all or k.id = any(cast(:issues as bigint[]))
+			where k.archived_at is null
+			  and (:all or k.id = any(cast(:issues as bigint[]))
 			   or (g.kind = 'thread' and exists (select 1 from thread t where t.id = g.ref and %s))
-			   or (g.kind = 'report' and exists (select 1 from report r where r.id = g.ref and %s))
+			   or (g.kind = 'report' and exists (select 1 from report r where r.id = g.ref and %s)))
 			group by k.id
 			order by k.status = 'FIXED' desc, count(*) desc, k.id
 			"""
@@ -88,7 +89,10 @@ class TriageActivity {
 						baseUrl + "/reports/" + row.getLong("id")));
 	}
 
-	/** Known issues that gained matches; a fixed one first, as it may have regressed. */
+	/**
+	 * Known issues that gained matches; a fixed one first, as it may have regressed. An
+	 * archived one is gone for engineers, so it is left out.
+	 */
 	List<KnownIssueItem> knownIssues(MapSqlParameterSource week, boolean withReports, String baseUrl) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource(week.getValues()).addValue("withReports",
 				withReports);
