@@ -178,6 +178,9 @@ class SearchApiTests {
 			Response response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
 			assertThat(response.status()).as(query).isEqualTo(400);
 			assertThat(response.json().get("message").asString()).as(query).contains("needs a value");
+			Response page = http.getPage("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+			assertThat(page.status()).as(query).isEqualTo(400);
+			assertThat(page.body()).as(query).contains("needs a value").contains("name=\"q\"");
 		}
 		assertThat(http.get("/api/search?q=" + URLEncoder.encode("error: 22", StandardCharsets.UTF_8)).status())
 			.as("a pasted 'error: 22' stays free text")
