@@ -208,7 +208,7 @@ class SearchApiTests {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("class=\"facet\"").contains("<mark>").contains("chip entity");
 		Response bad = http.get("/search?q=has%3Afood");
-		assertThat(bad.status()).isEqualTo(200);
+		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body()).contains("has: takes answer or replies");
 	}
 
