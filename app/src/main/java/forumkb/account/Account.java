@@ -29,6 +29,8 @@ public class Account {
 
 	private boolean enabled = true;
 
+	private boolean reportMail = true;
+
 	protected Account() {
 	}
 
@@ -40,6 +42,10 @@ public class Account {
 
 	void changeRole(Role newRole) {
 		role = newRole;
+	}
+
+	void changeReportMail(boolean wanted) {
+		reportMail = wanted;
 	}
 
 	public Long getId() {
@@ -64,6 +70,14 @@ public class Account {
 
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	/**
+	 * Mail about reports: decisions on the ones they submitted, and reports assigned to
+	 * them.
+	 */
+	public boolean wantsReportMail() {
+		return reportMail;
 	}
 
 }

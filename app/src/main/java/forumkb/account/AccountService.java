@@ -168,6 +168,22 @@ public class AccountService {
 		return account;
 	}
 
+	/** Turns mail about reports on or off for the account. */
+	@Transactional
+	public void setReportMail(Account account, boolean wanted) {
+		Account stored = accounts.findById(account.getId())
+			.orElseThrow(() -> new BadRequestException("no account " + account.getId()));
+		if (stored.wantsReportMail() != wanted) {
+			stored.changeReportMail(wanted);
+			audit.record(stored.getEmail(), wanted ? "report-mail.on" : "report-mail.off", stored.getEmail(), null);
+		}
+	}
+
+	/** Whether the account with this email wants mail about reports. */
+	public boolean wantsReportMail(String email) {
+		return find(email).map(Account::wantsReportMail).orElse(false);
+	}
+
 	@Transactional
 	public NewToken createToken(String actor, Account account, String name) {
 		String label = name == null || name.isBlank() ? "token" : name.strip();

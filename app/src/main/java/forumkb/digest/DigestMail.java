@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Composes the mails a subscriber gets: the digest (plain text and HTML, the trend chart
  * as an inline {@code cid:} part, one-click unsubscribe headers after RFC 8058), the
- * confirmation of a new subscription, and the news of a decision on a report.
+ * confirmation of a new subscription, the news of a decision on a report, and of a report
+ * assigned to someone.
  */
 @Component
 class DigestMail {
@@ -104,8 +105,23 @@ class DigestMail {
 
 	/** Tells a reporter what an engineer decided about their report. */
 	void sendReportDecision(Report report) {
-		sendText(report.submitterEmail(), report.outcome(), "digest/report-email", Map.of("report", report, "reportUrl",
-				baseUrl + "/reports/" + report.id(), "mineUrl", baseUrl + "/reports/mine"));
+		sendText(report.submitterEmail(), report.outcome(), "digest/report-email", reportVariables(report, Map.of()));
+	}
+
+	/** Tells an engineer that someone gave them a report to work. */
+	void sendReportAssigned(Report report, String assignedBy) {
+		sendText(report.assignee(), "Report #" + report.id() + " assigned to you: " + report.title(),
+				"digest/report-assigned-email", reportVariables(report, Map.of("assignedBy", assignedBy)));
+	}
+
+	/** A report mail links the report, and says where such mail is turned off. */
+	private Map<String, Object> reportVariables(Report report, Map<String, Object> more) {
+		Map<String, Object> variables = new HashMap<>(more);
+		variables.put("report", report);
+		variables.put("reportUrl", baseUrl + "/reports/" + report.id());
+		variables.put("mineUrl", baseUrl + "/reports/mine");
+		variables.put("settingsUrl", baseUrl + "/account/digest#report-mail");
+		return variables;
 	}
 
 	private void sendText(String to, String subject, String template, Map<String, Object> variables) {

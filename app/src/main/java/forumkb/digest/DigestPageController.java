@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The subscriber's pages: digest settings and preview (signed in), and the pages the mail
@@ -73,6 +74,17 @@ class DigestPageController {
 			model.addAttribute("error", e.getMessage());
 		}
 		return settings(user, model);
+	}
+
+	/**
+	 * The other mail a user gets: about their reports and the reports assigned to them.
+	 */
+	@PostMapping("/account/report-mail")
+	String reportMail(@AuthenticationPrincipal UserDetails user,
+			@RequestParam(defaultValue = "false") boolean reportMail, RedirectAttributes redirect) {
+		accounts.setReportMail(accounts.signedIn(user), reportMail);
+		redirect.addFlashAttribute("message", reportMail ? "Report mail is on." : "Report mail is off.");
+		return "redirect:/account/digest#report-mail";
 	}
 
 	@PostMapping("/account/digest/unsubscribe")

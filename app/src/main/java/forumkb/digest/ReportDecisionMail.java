@@ -1,5 +1,8 @@
 package forumkb.digest;
 
+import forumkb.account.AccountService;
+import forumkb.report.Report;
+import forumkb.report.ReportAssigned;
 import forumkb.report.ReportDecided;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,10 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Mails a reporter when an engineer triaged or closed their report, through the digest's
- * mail settings. Only once the decision is committed: a decision rolled back tells
- * nobody. An SMTP failure loses this one notice (the report page and "My reports" still
- * show the decision), so it is logged, not retried.
+ * Mails a reporter when an engineer triaged or closed their report, and an engineer when
+ * someone assigned them a report, through the digest's mail settings; not those who
+ * turned report mail off. Only once the change is committed: one rolled back tells
+ * nobody. An SMTP failure loses this one notice (the report page, "My reports" and the
+ * queue still show it), so it is logged, not retried.
  */
 @Component
 class ReportDecisionMail {
@@ -20,21 +24,35 @@ class ReportDecisionMail {
 
 	private final DigestMail mail;
 
-	ReportDecisionMail(DigestMail mail) {
+	private final AccountService accounts;
+
+	ReportDecisionMail(DigestMail mail, AccountService accounts) {
 		this.mail = mail;
+		this.accounts = accounts;
 	}
 
 	@TransactionalEventListener
 	void decided(ReportDecided decided) {
-		if (!decided.reporterToTell()) {
+		if (decided.reporterToTell()) {
+			send(decided.report().submitterEmail(), decided.report(), () -> mail.sendReportDecision(decided.report()));
+		}
+	}
+
+	@TransactionalEventListener
+	void assigned(ReportAssigned assigned) {
+		send(assigned.report().assignee(), assigned.report(),
+				() -> mail.sendReportAssigned(assigned.report(), assigned.assignedBy()));
+	}
+
+	private void send(String to, Report report, Runnable sending) {
+		if (!accounts.wantsReportMail(to)) {
 			return;
 		}
 		try {
-			mail.sendReportDecision(decided.report());
+			sending.run();
 		}
 		catch (MailException e) {
-			log.warn("Could not tell {} about report {}: {}", decided.report().submitterEmail(), decided.report().id(),
-					e.getMessage());
+			log.warn("Could not tell {} about report {}: {}", to, report.id(), e.getMessage());
 		}
 	}
 

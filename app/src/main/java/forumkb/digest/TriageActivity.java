@@ -57,7 +57,7 @@ class TriageActivity {
 	 * gain counts once: a thread linked by an engineer or matched by triage on arrival, a
 	 * report filed against the issue or for which triage suggested it with HIGH or MEDIUM
 	 * confidence; and only when the subscriber follows the issue, the thread or the
-	 * report.
+	 * report. An archived known issue is gone for engineers, so it is left out.
 	 */
 	List<KnownIssueItem> knownIssues(WeekQuery week, boolean withReports, String baseUrl) {
 		Map<Long, Gains> gains = new LinkedHashMap<>();
@@ -77,12 +77,15 @@ class TriageActivity {
 			}
 		}
 		Map<Long, KnownIssue> issues = knownIssues.byIds(gains.keySet());
-		return gains.entrySet().stream().filter(entry -> issues.containsKey(entry.getKey())).map(entry -> {
-			KnownIssue issue = issues.get(entry.getKey());
-			Gains counted = entry.getValue();
-			return new KnownIssueItem(issue.id(), issue.title(), issue.status().name(), issue.fixedIn(),
-					counted.threads, counted.reports, baseUrl + "/known-issues/" + issue.id());
-		})
+		return gains.entrySet()
+			.stream()
+			.filter(entry -> issues.containsKey(entry.getKey()) && !issues.get(entry.getKey()).archived())
+			.map(entry -> {
+				KnownIssue issue = issues.get(entry.getKey());
+				Gains counted = entry.getValue();
+				return new KnownIssueItem(issue.id(), issue.title(), issue.status().name(), issue.fixedIn(),
+						counted.threads, counted.reports, baseUrl + "/known-issues/" + issue.id());
+			})
 			.sorted(Comparator.comparing((KnownIssueItem item) -> !item.status().equals(KnownIssueStatus.FIXED.name()))
 				.thenComparing(item -> -(item.newThreads() + item.newReports()))
 				.thenComparingLong(KnownIssueItem::id))

@@ -3,6 +3,7 @@ package forumkb.knownissue;
 import forumkb.account.Role;
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
+import forumkb.thread.ForumMarkdown;
 import forumkb.thread.ThreadFinder;
 import forumkb.web.AtomFeed;
 import forumkb.web.BarChart;
@@ -34,12 +35,15 @@ class KnownIssuePageController {
 
 	private final ThreadFinder threads;
 
+	private final ForumMarkdown markdown;
+
 	KnownIssuePageController(KnownIssueService knownIssues, WeeklyActivity activity, ConfirmedReports confirmedReports,
-			ThreadFinder threads) {
+			ThreadFinder threads, ForumMarkdown markdown) {
 		this.knownIssues = knownIssues;
 		this.activity = activity;
 		this.confirmedReports = confirmedReports;
 		this.threads = threads;
+		this.markdown = markdown;
 	}
 
 	/** {@code archived} names the known issue just archived, to offer its undo. */
@@ -73,6 +77,8 @@ class KnownIssuePageController {
 			.shownTo(viewer);
 		List<WeeklyActivity.Week> weeks = activity.of(id, LocalDate.now(ZoneOffset.UTC));
 		model.addAttribute("issue", issue);
+		// Engineers write the symptom, cause and fix as prose, in the forum's Markdown.
+		model.addAttribute("markdown", markdown);
 		// Reports quote developers' private logs: engineers only.
 		model.addAttribute("reports", Role.staff(viewer) ? confirmedReports.of(id) : List.of());
 		if (find != null && !find.isBlank() && Role.staff(viewer) && !issue.archived()) {

@@ -192,7 +192,14 @@ public class ReportService {
 		}
 		store.assign(report.id(), accountId);
 		audit.record(user.getName(), "report.assign", "report:" + id, accountId == null ? null : assignee.strip());
-		return store.find(id).orElseThrow();
+		Report assigned = store.find(id).orElseThrow();
+		// Like GitHub: the new assignee hears of it, unless they took the report
+		// themselves.
+		if (assigned.assignee() != null && !assigned.assignee().equalsIgnoreCase(report.assignee())
+				&& !assigned.assignee().equalsIgnoreCase(user.getName())) {
+			events.publishEvent(new ReportAssigned(assigned, user.getName()));
+		}
+		return assigned;
 	}
 
 	/** Engineers comment on any report, a developer on their own. */

@@ -3,11 +3,13 @@ package forumkb.search;
 import forumkb.system.BadRequestException;
 import forumkb.web.AtomFeed;
 import forumkb.web.BarChart;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +30,7 @@ class SearchPageController {
 
 	@GetMapping("/search")
 	String search(@RequestParam(name = "q", defaultValue = "") String query, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "relevance") String sort, Model model) {
+			@RequestParam(defaultValue = "relevance") String sort, Model model, HttpServletResponse response) {
 		model.addAttribute("q", query);
 		model.addAttribute("links", new SearchLinks());
 		model.addAttribute("sort", sort);
@@ -40,6 +42,8 @@ class SearchPageController {
 			model.addAttribute("chart", BarChart.of(everyMonth(result.months())));
 		}
 		catch (BadRequestException e) {
+			// The page with the box to correct the query, as the 400 it is.
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("error", e.getMessage());
 		}
 		return "search/results";

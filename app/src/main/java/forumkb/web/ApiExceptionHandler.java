@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into a clear answer, never a stack trace nor a Java type name: the
@@ -31,6 +32,8 @@ class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 	static final String UNEXPECTED = "something went wrong on our side";
+	static final String NO_SUCH_ADDRESS = "nothing here: the API's operations are listed at /swagger-ui/index.html";
+
 	static final String UNREADABLE_FORM = "the form could not be read: malformed, or larger than the server accepts";
 
 	@ExceptionHandler(BadRequestException.class)
@@ -104,6 +107,14 @@ class ApiExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	Object forbidden(HttpServletRequest request, AccessDeniedException e) {
 		return respond(request, HttpStatus.FORBIDDEN, e.getMessage());
+	}
+
+	/**
+	 * Spring's own text for this names its static resources, not the address asked for.
+	 */
+	@ExceptionHandler(NoResourceFoundException.class)
+	Object noSuchAddress(HttpServletRequest request) {
+		return respond(request, HttpStatus.NOT_FOUND, NO_SUCH_ADDRESS);
 	}
 
 	@ExceptionHandler(Exception.class)

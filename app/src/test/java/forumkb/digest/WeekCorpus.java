@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * TLS -1200, one of them unanswered with many views), one TLS thread the week before, a
  * known issue marked fixed that triage matched to the XPC thread (a regression), an open
  * one with a report filed against it, and a report for which triage suggested the fixed
- * one.
+ * one, and an archived known issue that triage matched to the XPC thread before it was
+ * archived.
  */
 final class WeekCorpus {
 
@@ -26,6 +27,8 @@ final class WeekCorpus {
 	final long fixedIssue;
 
 	final long openIssue;
+
+	final long archivedIssue;
 
 	final long tlsReport;
 
@@ -63,6 +66,12 @@ final class WeekCorpus {
 				+ "('Pinned TLS hosts fail with -1200', 'OPEN', 'test') returning id", Long.class);
 		jdbc.update("insert into known_issue_match (known_issue_id, thread_id, score, confidence, matched_at) "
 				+ "values (?, ?, 0.9, 'HIGH', ?)", fixedIssue, threads.get("xpc"), at(1));
+		archivedIssue = jdbc.queryForObject(
+				"insert into known_issue (title, status, created_by, archived_at, "
+						+ "archived_by) values ('Archived XPC duplicate', 'OPEN', 'test', now(), 'test') returning id",
+				Long.class);
+		jdbc.update("insert into known_issue_match (known_issue_id, thread_id, score, confidence, matched_at) "
+				+ "values (?, ?, 0.9, 'HIGH', ?)", archivedIssue, threads.get("xpc"), at(1));
 		tlsReport = jdbc.queryForObject("insert into report (text, status, known_issue_id, frameworks, submitted_at) "
 				+ "values ('TLS -1200 against our pinned host since Monday', 'TRIAGED', ?, '{Security}', ?) returning id",
 				Long.class, openIssue, at(2));

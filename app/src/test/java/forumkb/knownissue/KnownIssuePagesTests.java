@@ -128,6 +128,9 @@ class KnownIssuePagesTests {
 		assertThat(page)
 			.contains("<span>NEFilterManager</span> <small>curated, also learned from 2 confirmed reports</small>")
 			.containsPattern("<small>learned from 2 confirmed reports</small>");
+		assertThat(page).as("the symptom is prose in the forum's Markdown, not a monospace block")
+			.contains("<div class=\"body markdown\"><p>the filter never saves</p>")
+			.doesNotContain("<pre class=\"body\">");
 		String developers = developer.getPage("/known-issues/" + id).body();
 		assertThat(chips(developers, "NEFilterManager")).isEqualTo(1);
 		assertThat(developers).contains("<span>NEFilterManager</span> <small>curated</small>")

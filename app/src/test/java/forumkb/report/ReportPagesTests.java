@@ -148,6 +148,8 @@ class ReportPagesTests extends WithDemoReports {
 			.containsSubsequence("Queue zebra handshake fails", "Queue okapi handshake fails");
 		assertThat(engineer.get("/api/reports?sort=loudest").status()).isEqualTo(400);
 		assertThat(engineer.getPage("/reports?sort=loudest").body()).contains("unknown sort");
+		assertThat(engineer.getPage("/reports?q=no+such+capybara").body())
+			.contains("No reports match. <a href=\"/reports\">Show all reports</a>");
 	}
 
 	/**

@@ -179,6 +179,9 @@ class SearchApiTests {
 			Response response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
 			assertThat(response.status()).as(query).isEqualTo(400);
 			assertThat(response.json().get("message").asString()).as(query).contains("needs a value");
+			Response page = http.getPage("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+			assertThat(page.status()).as(query).isEqualTo(400);
+			assertThat(page.body()).as(query).contains("needs a value").contains("name=\"q\"");
 		}
 		assertThat(http.get("/api/search?q=" + URLEncoder.encode("error: 22", StandardCharsets.UTF_8)).status())
 			.as("a pasted 'error: 22' stays free text")
@@ -206,7 +209,7 @@ class SearchApiTests {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("class=\"facet\"").contains("<mark>").contains("chip entity");
 		Response bad = http.get("/search?q=has%3Afood");
-		assertThat(bad.status()).isEqualTo(200);
+		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body()).contains("has: takes answer or replies");
 	}
 

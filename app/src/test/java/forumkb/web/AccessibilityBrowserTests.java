@@ -40,8 +40,8 @@ import org.springframework.core.io.ClassPathResource;
 class AccessibilityBrowserTests {
 
 	static final int PHONE = 400;
-	static final List<String> ANONYMOUS_PAGES = List.of("/", "/threads", "/search?q=XPC", "/triage", "/known-issues",
-			"/login", "/signup", "/no-such-page");
+	static final List<String> ANONYMOUS_PAGES = List.of("/", "/threads", "/search?q=XPC", "/search?q=Code%3D4097",
+			"/triage", "/known-issues", "/login", "/signup", "/no-such-page");
 	static final List<String> ADMIN_PAGES = List.of("/", "/triage", "/reports", "/ingest", "/known-issues/new",
 			"/account/digest", "/account/tokens", "/admin/users", "/admin/audit", "/admin/digest", "/reports/mine",
 			"/admin/mail");
@@ -105,6 +105,24 @@ class AccessibilityBrowserTests {
 		wait.until(ExpectedConditions.urlContains("/search?q="));
 		assertThat(browser.findElement(By.cssSelector("textarea[name=q]")).getDomProperty("value"))
 			.isEqualTo("Code=4097\nNSXPCConnection");
+	}
+
+	/**
+	 * On a phone the hits come first and the facets after them, as a forum's sidebar
+	 * does; on a wide screen the facets sit left of the hits.
+	 */
+	@Test
+	void atPhoneWidthSearchHitsComeBeforeTheFacets() {
+		emulate(PHONE, true, "light");
+		browser.get(url("/search?q=XPC"));
+		WebElement hit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.hit")));
+		assertThat(hit.getRect().getY())
+			.isLessThan(browser.findElement(By.cssSelector("aside.facets")).getRect().getY());
+		emulate(1280, false, "light");
+		browser.navigate().refresh();
+		WebElement wideHit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.hit")));
+		assertThat(browser.findElement(By.cssSelector("aside.facets")).getRect().getX())
+			.isLessThan(wideHit.getRect().getX());
 	}
 
 	@Test

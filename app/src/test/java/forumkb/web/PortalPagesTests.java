@@ -147,8 +147,11 @@ class PortalPagesTests {
 			.contains("id=\"post-2\"")
 			.contains("href=\"#post-2\">Jump to the accepted answer")
 			.contains("src=\"/webjars/highlightjs/")
-			.contains("src=\"/js/highlight-code.js\"");
+			.contains("src=\"/js/highlight-code.js\"")
+			.contains("1 reply · 3 views");
 		assertThat(body).doesNotContain("<script>alert")
+			.doesNotContain("1 replies")
+			.doesNotContain("boosts")
 			.doesNotContain("javascript:")
 			.doesNotContain("<img")
 			.doesNotContain("<b>bold");
@@ -223,7 +226,7 @@ class PortalPagesTests {
 	}
 
 	@Test
-	void anUnknownAddressIsA404PageForAnyoneWithoutFrameworkText() {
+	void anUnknownAddressIsA404PageForAnyoneWithoutFrameworkTextAlsoOnTheApi() {
 		for (String path : new String[] { "/no-such-page", "/threads/abc", "/threads/999999999", "/threads/1/x" }) {
 			Response missing = anonymous.getPage(path);
 			assertThat(missing.status()).as(path).isEqualTo(404);
@@ -234,6 +237,23 @@ class PortalPagesTests {
 				.doesNotContain("No static resource")
 				.doesNotContain("Failed to convert")
 				.doesNotContain("java.lang");
+		}
+		Response api = anonymous.get("/api/threads");
+		assertThat(api.status()).isEqualTo(404);
+		assertThat(api.json().get("message").asString()).isEqualTo(ApiExceptionHandler.NO_SUCH_ADDRESS);
+	}
+
+	/**
+	 * Accounts, tokens and the audit log show dates as people read them, not 2026-…T…Z.
+	 */
+	@Test
+	void adminAndAccountPagesShowReadableDates() {
+		HttpClientSupport admin = new HttpClientSupport(port, TestAccounts.token(application, Role.ADMIN));
+		for (String path : new String[] { "/admin/users", "/admin/audit", "/account/tokens" }) {
+			String body = admin.getPage(path).body();
+			assertThat(body).as(path)
+				.containsPattern(">\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d(:\\d\\d)?</time>")
+				.doesNotContainPattern(">\\d{4}-\\d\\d-\\d\\dT\\d\\d:");
 		}
 	}
 

@@ -26,8 +26,10 @@ import org.springframework.context.ApplicationContext;
 /**
  * Triage in a real browser on the demo corpus and known issues: a developer pastes an
  * error, suggestions appear while typing, the report is submitted; an engineer confirms
- * the suggested known issue from the queue. Screenshots triage-page.png (see
- * {@link Chromium#screenshot}).
+ * the suggested known issue from the queue; the developer sees it triaged under My
+ * reports, and an admin reads the mail that told them in the mail catcher. Screenshots
+ * triage-page.png, report-queue.png, report-page.png, my-reports.png and mail-catcher.png
+ * (see {@link Chromium#screenshot}).
  */
 @DemoApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,7 +83,9 @@ class TriageFlowBrowserTests {
 		click(By.id("submit-report"));
 		wait.until(ExpectedConditions.urlMatches("/reports/\\d+$"));
 		String report = browser.getCurrentUrl();
+		String reportPath = report.substring(report.indexOf("/reports/"));
 		assertThat(browser.findElement(By.id("report-status")).getText()).isEqualTo("NEW");
+		assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText()).contains("submitted");
 		assertThat(browser.findElements(By.cssSelector("button.confirm"))).isEmpty();
 
 		signOut();
@@ -89,12 +93,29 @@ class TriageFlowBrowserTests {
 		signIn(engineer.getEmail());
 		browser.get(url("/reports?status=new"));
 		Chromium.screenshot(browser, WIDTH, "report-queue.png");
-		click(By.cssSelector("table.reports a[href='" + report.substring(report.indexOf("/reports/")) + "']"));
+		click(By.cssSelector("table.reports a[href='" + reportPath + "']"));
 		click(By.cssSelector("button.confirm"));
 		wait.until(ExpectedConditions.textToBe(By.id("report-status"), "TRIAGED"));
 		assertThat(browser.findElement(By.cssSelector("p.meta")).getText()).contains("CONFIRMED",
 				"NSXPCConnection rejects");
 		Chromium.screenshot(browser, WIDTH, "report-page.png");
+
+		signOut();
+		signIn(developer.getEmail());
+		browser.get(url("/reports/mine"));
+		WebElement mine = wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.xpath("//table[@class='reports']//tr[td/a[@href='" + reportPath + "']]")));
+		assertThat(mine.getText()).contains("Scanner reply never arrives", "TRIAGED");
+		Chromium.screenshot(browser, WIDTH, "my-reports.png");
+
+		signOut();
+		signIn(TestAccounts.account(application, Role.ADMIN).getEmail());
+		browser.get(url("/admin/mail"));
+		// No SMTP server in this application: the decision mail to the developer was
+		// caught.
+		assertThat(browser.findElement(By.cssSelector("article.caught-mail")).getText())
+			.contains("To " + developer.getEmail(), "Scanner reply never arrives");
+		Chromium.screenshot(browser, WIDTH, "mail-catcher.png");
 	}
 
 	String url(String path) {
