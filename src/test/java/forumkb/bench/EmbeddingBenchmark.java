@@ -116,9 +116,14 @@ class EmbeddingBenchmark implements CommandLine.Command {
 			.toList();
 		report("langchain4j, embed one at a time", threadCount, () -> segments.forEach(langchain4j::embed));
 		report("langchain4j, embedAll", threadCount, () -> langchain4j.embedAll(segments));
-		report("ours, one text a run", threadCount, () -> embeddings.embedAll(texts));
+		int most = SentenceEmbeddings.MAX_TOKENS;
+		for (int tokens : List.of(most, 96, 64)) {
+			report("ours, a text a run, " + tokens + " tokens", threadCount,
+					() -> embeddings.embedAll(texts, tokens, 1));
+		}
 		for (int textsPerRun : List.of(4, 16)) {
-			report("ours, " + textsPerRun + " texts a run", threadCount, () -> embeddings.embedAll(texts, textsPerRun));
+			report("ours, " + textsPerRun + " texts a run, " + most + " tokens", threadCount,
+					() -> embeddings.embedAll(texts, most, textsPerRun));
 		}
 		System.out.printf("load average %.1f after%n", ModelCost.loadAverage());
 	}

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class SentenceEmbeddingsTests {
 	@Test
 	void aRunOfSeveralTextsKeepsEachTextsVectorAndOrder() {
 		List<String> texts = List.of(THREAD, PARAPHRASE, UNRELATED, THREAD.repeat(8));
-		List<float[]> together = EMBEDDINGS.embedAll(texts, texts.size());
+		List<float[]> together = EMBEDDINGS.embedAll(texts, SentenceEmbeddings.MAX_TOKENS, texts.size());
 
 		for (int i = 0; i < texts.size(); i++) {
 			assertThat(SentenceEmbeddings.cosine(together.get(i), EMBEDDINGS.embed(texts.get(i)))).isGreaterThan(0.99f);
@@ -66,6 +67,19 @@ class SentenceEmbeddingsTests {
 		}
 		assertThat(SentenceEmbeddings.cosine(together.get(0), together.get(1)))
 			.isGreaterThan(SentenceEmbeddings.cosine(together.get(0), together.get(2)) + 0.1f);
+	}
+
+	@Test
+	void aTextIsEmbeddedUpToItsFirstWordPieces() {
+		// Common words are one word piece each; [CLS] and [SEP] take two of the 64.
+		List<String> words = List.of("the cat sat on the mat and the dog ran to the old red barn".split(" "));
+		String longText = String.join(" ", Collections.nCopies(10, String.join(" ", words)));
+		String first62 = String.join(" ", List.of(longText.split(" ")).subList(0, 62));
+
+		assertThat(EMBEDDINGS.embed(longText, 64)).containsExactly(EMBEDDINGS.embed(first62), offset(1e-5f));
+		assertThat(SentenceEmbeddings.cosine(EMBEDDINGS.embed(longText, 64), EMBEDDINGS.embed(longText)))
+			.isLessThan(0.9999f);
+		assertThat(EMBEDDINGS.embed(PARAPHRASE, 64)).containsExactly(EMBEDDINGS.embed(PARAPHRASE));
 	}
 
 	@Test
