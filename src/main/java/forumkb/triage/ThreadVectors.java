@@ -59,16 +59,10 @@ public class ThreadVectors implements SmartLifecycle, FeedFollower {
 	static final String VECTOR = "vector";
 
 	/**
-	 * Word pieces embedded of each text: the cost of a model run follows them.
-	 */
-	static final int TOKENS = 64;
-
-	/**
 	 * The model and the texts embedded: a change here rebuilds this index and embeds
 	 * every thread again.
 	 */
-	static final String LAYOUT = "all-MiniLM-L6-v2-q; title + question (3 pieces), title + answer; 1000 chars; "
-			+ TOKENS + " tokens";
+	static final String LAYOUT = "all-MiniLM-L6-v2-q; title + question (3 pieces), title + answer; 1000 chars";
 
 	/**
 	 * Pieces of the question embedded: a long report's error often comes after its
@@ -325,7 +319,7 @@ public class ThreadVectors implements SmartLifecycle, FeedFollower {
 				return null;
 			}
 			index.awaitNoSearches(YIELD_AT_MOST);
-			vectors.add(embeddings.embed(text, TOKENS));
+			vectors.add(embeddings.embed(text));
 		}
 		return vectors;
 	}

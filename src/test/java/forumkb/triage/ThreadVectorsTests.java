@@ -1,7 +1,6 @@
 package forumkb.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,22 +187,6 @@ class ThreadVectorsTests {
 			release.countDown();
 			search.join();
 		}
-	}
-
-	@Test
-	void theStoredVectorsAreOfEachTextsFirstWordPieces() {
-		IndexedThread longest = feed.changedAfter(ChangePosition.START, 1_000)
-			.stream()
-			.max(Comparator.comparingInt(thread -> ThreadVectors.texts(thread).getFirst().length()))
-			.orElseThrow();
-		List<String> texts = ThreadVectors.texts(longest);
-		vectors.catchUp();
-		float[] stored = this.stored.load(Map.of(longest.id(), StoredVectors.key(ThreadVectors.LAYOUT, texts)))
-			.get(longest.id())
-			.getFirst();
-
-		assertThat(stored).containsExactly(embeddings.embed(texts.getFirst(), ThreadVectors.TOKENS), offset(1e-5f));
-		assertThat(SentenceEmbeddings.cosine(stored, embeddings.embed(texts.getFirst()))).isLessThan(0.9999f);
 	}
 
 	@Test
