@@ -82,8 +82,8 @@ public class ThreadVectors implements SmartLifecycle, FeedFollower {
 	private static final long PASS_NANOS = TimeUnit.SECONDS.toNanos(10);
 
 	/**
-	 * The backlog waits for searches in progress before each batch, but this long at
-	 * most, so that constant load slows it down without stopping it.
+	 * The backlog waits for searches in progress before each text, but this long at most,
+	 * so that constant load slows it down without stopping it.
 	 */
 	private static final Duration YIELD_AT_MOST = Duration.ofSeconds(2);
 
@@ -98,12 +98,6 @@ public class ThreadVectors implements SmartLifecycle, FeedFollower {
 	private final StoredVectors stored;
 
 	private final DerivedIndex derived;
-
-	/**
-	 * Texts embedded per model call: one for each core, as many as the model embeds at
-	 * once, and few enough that a request arriving meanwhile waits little.
-	 */
-	private final int batch = Runtime.getRuntime().availableProcessors();
 
 	private final boolean enabled;
 
@@ -273,7 +267,7 @@ public class ThreadVectors implements SmartLifecycle, FeedFollower {
 
 	/**
 	 * Writes a page's vectors: those PostgreSQL holds for the same texts, the others
-	 * embedded now, a small batch at a time, and stored. False when stopped meanwhile.
+	 * embedded now, a text at a time, and stored. False when stopped meanwhile.
 	 */
 	private boolean write(DerivedIndex.Generation target, List<IndexedThread> page)
 			throws IOException, InterruptedException {
@@ -315,17 +309,17 @@ public class ThreadVectors implements SmartLifecycle, FeedFollower {
 	}
 
 	/**
-	 * Embeds the texts a batch at a time, each batch after the searches in progress; null
-	 * when stopped meanwhile.
+	 * Embeds the texts one model run each (a run uses every core for ~10 ms), each after
+	 * the searches in progress; null when stopped meanwhile.
 	 */
 	private List<float[]> embed(List<String> texts) throws InterruptedException {
 		List<float[]> vectors = new ArrayList<>(texts.size());
-		for (int from = 0; from < texts.size(); from += batch) {
+		for (String text : texts) {
 			if (stopping) {
 				return null;
 			}
 			index.awaitNoSearches(YIELD_AT_MOST);
-			vectors.addAll(embeddings.embedAll(texts.subList(from, Math.min(from + batch, texts.size()))));
+			vectors.add(embeddings.embed(text));
 		}
 		return vectors;
 	}
@@ -336,7 +330,7 @@ public class ThreadVectors implements SmartLifecycle, FeedFollower {
 	 * to a tracker's issue names the bug in its own words (eval-real-dev R@5 0.78 without
 	 * them, 0.82 with). Later replies add cost more than recall.
 	 */
-	static List<String> texts(IndexedThread thread) {
+	public static List<String> texts(IndexedThread thread) {
 		String title = thread.title() == null ? "" : thread.title();
 		int room = Math.max(SentenceEmbeddings.MAX_CHARS - title.length() - 1, SentenceEmbeddings.MAX_CHARS / 2);
 		List<String> texts = new ArrayList<>();

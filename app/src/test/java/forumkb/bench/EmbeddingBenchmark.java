@@ -2,9 +2,16 @@ package forumkb.bench;
 
 import forumkb.extract.EntityExtractor;
 import forumkb.extract.SymptomLines;
+import forumkb.index.ChangePosition;
+import forumkb.index.IndexedThread;
+import forumkb.ingest.parse.ParsedPost;
 import forumkb.ingest.parse.ParsedThread;
 import forumkb.system.CommandLine;
 import forumkb.triage.SentenceEmbeddings;
+import forumkb.triage.ThreadVectors;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +48,8 @@ class EmbeddingBenchmark implements CommandLine.Command {
 
 	@Override
 	public String usage() {
-		return "benchmark-embeddings [EVAL-FOLDER] [--no-fusion]   sentence-embedding quality, speed, memory, fusion";
+		return "benchmark-embeddings [EVAL-FOLDER] [--no-fusion] [--throughput THREADS] [--speed-only]"
+				+ "   sentence-embedding quality, speed, memory, fusion";
 	}
 
 	@Override
@@ -51,8 +59,11 @@ class EmbeddingBenchmark implements CommandLine.Command {
 			EvalSet eval = EvalSet.load(folder);
 			List<ParsedThread> threads = eval.threads();
 			ModelCost.measure(embeddings).print();
+			throughput(Options.intOption(args, "--throughput", 1_000));
+			if (Options.flag(args, "--speed-only")) {
+				return 0;
+			}
 			List<String> ids = threads.stream().map(ParsedThread::externalId).toList();
-			throughput(threads.stream().map(t -> ThreadTexts.titleAndFirstPost(t).getFirst()).toList());
 
 			Map<String, EvalThreadEmbeddings> variants = new LinkedHashMap<>();
 			variants.put("title", vectors(ids, threads, ThreadTexts::title));
@@ -83,28 +94,68 @@ class EmbeddingBenchmark implements CommandLine.Command {
 		}
 	}
 
-	private void throughput(List<String> texts) {
-		double meanChars = texts.stream()
-			.mapToInt(text -> Math.min(text.length(), SentenceEmbeddings.MAX_CHARS))
-			.average()
-			.orElse(0);
-		long start = System.nanoTime();
-		long cpuStart = ModelCost.cpuNanos();
-		texts.forEach(embeddings::embed);
-		report("one thread (embed)", texts.size(), start, cpuStart, meanChars);
-		start = System.nanoTime();
-		cpuStart = ModelCost.cpuNanos();
-		embeddings.embedAll(texts);
-		report("all cores (embedAll)", texts.size(), start, cpuStart, meanChars);
+	/**
+	 * The texts the vector backlog embeds for generated threads, through langchain4j's
+	 * model (the path until 2026-12-07) and through ours, in one run: CPU-seconds and
+	 * threads a second, extrapolated to a 200,000-thread import on this machine's cores.
+	 */
+	private void throughput(int threadCount) {
+		CorpusGenerator generator = new CorpusGenerator(42);
+		List<List<String>> perThread = new ArrayList<>();
+		for (int i = 0; i < threadCount; i++) {
+			perThread.add(ThreadVectors.texts(indexed(generator.nextThread())));
+		}
+		List<String> texts = perThread.stream().flatMap(List::stream).toList();
+		System.out.printf(
+				"throughput over %,d generated threads, %,d texts (%.2f a thread), load average %.1f before%n",
+				threadCount, texts.size(), texts.size() / (double) threadCount, ModelCost.loadAverage());
+		EmbeddingModel langchain4j = new AllMiniLmL6V2QuantizedEmbeddingModel();
+		langchain4j.embed("warm up");
+		List<TextSegment> segments = texts.stream()
+			.map(text -> TextSegment.from(SentenceEmbeddings.truncate(text)))
+			.toList();
+		report("langchain4j, embed one at a time", threadCount, () -> segments.forEach(langchain4j::embed));
+		report("langchain4j, embedAll", threadCount, () -> langchain4j.embedAll(segments));
+		int most = SentenceEmbeddings.MAX_TOKENS;
+		for (int tokens : List.of(most, 96, 64)) {
+			report("ours, a text a run, " + tokens + " tokens", threadCount,
+					() -> embeddings.embedAll(texts, tokens, 1));
+		}
+		for (int textsPerRun : List.of(4, 16)) {
+			report("ours, " + textsPerRun + " texts a run, " + most + " tokens", threadCount,
+					() -> embeddings.embedAll(texts, most, textsPerRun));
+		}
+		System.out.printf("load average %.1f after%n", ModelCost.loadAverage());
 	}
 
-	private static void report(String how, int count, long start, long cpuStart, double meanChars) {
+	private static void report(String how, int threads, Runnable embedding) {
+		long start = System.nanoTime();
+		long cpuStart = ModelCost.cpuNanos();
+		embedding.run();
 		double seconds = (System.nanoTime() - start) / 1e9;
-		double cpu = (ModelCost.cpuNanos() - cpuStart) / 1e9;
+		double cpuPerThread = (ModelCost.cpuNanos() - cpuStart) / 1e9 / threads;
+		int cores = Runtime.getRuntime().availableProcessors();
 		System.out.printf(
-				"throughput %-22s %d texts of %.0f chars on average: %.1f s, %.1f embeddings/s, %.1f ms each, "
-						+ "process CPU %.1f s (%.1f cores busy)%n",
-				how, count, meanChars, seconds, count / seconds, seconds * 1000 / count, cpu, cpu / seconds);
+				"throughput %-34s %.1f threads/s, %.4f CPU-s a thread -> 200,000 threads in %.0f min on %d idle cores%n",
+				how, threads / seconds, cpuPerThread, 200_000 * cpuPerThread / cores / 60, cores);
+	}
+
+	/** A generated thread as the index feed hands it to the vector backlog. */
+	private static IndexedThread indexed(ParsedThread thread) {
+		String question = thread.posts().getFirst().body();
+		String accepted = null;
+		StringBuilder others = new StringBuilder();
+		for (ParsedPost post : thread.posts().subList(1, thread.posts().size())) {
+			if (post.accepted() && accepted == null) {
+				accepted = post.body();
+			}
+			else {
+				others.append(post.body()).append("\n\n");
+			}
+		}
+		return new IndexedThread(0, ChangePosition.START, thread.source(), thread.url(), thread.title(), thread.topic(),
+				thread.subtopic(), thread.tags(), thread.createdAt(), thread.lastActivityAt(), thread.replies(),
+				thread.views(), false, question, accepted, others.isEmpty() ? null : others.toString(), List.of());
 	}
 
 	private EvalThreadEmbeddings vectors(List<String> ids, List<ParsedThread> threads,

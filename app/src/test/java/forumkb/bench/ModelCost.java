@@ -2,6 +2,7 @@ package forumkb.bench;
 
 import forumkb.triage.SentenceEmbeddings;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,11 @@ record ModelCost(double loadSeconds, long heapBeforeMb, long heapAfterMb, long r
 
 	static long cpuNanos() {
 		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+	}
+
+	/** The machine's load average over the last minute. */
+	static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	private static long heapMb() {

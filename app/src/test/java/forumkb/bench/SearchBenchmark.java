@@ -219,7 +219,7 @@ class SearchBenchmark implements CommandLine.Command {
 	}
 
 	/** One pass of every query through SearchService, each timed. */
-	private static Latencies timeInProcess(SearchService search, List<String> queries) {
+	static Latencies timeInProcess(SearchService search, List<String> queries) {
 		Latencies latencies = new Latencies();
 		for (String query : queries) {
 			long start = System.nanoTime();

@@ -1,6 +1,7 @@
 package forumkb.bench;
 
 import forumkb.knownissue.KnownIssueService;
+import forumkb.search.SearchService;
 import forumkb.system.CommandLine;
 import forumkb.triage.ThreadVectors;
 import forumkb.triage.TriageResult;
@@ -8,18 +9,30 @@ import forumkb.triage.TriageService;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code benchmark-triage-speed}: triage of pasted ~5 KB crash logs against a generated
  * corpus (200,000 threads by default) with known issues, timed in process. Sentence
  * vectors are made for the first {@code --vectors} threads only: embedding costs ~40 ms a
- * chunk here, so all 200,000 would take hours; the query is embedded every time.
+ * chunk here, so all 200,000 would take hours; the query is embedded every time. With
+ * {@code --backlog}, it then times triage and search idle and while the backlog embeds
+ * the rest.
  */
 class TriageSpeedBenchmark implements CommandLine.Command {
 
 	private static final int KNOWN_ISSUES = 30;
+
+	/**
+	 * Threads a backlog pass embeds before it commits, as the server's scheduled pass
+	 * does every ten seconds at most.
+	 */
+	private static final int BACKLOG_PASS = 64;
 
 	@Override
 	public String name() {
@@ -29,7 +42,7 @@ class TriageSpeedBenchmark implements CommandLine.Command {
 	@Override
 	public String usage() {
 		return "benchmark-triage-speed [--threads N] [--vectors N] [--queries N] [--size CHARS] [--seed S] [--keep DIR]"
-				+ "   time triage of pasted crash logs on a generated corpus";
+				+ " [--backlog]" + "   time triage of pasted crash logs on a generated corpus";
 	}
 
 	@Override
@@ -60,6 +73,9 @@ class TriageSpeedBenchmark implements CommandLine.Command {
 			time(triage, logs);
 			Latencies latencies = time(triage, logs);
 			System.out.printf("triage of %,d-character crash logs, in process: %s%n", size, latencies.summary());
+			if (Options.flag(args, "--backlog")) {
+				duringBacklog(server, logs, seed);
+			}
 			return 0;
 		}
 		catch (IOException e) {
@@ -89,6 +105,52 @@ class TriageSpeedBenchmark implements CommandLine.Command {
 			knownIssues.create(knownIssues.draftFromThread(id), "benchmark");
 		}
 		System.out.printf("%d known issues made from threads%n", ids.size());
+	}
+
+	/**
+	 * Triage and search p99 idle and while the vector backlog runs (the scheduled pass
+	 * the server runs, driven here), alternating twice so that a change in the machine's
+	 * load shows in both; the backlog must hold the rest of the corpus.
+	 */
+	private static void duringBacklog(BenchServer server, List<String> logs, long seed) throws InterruptedException {
+		TriageService triage = server.bean(TriageService.class);
+		SearchService search = server.bean(SearchService.class);
+		ThreadVectors vectors = server.bean(ThreadVectors.class);
+		List<String> queries = BenchQueries.generate(200, seed + 1).stream().map(BenchQueries.Query::text).toList();
+		SearchBenchmark.timeInProcess(search, queries);
+		SearchBenchmark.timeInProcess(search, queries);
+		Map<Boolean, Latencies> triaged = new HashMap<>(Map.of(false, new Latencies(), true, new Latencies()));
+		Map<Boolean, Latencies> searched = new HashMap<>(Map.of(false, new Latencies(), true, new Latencies()));
+		for (int round = 1; round <= 2; round++) {
+			for (boolean backlog : List.of(false, true)) {
+				AtomicBoolean running = new AtomicBoolean(backlog);
+				AtomicLong embedded = new AtomicLong();
+				Thread worker = Thread.ofPlatform().name("backlog").start(() -> {
+					while (running.get()) {
+						embedded.addAndGet(vectors.catchUp(BACKLOG_PASS));
+					}
+				});
+				double load = ModelCost.loadAverage();
+				Latencies triageRound = time(triage, logs);
+				Latencies searchRound = SearchBenchmark.timeInProcess(search, queries);
+				running.set(false);
+				worker.join();
+				triaged.get(backlog).addAll(triageRound);
+				searched.get(backlog).addAll(searchRound);
+				System.out.printf(
+						"round %d, %s (load average %.1f, %,d threads embedded meanwhile):%n  triage %s%n"
+								+ "  search %s%n",
+						round, backlog ? "backlog running" : "idle", load, embedded.get(), triageRound.summary(),
+						searchRound.summary());
+			}
+		}
+		System.out.printf(
+				"p99 with the backlog running / idle, both rounds: triage %.1f / %.1f ms = %.2f×;"
+						+ " search %.1f / %.1f ms = %.2f×; %s%n",
+				triaged.get(true).millis(99), triaged.get(false).millis(99),
+				triaged.get(true).millis(99) / triaged.get(false).millis(99), searched.get(true).millis(99),
+				searched.get(false).millis(99), searched.get(true).millis(99) / searched.get(false).millis(99),
+				vectors.status());
 	}
 
 	private static Latencies time(TriageService triage, List<String> logs) {
