@@ -3,7 +3,6 @@ package forumkb.index.analysis;
 import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexFields;
 
-import static forumkb.index.analysis.ProseAnalyzerTests.hits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -56,8 +55,9 @@ class ForumAnalyzersTests {
 
 	@Test
 	void symbolIsFoundWholeAndByItsParts() throws Exception {
-		assertThat(hits(dir, new TermQuery(new Term(IndexFields.SYMBOLS, "nefiltermanager")))).containsExactly("objc");
-		assertThat(hits(dir, parse(IndexFields.SYMBOLS, "\"filter manager\""))).containsExactly("objc");
+		assertThat(Hits.ids(dir, new TermQuery(new Term(IndexFields.SYMBOLS, "nefiltermanager"))))
+			.containsExactly("objc");
+		assertThat(Hits.ids(dir, parse(IndexFields.SYMBOLS, "\"filter manager\""))).containsExactly("objc");
 		// a pasted symbol is one word to the parser: as a phrase of its parts it finds
 		// only itself,
 		// while the default OR of parts also finds "manager.saveToPreferences" (ranked
@@ -65,36 +65,36 @@ class ForumAnalyzersTests {
 		QueryParser phrases = new QueryParser(IndexFields.SYMBOLS, query);
 		phrases.setSplitOnWhitespace(true);
 		phrases.setAutoGeneratePhraseQueries(true);
-		assertThat(hits(dir, phrases.parse("NEFilterManager"))).containsExactly("objc");
-		assertThat(hits(dir, parse(IndexFields.SYMBOLS, "NEFilterManager"))).containsExactly("objc", "swift");
+		assertThat(Hits.ids(dir, phrases.parse("NEFilterManager"))).containsExactly("objc");
+		assertThat(Hits.ids(dir, parse(IndexFields.SYMBOLS, "NEFilterManager"))).containsExactly("objc", "swift");
 	}
 
 	@Test
 	void objcSelectorAndSwiftNameMeetInSymbols() throws Exception {
-		assertThat(hits(dir, parse(IndexFields.SYMBOLS, "savetopreferences"))).containsExactlyInAnyOrder("objc",
+		assertThat(Hits.ids(dir, parse(IndexFields.SYMBOLS, "savetopreferences"))).containsExactlyInAnyOrder("objc",
 				"swift");
-		assertThat(hits(dir, parse(IndexFields.SYMBOLS, "\"completion handler\""))).containsExactlyInAnyOrder("objc",
-				"swift");
+		assertThat(Hits.ids(dir, parse(IndexFields.SYMBOLS, "\"completion handler\"")))
+			.containsExactlyInAnyOrder("objc", "swift");
 	}
 
 	@Test
 	void errorSpellingsMeetInProse() throws Exception {
 		Query q = parse(IndexFields.BODY, "+NSCocoaErrorDomain +4097");
-		assertThat(hits(dir, q)).containsExactlyInAnyOrder("swift", "log");
+		assertThat(Hits.ids(dir, q)).containsExactlyInAnyOrder("swift", "log");
 	}
 
 	@Test
 	void proseIsStemmedAndNoiseIsNotIndexed() throws Exception {
-		assertThat(hits(dir, parse(IndexFields.BODY, "fail"))).containsExactlyInAnyOrder("swift", "prose");
-		assertThat(hits(dir, parse(IndexFields.BODY, "connections"))).containsExactlyInAnyOrder("log", "prose");
-		assertThat(hits(dir, parse(IndexFields.BODY, "1284"))).isEmpty();
-		assertThat(hits(dir, parse(IndexFields.BODY, "pid"))).containsExactly("prose");
+		assertThat(Hits.ids(dir, parse(IndexFields.BODY, "fail"))).containsExactlyInAnyOrder("swift", "prose");
+		assertThat(Hits.ids(dir, parse(IndexFields.BODY, "connections"))).containsExactlyInAnyOrder("log", "prose");
+		assertThat(Hits.ids(dir, parse(IndexFields.BODY, "1284"))).isEmpty();
+		assertThat(Hits.ids(dir, parse(IndexFields.BODY, "pid"))).containsExactly("prose");
 	}
 
 	@Test
 	void exactFieldsIgnoreCase() throws Exception {
-		assertThat(hits(dir, parse(IndexFields.TAG, "XPC"))).containsExactlyInAnyOrder("objc", "prose");
-		assertThat(hits(dir, parse(IndexFields.TAG, "xpc"))).containsExactlyInAnyOrder("objc", "prose");
+		assertThat(Hits.ids(dir, parse(IndexFields.TAG, "XPC"))).containsExactlyInAnyOrder("objc", "prose");
+		assertThat(Hits.ids(dir, parse(IndexFields.TAG, "xpc"))).containsExactlyInAnyOrder("objc", "prose");
 		assertThat(Tokens.terms(query, "NetworkExtension")).containsExactly("networkextension");
 		assertThat(Tokens
 			.of(ForumAnalyzers.byName(ForumAnalyzers.EXACT), "com.apple.developer.networking.networkextension")
