@@ -138,7 +138,7 @@ public class LuceneHits {
 			return answer;
 		}
 		String text = doc.get(BODY) == null ? "" : doc.get(BODY).strip();
-		String start = OffsetHighlighter.oneSpaced(text.substring(0, Math.min(text.length(), 480)));
+		String start = OffsetHighlighter.readable(text.substring(0, Math.min(text.length(), 480)));
 		return List.of(new SnippetPart(start.length() > 240 ? start.substring(0, 240) + "…" : start, false));
 	}
 

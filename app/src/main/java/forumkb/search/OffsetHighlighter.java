@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -264,12 +265,27 @@ final class OffsetHighlighter {
 			to--;
 		}
 		int position = from;
+		int begin = parts.size();
 		for (int i = first; i < found.size && found.end(i) <= to; i++) {
 			add(parts, text.substring(position, found.start(i)), false);
 			add(parts, text.substring(found.start(i), found.end(i)), true);
 			position = found.end(i);
 		}
 		add(parts, text.substring(position, to), false);
+		// A fence at either end leaves the space around it once its backticks are gone.
+		strip(parts, parts.size() - 1, String::stripTrailing);
+		strip(parts, begin, String::stripLeading);
+	}
+
+	private static void strip(List<SnippetPart> parts, int at, UnaryOperator<String> strip) {
+		SnippetPart part = parts.get(at);
+		String stripped = strip.apply(part.text());
+		if (stripped.isEmpty()) {
+			parts.remove(at);
+		}
+		else if (stripped.length() < part.text().length()) {
+			parts.set(at, new SnippetPart(stripped, part.match()));
+		}
 	}
 
 	private static int indexOfWhitespace(String text, int from, int to) {
@@ -291,27 +307,55 @@ final class OffsetHighlighter {
 	}
 
 	private static void add(List<SnippetPart> parts, String text, boolean match) {
-		if (!text.isEmpty()) {
-			parts.add(new SnippetPart(oneSpaced(text), match));
+		String shown = readable(text);
+		if (!shown.isEmpty()) {
+			parts.add(new SnippetPart(shown, match));
 		}
 	}
 
 	/**
-	 * Runs of whitespace as one space; by hand, as a regular expression cost a tenth of a
-	 * page's snippets.
+	 * The text as a listing shows it: runs of whitespace as one space, and Markdown's
+	 * code punctuation (backticks, and a fence's language name) dropped, so a snippet
+	 * reads as words. Each part is cleaned on its own, so the marks stay on the matched
+	 * words. By hand, as a regular expression cost a tenth of a page's snippets.
 	 */
-	static String oneSpaced(String text) {
+	static String readable(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		boolean afterSpace = false;
-		for (int i = 0; i < text.length(); i++) {
+		int i = 0;
+		while (i < text.length()) {
 			char c = text.charAt(i);
+			if (c == '`') {
+				i = afterBackticks(text, i);
+				continue;
+			}
 			boolean space = Character.isWhitespace(c);
 			if (!space || !afterSpace) {
 				out.append(space ? ' ' : c);
 			}
 			afterSpace = space;
+			i++;
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Where the text goes on after the run of backticks at {@code start}: past a fence's
+	 * language name too ({@code ```swift} on a line of its own).
+	 */
+	private static int afterBackticks(String text, int start) {
+		int end = start;
+		while (end < text.length() && text.charAt(end) == '`') {
+			end++;
+		}
+		if (end - start < 3) {
+			return end;
+		}
+		int name = end;
+		while (name < text.length() && !Character.isWhitespace(text.charAt(name)) && text.charAt(name) != '`') {
+			name++;
+		}
+		return name == text.length() || text.charAt(name) == '\n' || text.charAt(name) == '\r' ? name : end;
 	}
 
 	/** One document's matches as (start, end, term) triples in one array. */

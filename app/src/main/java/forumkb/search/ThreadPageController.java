@@ -1,5 +1,6 @@
 package forumkb.search;
 
+import forumkb.index.SearchIndex;
 import forumkb.search.SearchResult.Chip;
 import forumkb.search.SearchResult.Hit;
 import forumkb.search.SearchResult.SnippetPart;
@@ -9,12 +10,14 @@ import forumkb.thread.ThreadReader;
 import forumkb.thread.ThreadSummary;
 import forumkb.thread.ThreadView;
 import forumkb.thread.ThreadView.EntityView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
@@ -48,11 +51,15 @@ class ThreadPageController {
 
 	private final JdbcTemplate jdbc;
 
-	ThreadPageController(ThreadReader reader, SearchService search, ForumMarkdown markdown, JdbcTemplate jdbc) {
+	private final SearchIndex index;
+
+	ThreadPageController(ThreadReader reader, SearchService search, ForumMarkdown markdown, JdbcTemplate jdbc,
+			SearchIndex index) {
 		this.search = search;
 		this.reader = reader;
 		this.markdown = markdown;
 		this.jdbc = jdbc;
+		this.index = index;
 	}
 
 	@GetMapping("/")
@@ -114,21 +121,54 @@ class ThreadPageController {
 	}
 
 	/**
-	 * The informative entities both threads hold and the words of this thread that
-	 * matched in the other's text, a few of each.
+	 * The informative entities both threads hold and the telling words of this thread
+	 * that matched in the other's text (see {@link TellingWords}), a few of each, none
+	 * cited twice, nor inside another one.
 	 */
-	private static List<String> why(Hit hit) {
-		Set<String> shared = new LinkedHashSet<>();
-		EntityChips.shown(hit.matched()).stream().limit(WHY_ENTITIES).forEach(chip -> shared.add(chip.value()));
-		Map<String, String> words = new LinkedHashMap<>();
-		shared.forEach(value -> words.put(value.toLowerCase(Locale.ROOT), value));
-		hit.snippetParts()
+	private List<String> why(Hit hit) {
+		List<String> entities = EntityChips.shown(hit.matched())
+			.stream()
+			.map(Chip::value)
+			.distinct()
+			.limit(WHY_ENTITIES)
+			.toList();
+		List<String> matchedWords = hit.snippetParts()
 			.stream()
 			.filter(SnippetPart::match)
 			.map(part -> part.text().strip())
-			.filter(word -> word.length() > 2)
-			.forEach(word -> words.putIfAbsent(word.toLowerCase(Locale.ROOT), word));
-		return words.values().stream().limit(shared.size() + WHY_WORDS).toList();
+			.toList();
+		List<String> words = index.search(threads -> {
+			try {
+				List<String> telling = new ArrayList<>();
+				for (String word : matchedWords) {
+					if (TellingWords.telling(threads, word)) {
+						telling.add(word);
+					}
+				}
+				return telling;
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+		List<String> candidates = Stream.concat(entities.stream(), words.stream()).toList();
+		List<String> why = new ArrayList<>();
+		for (String reason : candidates) {
+			if (why.size() < entities.size() + WHY_WORDS && why.stream().noneMatch(reason::equalsIgnoreCase)
+					&& candidates.stream().noneMatch(other -> within(reason, other))) {
+				why.add(reason);
+			}
+		}
+		return why;
+	}
+
+	/**
+	 * Whether {@code reason} is part of a longer one, as {@code -1200} of
+	 * {@code NSURLErrorDomain:-1200}.
+	 */
+	private static boolean within(String reason, String other) {
+		return other.length() > reason.length()
+				&& other.toLowerCase(Locale.ROOT).contains(reason.toLowerCase(Locale.ROOT));
 	}
 
 	/** One chip per entity value, however often it occurs. */

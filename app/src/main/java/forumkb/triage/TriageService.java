@@ -7,7 +7,6 @@ import forumkb.extract.EntityExtractor;
 import forumkb.extract.ExtractedEntity;
 import forumkb.extract.SymptomLines;
 import forumkb.index.SearchIndex;
-import forumkb.index.analysis.ProseAnalyzer;
 import forumkb.knownissue.KnownIssue;
 import forumkb.knownissue.SignatureTerm;
 import forumkb.search.QueryBuilderService;
@@ -17,12 +16,11 @@ import forumkb.search.SearchResult.Hit;
 import forumkb.search.SearchResult.SnippetPart;
 import forumkb.search.LuceneHits;
 import forumkb.search.SearchService;
+import forumkb.search.TellingWords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,18 +32,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.WordlistLoader;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -63,9 +54,6 @@ public class TriageService {
 
 	private static final Logger log = LoggerFactory.getLogger(TriageService.class);
 
-	private static final Analyzer PROSE_ANALYZER = new ProseAnalyzer();
-
-	private static final CharArraySet FUNCTION_WORDS = functionWords();
 	static final int SUGGESTIONS = 10;
 
 	/** As deep as the fusion scales: a thread below the 30th adds nothing lexically. */
@@ -464,8 +452,8 @@ public class TriageService {
 	}
 
 	/**
-	 * Highlighted words of the snippet that tell threads apart (see {@link #rare}), and
-	 * the known issue's signature phrases found in the text.
+	 * Highlighted words of the snippet that tell threads apart (see
+	 * {@link TellingWords}), and the known issue's signature phrases found in the text.
 	 */
 	private static List<String> phrases(IndexSearcher threads, Hit hit, KnownIssue issue, String lowerText)
 			throws IOException {
@@ -478,14 +466,13 @@ public class TriageService {
 				.forEach(term -> phrases.add(term.value()));
 		}
 		if (hit != null) {
-			long threadCount = threads.getIndexReader().numDocs();
 			for (String word : hit.snippetParts()
 				.stream()
 				.filter(SnippetPart::match)
 				.map(part -> part.text().strip())
 				.distinct()
 				.toList()) {
-				if (phrases.size() < 8 && telling(word) && rare(threadsWith(threads, word), threadCount)) {
+				if (phrases.size() < 8 && TellingWords.telling(threads, word)) {
 					phrases.add(word.toLowerCase(Locale.ROOT));
 				}
 			}
@@ -493,60 +480,9 @@ public class TriageService {
 		return phrases.stream().distinct().toList();
 	}
 
-	/**
-	 * A highlighted word worth showing as a reason: not a number, a host-name piece or a
-	 * two-letter word.
-	 */
-	private static boolean telling(String word) {
-		return word.length() >= 4 && word.chars().anyMatch(Character::isLetter);
-	}
-
-	/**
-	 * Whether a word or entity in {@code withIt} of {@code threads} threads is rarer than
-	 * most: its rarity (IDF) is in the upper half of the scale, that is it occurs in at
-	 * most √N threads. "after", "should", "error" or "code" occur in far more and tell
-	 * nothing.
-	 */
-	static boolean rare(long withIt, long threads) {
-		return withIt <= Math.sqrt(threads);
-	}
-
-	/**
-	 * Threads whose text has the word as the index reads it (stemmed). An English
-	 * function word (Snowball's list: "after", "should") counts as in all of them: in a
-	 * small corpus it can be rare, yet it never says why two reports are alike.
-	 */
-	private static long threadsWith(IndexSearcher threads, String word) throws IOException {
-		if (FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-			return threads.getIndexReader().numDocs();
-		}
-		long most = 0;
-		boolean any = false;
-		try (TokenStream tokens = PROSE_ANALYZER.tokenStream(TEXT, word)) {
-			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-			tokens.reset();
-			while (tokens.incrementToken()) {
-				any = true;
-				most = Math.max(most, threads.getIndexReader().docFreq(new Term(TEXT, term.toString())));
-			}
-			tokens.end();
-		}
-		return any ? most : threads.getIndexReader().numDocs();
-	}
-
-	private static CharArraySet functionWords() {
-		try (Reader list = IOUtils.getDecodingReader(SnowballFilter.class.getResourceAsStream("english_stop.txt"),
-				StandardCharsets.UTF_8)) {
-			return WordlistLoader.getSnowballWordSet(list);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Lucene's English stop word list is missing", e);
-		}
-	}
-
 	/** The shared entities worth citing as a reason: the rare ones. */
 	private static List<Suggestion.Matched> telling(List<Suggestion.Matched> matched, long threads) {
-		return matched.stream().filter(m -> rare(m.threads(), threads)).toList();
+		return matched.stream().filter(m -> TellingWords.rare(m.threads(), threads)).toList();
 	}
 
 	private static List<Suggestion.Related> related(KnownIssue issue, List<Long> matchedThreads) {

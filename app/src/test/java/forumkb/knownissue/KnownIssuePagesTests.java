@@ -111,6 +111,16 @@ class KnownIssuePagesTests {
 	}
 
 	@Test
+	void anIssueNothingMatchedSaysSoInsteadOfAnEmptyChart() {
+		long id = knownIssue("Pages quiet issue probe", "{\"kind\": \"api-type\", \"value\": \"QuxNeverSeenManager\"}");
+		String page = anonymous.getPage("/known-issues/" + id).body();
+		String weekly = page.substring(page.indexOf("Matches per week"), page.indexOf("Linked threads"));
+		assertThat(weekly).contains("(0 in the last 26 weeks)")
+			.contains("No thread or report has matched this issue in the last 26 weeks.")
+			.doesNotContain("<svg");
+	}
+
+	@Test
 	void aTermBothCuratedAndLearnedIsShownOnceWithItsOrigin() {
 		long id = knownIssue("Pages learned terms probe", "{\"kind\": \"api-type\", \"value\": \"NEFilterManager\"}");
 		KnownIssueService service = application.getBean(KnownIssueService.class);

@@ -52,6 +52,13 @@ class OffsetHighlighterTests {
 	 */
 	private static final String SPACED = "wibble" + " \n".repeat(150) + "end of log";
 
+	private static final String MARKDOWN = """
+			Saving fails with `NSPersistentStoreSaveConflictsError` when I call:
+			```swift
+			try context.save()
+			```
+			""";
+
 	private static ByteBuffersDirectory directory;
 
 	private static DirectoryReader reader;
@@ -69,6 +76,7 @@ class OffsetHighlighterTests {
 					"Add the helper's class to the interface's allowed classes.")));
 			writer.addDocument(documents.document(thread(2, "Filter manager save hangs", FILTER, null)));
 			writer.addDocument(documents.document(thread(40, "Spaced log", SPACED, null)));
+			writer.addDocument(documents.document(thread(41, "Save conflicts", MARKDOWN, null)));
 			for (int i = 3; i < 40; i++) {
 				writer.addDocument(
 						documents.document(thread(i, "Unrelated " + i, "The app crashes on launch " + i, null)));
@@ -147,9 +155,27 @@ class OffsetHighlighterTests {
 			'Code=4097'                      | 'Code=4097'
 			'at  0x1a2b\t\tlibsystem'        | 'at 0x1a2b libsystem'
 			'\n\n  Thread 0 Crashed:\r\n'    | ' Thread 0 Crashed: '
+			'call `save()` then'              | 'call save() then'
+			'log:\n```text\nCode=4097\n```'   | 'log: Code=4097 '
+			'``` let x = 1 ```'              | ' let x = 1 '
 			""")
-	void whitespaceRunsBecomeOneSpace(String text, String shown) {
-		assertThat(OffsetHighlighter.oneSpaced(text.translateEscapes())).isEqualTo(shown);
+	void whitespaceRunsBecomeOneSpaceAndMarkdownCodeMarksGo(String text, String shown) {
+		assertThat(OffsetHighlighter.readable(text.translateEscapes())).isEqualTo(shown);
+	}
+
+	@Test
+	void markdownCodeIsShownAsItsTextWithTheMatchesMarked() throws IOException {
+		Query query = searcher.rewrite(queries
+			.build(new SearchQuery("NSPersistentStoreSaveConflictsError context", List.of(), Map.of(), null, null))
+			.query());
+		List<SnippetPart> snippet = new OffsetHighlighter(searcher)
+			.highlight(query, IndexFields.BODY, new int[] { docOf(41) }, new String[] { MARKDOWN }, 2)
+			.getFirst();
+		assertThat(snippet.stream().map(SnippetPart::text).collect(Collectors.joining()))
+			.isEqualTo("Saving fails with NSPersistentStoreSaveConflictsError when I call: try context.save()");
+		assertThat(snippet).filteredOn(SnippetPart::match)
+			.extracting(SnippetPart::text)
+			.containsExactly("NSPersistentStoreSaveConflictsError", "context");
 	}
 
 	@Test

@@ -340,6 +340,29 @@ class SearchApiTests {
 	}
 
 	@Test
+	void similarThreadsCiteOnlyWhatCarriesSignalAndEachOnce() {
+		// Enough threads about a server error that those words are common, as on a forum.
+		http.upload("/api/ingest", "common.jsonl",
+				threads(150, "997", "Upload stalls", "The server returns an error when the upload starts."));
+		String body = "The server returns an error: Error Domain=NSURLErrorDomain Code=-1200 "
+				+ "during the zorblatt handshake. The server error -1200 repeats.";
+		http.upload("/api/ingest", "tls.jsonl",
+				"""
+						{"source": "apple-developer-forums", "externalId": "998001", "title": "Zorblatt handshake fails", 				"posts": [{"body": "%s"}]}
+						{"source": "apple-developer-forums", "externalId": "998002", "title": "Zorblatt handshake error", 				"posts": [{"body": "%s Again."}]}
+						"""
+					.formatted(body, body));
+		await().atMost(Duration.ofSeconds(20)).until(() -> total("zorblatt") == 2 && total("stalls") >= 150);
+		long id = search("zorblatt").get("hits").get(0).get("id").asLong();
+		String page = http.get("/threads/" + id).body();
+		String similar = page.substring(page.indexOf("Similar threads"));
+		String why = similar.substring(similar.indexOf("shares "),
+				similar.indexOf("</span>", similar.indexOf("shares ")));
+		assertThat(why).contains("zorblatt").doesNotContainIgnoringCase("error,").doesNotContain("server");
+		assertThat(why.split("-1200", -1)).as(why).hasSize(2);
+	}
+
+	@Test
 	void aRebuildSwapsInAFreshIndexAndSearchStaysUp() throws Exception {
 		long before = total("");
 		assertThat(index.rebuild()).isEqualTo((int) before);

@@ -32,8 +32,9 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Everyone can use it: axe-core (Deque's build, injected by the test) finds no serious or
  * critical violation on the main pages, anonymous and signed in as an admin, at desktop
- * width, at phone width (400 px, where nothing scrolls sideways) and in dark mode. Also:
- * the search box submits on Enter, and code in posts is highlighted.
+ * width (where the header's Sign out stays on one line), at phone width (400 px, where
+ * nothing scrolls sideways) and in dark mode. Also: the search box submits on Enter, and
+ * code in posts is highlighted.
  */
 @SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -142,6 +143,15 @@ class AccessibilityBrowserTests {
 		for (String path : paths) {
 			emulate(1280, false, "light");
 			problems.addAll(violations(path, "desktop", null));
+			long signOutLines = (Long) browser.executeScript("""
+					const button = document.querySelector('header.top .who button');
+					if (!button) return 0;
+					const text = document.createRange();
+					text.selectNodeContents(button);
+					return text.getClientRects().length;""");
+			if (signOutLines > 1) {
+				problems.add(path + " at desktop width: Sign out wraps onto " + signOutLines + " lines");
+			}
 			emulate(PHONE, true, "light");
 			problems.addAll(violations(path, "400 px", null));
 			long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
