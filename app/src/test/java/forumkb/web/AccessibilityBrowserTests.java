@@ -136,12 +136,16 @@ class AccessibilityBrowserTests {
 
 	/**
 	 * Each page at desktop width, at phone width, and in dark mode (where only the
-	 * colours change, so only contrast is checked): what axe and the width find.
+	 * colours change, so only contrast is checked): what axe and the width find. The page
+	 * loads once and the width and colour scheme change in place, as when a reader turns
+	 * a phone or the system switches to dark; axe, injected once per load, scans each
+	 * state.
 	 */
 	List<String> scan(List<String> paths) {
 		List<String> problems = new ArrayList<>();
 		for (String path : paths) {
 			emulate(1280, false, "light");
+			load(path);
 			problems.addAll(violations(path, "desktop", null));
 			long signOutLines = (Long) browser.executeScript("""
 					const button = document.querySelector('header.top .who button');
@@ -165,29 +169,47 @@ class AccessibilityBrowserTests {
 		return problems;
 	}
 
-	@SuppressWarnings("unchecked")
-	List<String> violations(String path, String mode, String onlyRule) {
+	void load(String path) {
 		browser.get(url(path));
 		wait.until(driver -> "complete".equals(((ChromeDriver) driver).executeScript("return document.readyState")));
 		browser.executeScript(axe);
-		List<Map<String, Object>> found = (List<Map<String, Object>>) browser.executeAsyncScript("""
+	}
+
+	/**
+	 * What axe finds on the page as it is now. A failed run (axe refuses to start while
+	 * another runs, for one) is reported, rather than leaving the script to time out.
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> violations(String path, String mode, String onlyRule) {
+		Object found = browser.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				const only = arguments[0];
 				const options = only ? {runOnly: [only], resultTypes: ['violations']} : {resultTypes: ['violations']};
 				axe.run(document, options).then(results => done(results.violations
 				    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-				    .map(v => ({id: v.id, help: v.help, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))));
+				    .map(v => ({id: v.id, help: v.help, where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))),
+				  failure => done('axe failed: ' + failure));
 				""", onlyRule);
-		return found.stream()
+		if (found instanceof String failure) {
+			return List.of(path + " (" + mode + "): " + failure);
+		}
+		return ((List<Map<String, Object>>) found).stream()
 			.map(v -> path + " (" + mode + "): " + v.get("id") + " – " + v.get("help") + " at " + v.get("where"))
 			.toList();
 	}
 
+	/**
+	 * Emulates the width and colour scheme and waits until the page shows them: the
+	 * viewport and media queries of a loaded page follow a frame later.
+	 */
 	void emulate(int width, boolean mobile, String colorScheme) {
 		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", mobile));
 		browser.executeCdpCommand("Emulation.setEmulatedMedia",
 				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+		wait.until(driver -> Boolean.TRUE.equals(((ChromeDriver) driver).executeScript(
+				"return window.innerWidth === arguments[0] && matchMedia('(prefers-color-scheme: ' + arguments[1] + ')').matches",
+				width, colorScheme)));
 	}
 
 	void signInAsAdmin() {
