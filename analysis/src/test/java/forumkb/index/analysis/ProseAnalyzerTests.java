@@ -16,9 +16,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
@@ -150,8 +148,8 @@ class ProseAnalyzerTests {
 			}
 			Query phrase = new QueryParser("body", prose).parse("\"completion handler never called\"");
 			Query words = new QueryParser("body", prose).parse("completion handler never called");
-			assertThat(hits(dir, phrase)).containsExactly("0");
-			assertThat(hits(dir, words)).containsExactlyInAnyOrder("0", "1");
+			assertThat(Tokens.hits(dir, phrase)).containsExactly("0");
+			assertThat(Tokens.hits(dir, words)).containsExactlyInAnyOrder("0", "1");
 		}
 	}
 
@@ -170,21 +168,6 @@ class ProseAnalyzerTests {
 		doc.add(new TextField("id", id, Field.Store.YES));
 		doc.add(new TextField("body", text, Field.Store.NO));
 		return doc;
-	}
-
-	static List<String> hits(Directory dir, Query query) throws IOException {
-		try (DirectoryReader reader = DirectoryReader.open(dir)) {
-			IndexSearcher searcher = new IndexSearcher(reader);
-			ScoreDoc[] docs = searcher.search(query, 10).scoreDocs;
-			return Stream.of(docs).map(d -> {
-				try {
-					return searcher.storedFields().document(d.doc).get("id");
-				}
-				catch (IOException e) {
-					throw new java.io.UncheckedIOException(e);
-				}
-			}).toList();
-		}
 	}
 
 }

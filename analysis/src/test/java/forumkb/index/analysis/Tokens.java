@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.Directory;
 
 /**
  * The token stream of a text, read the way IndexWriter reads it (reset, increment, end,
@@ -81,6 +87,22 @@ record Tokens(List<String> terms, List<Integer> positions, List<String> offsets)
 			out.add(placed.get(i) + " " + offsets.get(i));
 		}
 		return out;
+	}
+
+	/** The ids of a query's top 10 documents in an index, best first. */
+	static List<String> hits(Directory dir, Query query) throws IOException {
+		try (DirectoryReader reader = DirectoryReader.open(dir)) {
+			IndexSearcher searcher = new IndexSearcher(reader);
+			ScoreDoc[] docs = searcher.search(query, 10).scoreDocs;
+			return Stream.of(docs).map(d -> {
+				try {
+					return searcher.storedFields().document(d.doc).get("id");
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}).toList();
+		}
 	}
 
 }

@@ -3,7 +3,7 @@ package forumkb.index.analysis;
 import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexFields;
 
-import static forumkb.index.analysis.ProseAnalyzerTests.hits;
+import static forumkb.index.analysis.Tokens.hits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
