@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -70,6 +71,10 @@ final class BenchServer implements AutoCloseable {
 
 	<T> T bean(Class<T> type) {
 		return context.getBean(type);
+	}
+
+	ApplicationContext context() {
+		return context;
 	}
 
 	/** The application's event bus, which is the context itself rather than a bean. */

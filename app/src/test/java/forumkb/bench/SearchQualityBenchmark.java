@@ -13,12 +13,16 @@ import java.util.function.Function;
  * {@code benchmark-search-quality [FOLDER]}: ingests the eval-dev corpus into an
  * application of its own (see {@link EvalSearch}), runs every query as a search and
  * prints Recall@1/5/10 and MRR for our search next to plain BM25, overall, for the
- * {@code q…} and {@code h…} queries and per kind. {@code --first CHARS} searches each
- * query's first characters only (a pasted report as a search box gets it);
- * {@code --ranks} prints each query's rank of its first expected thread, to diff two
- * runs.
+ * {@code q…} and {@code h…} queries and per kind. {@code --opensearch} measures our
+ * search on both backends in the same run (the corpus reaches a real OpenSearch node,
+ * {@link forumkb.OpenSearchNode}, through the change feed) and adds each figure's
+ * difference, OpenSearch minus Lucene. {@code --first CHARS} searches each query's first
+ * characters only (a pasted report as a search box gets it); {@code --ranks} prints each
+ * query's rank of its first expected thread, to diff two runs or the two backends.
  */
 class SearchQualityBenchmark implements CommandLine.Command {
+
+	private static final String PLAIN = "plain BM25";
 
 	@Override
 	public String name() {
@@ -27,7 +31,7 @@ class SearchQualityBenchmark implements CommandLine.Command {
 
 	@Override
 	public String usage() {
-		return "benchmark-search-quality [EVAL-FOLDER] [--misses] [--ranks] [--first CHARS]"
+		return "benchmark-search-quality [EVAL-FOLDER] [--opensearch] [--misses] [--ranks] [--first CHARS]"
 				+ "   Recall@10 and MRR of search vs plain BM25";
 	}
 
@@ -39,9 +43,18 @@ class SearchQualityBenchmark implements CommandLine.Command {
 			List<ParsedThread> threads = eval.threads();
 			int first = Options.intOption(args, "--first", Integer.MAX_VALUE);
 			Function<String, String> cut = text -> text.substring(0, Math.min(first, text.length()));
-			try (EvalSearch search = EvalSearch.load(eval.corpus()); PlainBm25 baseline = new PlainBm25(threads)) {
-				report(eval, query -> search.ids(cut.apply(query), 1), query -> baseline.search(cut.apply(query), 10),
-						Options.flag(args, "--misses"), Options.flag(args, "--ranks"));
+			boolean bothBackends = Options.flag(args, "--opensearch");
+			try (EvalSearch search = bothBackends ? EvalSearch.loadOnBothBackends(eval.corpus())
+					: EvalSearch.load(eval.corpus()); PlainBm25 baseline = new PlainBm25(threads)) {
+				Map<String, Function<String, List<String>>> rankings = new LinkedHashMap<>();
+				if (bothBackends) {
+					search.backends().forEach((backend, ranking) -> rankings.put(backend, cut.andThen(ranking)));
+				}
+				else {
+					rankings.put("forumkb", query -> search.ids(cut.apply(query), 1));
+				}
+				rankings.put(PLAIN, query -> baseline.search(cut.apply(query), 10));
+				report(eval, rankings, Options.flag(args, "--misses"), Options.flag(args, "--ranks"));
 			}
 			return 0;
 		}
@@ -51,36 +64,62 @@ class SearchQualityBenchmark implements CommandLine.Command {
 		}
 	}
 
-	static void report(EvalSet eval, Function<String, List<String>> ours, Function<String, List<String>> plain,
-			boolean printMisses, boolean printRanks) {
-		Map<String, RankingMetrics[]> groups = new LinkedHashMap<>();
+	/**
+	 * The figures of each ranking, in the order given, the first being ours; with a
+	 * {@code lucene} and an {@code opensearch} ranking, each figure's difference between
+	 * the two.
+	 */
+	static void report(EvalSet eval, Map<String, Function<String, List<String>>> rankings, boolean printMisses,
+			boolean printRanks) {
+		List<String> names = List.copyOf(rankings.keySet());
+		Map<String, Map<String, RankingMetrics>> groups = new LinkedHashMap<>();
 		for (EvalSet.Query query : eval.queries()) {
 			if (query.expected().isEmpty()) {
 				continue;
 			}
-			List<String> ourRanking = ours.apply(query.text());
-			List<String> plainRanking = plain.apply(query.text());
-			if (printMisses && ourRanking.stream().limit(5).noneMatch(query.expected()::contains)) {
-				System.out.printf("MISS %s %s expected %s, ours %s, plain %s%n", query.qid(), query.kind(),
-						query.expected(), ourRanking.stream().limit(5).toList(),
-						plainRanking.stream().limit(5).toList());
+			Map<String, List<String>> ranked = new LinkedHashMap<>();
+			rankings.forEach((name, ranking) -> ranked.put(name, ranking.apply(query.text())));
+			List<String> ours = ranked.get(names.getFirst());
+			if (printMisses && ours.stream().limit(5).noneMatch(query.expected()::contains)) {
+				System.out.printf("MISS %s %s expected %s, %s%n", query.qid(), query.kind(), query.expected(),
+						String.join(", ",
+								names.stream()
+									.map(name -> name + " " + ranked.get(name).stream().limit(5).toList())
+									.toList()));
 			}
 			if (printRanks) {
-				System.out.printf("RANK %s %s ours %s plain %s%n", query.qid(), query.kind(),
-						rank(ourRanking, query.expected()), rank(plainRanking, query.expected()));
+				System.out.printf("RANK %s %s %s%n", query.qid(), query.kind(), String.join(" ",
+						names.stream().map(name -> name + " " + rank(ranked.get(name), query.expected())).toList()));
 			}
 			for (String group : List.of("all", query.hard() ? "h…" : "q…",
 					(query.hard() ? "h:" : "q:") + query.kind())) {
-				RankingMetrics[] pair = groups.computeIfAbsent(group,
-						key -> new RankingMetrics[] { new RankingMetrics(), new RankingMetrics() });
-				pair[0].add(ourRanking, query.expected());
-				pair[1].add(plainRanking, query.expected());
+				Map<String, RankingMetrics> metrics = groups.computeIfAbsent(group, key -> new LinkedHashMap<>());
+				ranked.forEach((name, ranking) -> metrics.computeIfAbsent(name, key -> new RankingMetrics())
+					.add(ranking, query.expected()));
 			}
 		}
-		System.out.printf("%-16s %5s | %-26s | %-26s%n", "queries", "n", "forumkb R@1 R@5 R@10 MRR",
-				"plain BM25 R@1 R@5 R@10 MRR");
-		groups.forEach((group, pair) -> System.out.printf("%-16s %5d | %s | %s%n", group, pair[0].queries(),
-				line(pair[0]), line(pair[1])));
+		boolean compared = names.contains("lucene") && names.contains("opensearch");
+		StringBuilder header = new StringBuilder("%-16s %5s".formatted("queries", "n"));
+		names.forEach(name -> header.append(" | %-26s".formatted(name + " R@1 R@5 R@10 MRR")));
+		if (compared) {
+			header.append(" | %-26s".formatted("opensearch-lucene"));
+		}
+		System.out.println(header);
+		groups.forEach((group, metrics) -> {
+			StringBuilder line = new StringBuilder(
+					"%-16s %5d".formatted(group, metrics.get(names.getFirst()).queries()));
+			names.forEach(name -> line.append(" | ").append(line(figures(metrics.get(name)))));
+			if (compared) {
+				double[] lucene = figures(metrics.get("lucene"));
+				double[] openSearch = figures(metrics.get("opensearch"));
+				double[] difference = new double[lucene.length];
+				for (int i = 0; i < lucene.length; i++) {
+					difference[i] = openSearch[i] - lucene[i];
+				}
+				line.append(" | ").append(line(difference));
+			}
+			System.out.println(line);
+		});
 	}
 
 	/** The rank of the first expected thread, "-" when none is ranked. */
@@ -93,8 +132,13 @@ class SearchQualityBenchmark implements CommandLine.Command {
 		return "-";
 	}
 
-	private static String line(RankingMetrics m) {
-		return "%.2f %.2f %.2f %.2f".formatted(m.recallAt(1), m.recallAt(5), m.recallAt(10), m.mrr()) + "           ";
+	private static double[] figures(RankingMetrics m) {
+		return new double[] { m.recallAt(1), m.recallAt(5), m.recallAt(10), m.mrr() };
+	}
+
+	private static String line(double[] figures) {
+		return "%+.2f %+.2f %+.2f %+.2f".formatted(figures[0], figures[1], figures[2], figures[3]).replace("+", " ")
+				+ "      ";
 	}
 
 }

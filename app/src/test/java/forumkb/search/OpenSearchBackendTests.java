@@ -9,7 +9,6 @@ import forumkb.HttpClientSupport.Response;
 import forumkb.OpenSearchNode;
 import forumkb.index.IndexFeed;
 import forumkb.index.OpenSearchIndex;
-import forumkb.index.SearchIndex;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,25 +51,16 @@ class OpenSearchBackendTests {
 	ApplicationContext application;
 
 	@Autowired
-	SearchIndex luceneIndex;
-
-	@Autowired
 	OpenSearchIndex openSearchIndex;
-
-	@Autowired
-	QueryBuilderService queries;
-
-	@Autowired
-	LuceneHits hits;
 
 	HttpClientSupport http;
 
-	LuceneSearchBackend lucene;
+	SearchBackend lucene;
 
 	@BeforeAll
 	void ingestDemoCorpus() {
 		http = DemoCorpus.ingest(application, port);
-		lucene = new LuceneSearchBackend(luceneIndex, queries, hits);
+		lucene = LuceneSearchBackends.over(application);
 	}
 
 	JsonNode overHttp(String query, String sort) {
