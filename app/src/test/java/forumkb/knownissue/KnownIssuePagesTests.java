@@ -111,6 +111,20 @@ class KnownIssuePagesTests {
 	}
 
 	@Test
+	void markupInASymptomCauseOrFixIsShownAsTextAndScriptLinksAreDropped() {
+		Response created = engineer.postJson("/api/known-issues", """
+				{"title": "Pages hostile markdown probe", "status": "open",
+				 "symptom": "<script>alert('symptom')</script> see [docs](javascript:alert(1))",
+				 "rootCause": "<img src=x onerror=alert('cause')>",
+				 "workaround": "<iframe src='https://evil.example/'></iframe>",
+				 "signature": [{"kind": "api-type", "value": "QuxHostileManager"}]}""");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String page = anonymous.getPage("/known-issues/" + created.json().get("id").asLong()).body();
+		assertThat(page).contains("&lt;script&gt;alert", "&lt;img src=x onerror", "&lt;iframe src=")
+			.doesNotContain("<script>alert", "<img src=x", "<iframe", "href=\"javascript:");
+	}
+
+	@Test
 	void anIssueNothingMatchedSaysSoInsteadOfAnEmptyChart() {
 		long id = knownIssue("Pages quiet issue probe", "{\"kind\": \"api-type\", \"value\": \"QuxNeverSeenManager\"}");
 		String page = anonymous.getPage("/known-issues/" + id).body();
