@@ -9,11 +9,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import forumkb.WebSlice;
 import java.util.Optional;
-import forumkb.InFirstJvm;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -26,8 +25,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * service, the fetcher and the run lookups behind it are mocks): each refusal is a 4xx
  * with the documented JSON body, and nothing is ingested.
  */
-@InFirstJvm
-@WebMvcTest(IngestController.class)
+@WebSlice(IngestController.class)
 @WithMockUser(roles = "ENGINEER")
 class IngestControllerTests {
 

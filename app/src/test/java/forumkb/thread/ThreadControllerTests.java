@@ -6,11 +6,10 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import forumkb.WebSlice;
 import java.util.Optional;
-import forumkb.InFirstJvm;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -20,8 +19,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * behind it is a mock): an unknown id is a 404 and an id that is not plain decimal a 400,
  * each with the documented JSON body, and a near miss never reaches the reader.
  */
-@InFirstJvm
-@WebMvcTest(ThreadController.class)
+@WebSlice(ThreadController.class)
 @WithMockUser
 class ThreadControllerTests {
 
