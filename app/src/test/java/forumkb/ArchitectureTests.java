@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * wrong-way dependency fails the build instead of waiting for a review. Each allowed
  * exception names the exact classes that still cross a boundary, so a new crossing fails.
  */
+@InFirstJvm
 class ArchitectureTests {
 
 	private static final JavaClasses PRODUCTION = new ClassFileImporter()

@@ -10,7 +10,7 @@ import org.junit.platform.suite.api.Suite;
  */
 @Suite
 @SelectPackages("forumkb")
-@ExcludeTags(FirstJvmSuite.SHARED_APPLICATION)
+@ExcludeTags({ FirstJvmSuite.SHARED_APPLICATION, FirstJvmSuite.FIRST_JVM })
 class SecondJvmSuite {
 
 }

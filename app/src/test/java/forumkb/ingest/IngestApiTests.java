@@ -207,26 +207,6 @@ class IngestApiTests {
 	}
 
 	@Test
-	void aMissingUploadOrUnknownFormatIsABadRequestWithAJsonBody() {
-		Response noFiles = http.upload("/api/ingest");
-		assertThat(noFiles.status()).isEqualTo(400);
-		assertThat(noFiles.json().get("message").asString()).contains("no file");
-
-		Response badJson = http.postJson("/api/ingest", "{not json");
-		assertThat(badJson.status()).isEqualTo(400);
-		assertThat(badJson.json().get("status").asInt()).isEqualTo(400);
-		assertThat(badJson.body()).doesNotContain("Exception");
-	}
-
-	@Test
-	void anUnknownThreadOrRunIsA404WithAJsonBody() {
-		Response thread = http.get("/api/threads/987654321");
-		assertThat(thread.status()).isEqualTo(404);
-		assertThat(thread.json().get("error").asString()).isEqualTo("Not Found");
-		assertThat(http.get("/api/ingest/runs/987654321").status()).isEqualTo(404);
-	}
-
-	@Test
 	void aListingPageLandsAsExcerptsWithCountsAndIsIdempotent() throws Exception {
 		byte[] listing;
 		try (InputStream in = new ClassPathResource("fixtures/listing.txt").getInputStream()) {

@@ -27,11 +27,13 @@ import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
+import forumkb.InFirstJvm;
 
 /**
  * The query a pasted error line becomes, over indexes of forum threads built as the live
  * one is.
  */
+@InFirstJvm
 class QueryBuilderServiceTests {
 
 	private static final String COCOA = "Saving fails: Error Domain=NSCocoaErrorDomain Code=4 \"The file doesn’t exist.\"";

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.offset;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import forumkb.InFirstJvm;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@InFirstJvm
 class SentenceEmbeddingsTests {
 
 	private static final SentenceEmbeddings EMBEDDINGS = new SentenceEmbeddings(true);

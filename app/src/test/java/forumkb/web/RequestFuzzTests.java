@@ -20,18 +20,24 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two thousand hostile requests across every route, API and page, anonymous and with a
+ * A thousand hostile requests across every route, API and page, anonymous and with a
  * developer's or an engineer's token: odd methods, ids, query strings, bodies, content
  * types and headers, with huge, NUL, unicode and percent-garbage values. Never a 5xx;
  * every API error has exactly the documented body and no error names a Java type; a
  * refused request changes no table. Seeded: the seed is in the failure message.
+ * <p>
+ * Timed per route, every request costs about the same (the server's own handling, not a
+ * route's work), so their number is the test's time. What the fuzzing found (Tomcat's own
+ * error page for an encoded NUL or slash and an over-long request line, unreadable
+ * multipart forms, wildcard and malformed content types) are kinds of input, not routes:
+ * each still comes up dozens of times in a thousand requests.
  */
 @SharedApplication
 class RequestFuzzTests {
 
 	private static final long SEED = 20261207L;
 
-	private static final int REQUESTS = 2_000;
+	private static final int REQUESTS = 1_000;
 
 	/**
 	 * Every route; {id} and {id2} become hostile ids. Reindex is left out: it rebuilds
