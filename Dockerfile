@@ -5,5 +5,5 @@ FROM eclipse-temurin:25-jre
 WORKDIR /app
 COPY app/target/forumkb.jar /app/forumkb.jar
 EXPOSE 8080
-# The same JVM flags as spring-boot:run (the pom's spring-boot-maven-plugin jvmArguments).
-ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/forumkb.jar"]
+# The same JVM flags as spring-boot:run (forumkb.jvm-arguments in app/pom.xml).
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/forumkb.jar"]
