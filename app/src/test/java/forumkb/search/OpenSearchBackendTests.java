@@ -60,8 +60,21 @@ class OpenSearchBackendTests {
 	@BeforeAll
 	void ingestDemoCorpus() {
 		http = DemoCorpus.ingest(application, port);
+		assertThat(http.upload("/api/ingest", "phrases.jsonl", PHRASE_THREADS).status()).isEqualTo(200);
+		DemoCorpus.awaitSearchable(application);
 		lucene = LuceneSearchBackends.over(application);
 	}
+
+	/**
+	 * Two threads alike but for a quoted phrase's stop word: one holds "refused to
+	 * start", the other "refused start", which that phrase must not match.
+	 */
+	static final String PHRASE_THREADS = """
+			{"source": "apple-developer-forums", "externalId": "997101", "title": "Gribblenet helper refused to start",
+			 "posts": [{"body": "Since the update the gribblenet helper refused to start at login."}]}
+			{"source": "apple-developer-forums", "externalId": "997102", "title": "Gribblenet helper: refused start",
+			 "posts": [{"body": "Since the update the gribblenet helper, refused start at login."}]}
+			""".replace("\n ", " ");
 
 	JsonNode overHttp(String query, String sort) {
 		Response response = http
@@ -78,7 +91,8 @@ class OpenSearchBackendTests {
 
 	/**
 	 * Real-shaped searches of every kind: words, identifiers and their aliases, pasted
-	 * error lines and logs, phrases, filters alone, dates, the recent order, and none.
+	 * error lines and logs, phrases (one with a stop word inside, as a filter and as a
+	 * pasted line's bonus), filters alone, dates, the recent order, and none.
 	 */
 	@ParameterizedTest(name = "{0} ({1})")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -98,6 +112,8 @@ class OpenSearchBackendTests {
 			year:2025 framework:NetworkExtension | relevance
 			push notifications | recent
 			saveToPreferences(completionHandler:) | relevance
+			"refused to start" gribblenet | relevance
+			our gribblenet helper log says "refused to start" after each update since Monday | relevance
 			qqqqzzzz | relevance
 			""")
 	void answersAsTheLuceneBackendDoes(String query, String sort) {
