@@ -1,6 +1,7 @@
 package forumkb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.awaitility.Awaitility.await;
 
 import forumkb.DemoCorpus;
@@ -92,7 +93,9 @@ class OpenSearchBackendTests {
 	/**
 	 * Real-shaped searches of every kind: words, identifiers and their aliases, pasted
 	 * error lines and logs, phrases (one with a stop word inside, as a filter and as a
-	 * pasted line's bonus), filters alone, dates, the recent order, and none.
+	 * pasted line's bonus), filters alone, dates, the recent order, and none. Each hit
+	 * scores as on Lucene too: an equal order alone hid clauses that OpenSearch scored
+	 * otherwise.
 	 */
 	@ParameterizedTest(name = "{0} ({1})")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -120,6 +123,11 @@ class OpenSearchBackendTests {
 		JsonNode open = overHttp(query, sort);
 		JsonNode expected = fromLucene(query, sort);
 		assertThat(ids(open)).as("hits in order").isEqualTo(ids(expected));
+		// The recent order has no scores to compare.
+		for (int i = 0; "relevance".equals(sort) && i < expected.get("hits").size(); i++) {
+			assertThat(open.get("hits").get(i).get("score").asDouble()).as("score of hit %d", i + 1)
+				.isCloseTo(expected.get("hits").get(i).get("score").asDouble(), withinPercentage(0.01));
+		}
 		for (String field : List.of("total", "totalRelation", "exactTotal", "countedTop", "identifiers", "facets",
 				"months")) {
 			assertThat(open.get(field)).as(field).isEqualTo(expected.get(field));

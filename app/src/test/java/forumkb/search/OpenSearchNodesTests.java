@@ -10,6 +10,10 @@ import forumkb.HttpClientSupport.Response;
 import forumkb.OpenSearchNode;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
+import forumkb.index.ChangePosition;
+import forumkb.index.IndexFeed;
+import forumkb.index.OpenSearchClient;
+import forumkb.index.OpenSearchIndex;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -63,6 +67,11 @@ class OpenSearchNodesTests {
 		one = node(node, index);
 		two = node(node, index);
 		DemoCorpus.ingest(one, port(one));
+		// Each node's first search loads its search code; the seconds below are the
+		// feed's.
+		for (ConfigurableApplicationContext started : List.of(one, two)) {
+			total(new HttpClientSupport(port(started)), "NEFilterManager");
+		}
 	}
 
 	/**
@@ -112,6 +121,51 @@ class OpenSearchNodesTests {
 		await().atMost(Duration.ofSeconds(2))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> total(second, "wobbleframe") == 1);
+	}
+
+	/**
+	 * Both nodes follow the change feed, yet each change reaches OpenSearch once: one
+	 * node at a time feeds it.
+	 */
+	@Test
+	void eachChangeIsWrittenToOpenSearchOnceThoughBothNodesFollowTheFeed() {
+		HttpClientSupport first = HttpClientSupport.asEngineer(one, port(one));
+		HttpClientSupport second = new HttpClientSupport(port(two));
+		IndexFeed feed = one.getBean(IndexFeed.class);
+		OpenSearchClient openSearch = one.getBean(OpenSearchClient.class);
+		String alias = one.getBean(OpenSearchIndex.class).alias();
+		DemoCorpus.awaitSearchable(one);
+		DemoCorpus.awaitSearchable(two);
+		ChangePosition before = feed.lastChange();
+		long writesBefore = writes(openSearch, alias);
+		StringBuilder threads = new StringBuilder();
+		for (int i = 1; i <= 4; i++) {
+			threads.append("""
+					{"source": "nodes", "externalId": "os-n-once-%d", "title": "Quillmark relay %d stalls",
+					 "posts": [{"body": "The quillmark relay stalls."}]}
+					""".formatted(i, i).replace("\n ", " "));
+		}
+		assertThat(first.upload("/api/ingest", "once.jsonl", threads.toString()).status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10)).until(() -> total(second, "quillmark") == 4);
+		DemoCorpus.awaitSearchable(one);
+		DemoCorpus.awaitSearchable(two);
+		int changes = feed.changedAfter(before, 1000).size();
+
+		// Both nodes have had several turns since: a node writing every change too would
+		// have by now.
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> writes(openSearch, alias) - writesBefore == changes);
+	}
+
+	/** Documents written to the live index so far, repeats included. */
+	static long writes(OpenSearchClient openSearch, String alias) {
+		return openSearch.send("GET", alias + "/_stats/indexing", null)
+			.path("_all")
+			.path("primaries")
+			.path("indexing")
+			.path("index_total")
+			.asLong();
 	}
 
 	/**
