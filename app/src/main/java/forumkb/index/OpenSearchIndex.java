@@ -3,6 +3,7 @@ package forumkb.index;
 import static forumkb.index.IndexFields.*;
 
 import forumkb.extract.ErrorCatalog;
+import forumkb.system.ClusterJobs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,12 @@ import tools.jackson.databind.JsonNode;
  * beside the live one and moves the alias in one atomic action.
  *
  * <p>
- * Each write carries the change's number as an external version: the cluster keeps the
- * newest version of a thread whichever app node's write arrives last, so two nodes
- * following the same feed never put an older text back.
+ * With several app nodes, one at a time feeds the index (the {@value #FEEDING} cluster
+ * job), from the position the index records; each change goes in once, not once per node.
+ * The others only read that position, and a rebuild swaps the alias holding the same job,
+ * so no node is writing to the index it replaces. Each write carries the change's number
+ * as an external version as well: a change sent again (a node died between its write and
+ * recording the position) never puts an older text back.
  */
 @Component
 @Primary
@@ -54,11 +58,16 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 
 	private static final String APPLIED = "applied";
 
+	/** The cluster job of feeding the index and of moving its alias. */
+	static final String FEEDING = "opensearch-feed";
+
 	private final OpenSearchClient client;
 
 	private final IndexFeed feed;
 
 	private final IndexErrors errors;
+
+	private final ClusterJobs jobs;
 
 	private final ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
 
@@ -76,11 +85,12 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 
 	private final BackgroundRebuild background = new BackgroundRebuild("opensearch-rebuild");
 
-	OpenSearchIndex(OpenSearchClient client, IndexFeed feed, IndexErrors errors,
+	OpenSearchIndex(OpenSearchClient client, IndexFeed feed, IndexErrors errors, ClusterJobs jobs,
 			@Value("${forumkb.search.opensearch.index:forumkb-threads}") String alias, Environment environment) {
 		this.client = client;
 		this.feed = feed;
 		this.errors = errors;
+		this.jobs = jobs;
 		this.alias = alias;
 		this.commandLine = environment.matchesProfiles("cli");
 	}
@@ -95,14 +105,17 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 	@Override
 	public void start() {
 		if (!commandLine) {
-			synchronized (writeLock) {
-				if (!client.exists(alias)) {
-					String index = createIndex();
-					client.send("POST", "_aliases", Map.of("actions",
-							List.of(Map.of("add", Map.of("index", index, "alias", alias, "is_write_index", true)))));
+			// Nodes starting together on an empty cluster create one index, not one each.
+			jobs.runAfterOthers(FEEDING, () -> {
+				synchronized (writeLock) {
+					if (!client.exists(alias)) {
+						String index = createIndex();
+						client.send("POST", "_aliases", Map.of("actions", List
+							.of(Map.of("add", Map.of("index", index, "alias", alias, "is_write_index", true)))));
+					}
+					followLive();
 				}
-				followLive();
-			}
+			});
 			running = true;
 		}
 	}
@@ -125,34 +138,34 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 		if (!running) {
 			return;
 		}
-		synchronized (writeLock) {
-			try {
-				followLive();
-				ChangePosition reached = applyChanges(live, applied);
-				if (reached != applied) {
-					applied = reached;
+		try {
+			boolean fed = jobs.runOnce(FEEDING, () -> {
+				synchronized (writeLock) {
+					followLive();
+					applied = applyChanges(live, applied);
+				}
+			});
+			if (!fed) {
+				synchronized (writeLock) {
+					followLive();
 				}
 			}
-			catch (RuntimeException e) {
-				log.error("OpenSearch index catch-up failed; will retry", e);
-			}
+		}
+		catch (RuntimeException e) {
+			log.error("OpenSearch index catch-up failed; will retry", e);
 		}
 	}
 
 	/**
-	 * Reads which index the alias names and, when another node or a command-line rebuild
-	 * moved it, the position that index reached.
+	 * Reads which index the alias names and the position it recorded, whichever node or
+	 * command-line rebuild wrote it last.
 	 */
 	private void followLive() {
-		String current = client.send("GET", "_alias/" + alias, null).propertyNames().iterator().next();
-		if (!current.equals(live)) {
-			JsonNode meta = client.send("GET", current + "/_mapping", null)
-				.path(current)
-				.path("mappings")
-				.path("_meta");
-			applied = meta.has(APPLIED) ? ChangePosition.parse(meta.path(APPLIED).asString()) : ChangePosition.START;
-			live = current;
-		}
+		JsonNode mappings = client.send("GET", alias + "/_mapping", null);
+		String current = mappings.propertyNames().iterator().next();
+		JsonNode meta = mappings.path(current).path("mappings").path("_meta");
+		applied = meta.has(APPLIED) ? ChangePosition.parse(meta.path(APPLIED).asString()) : ChangePosition.START;
+		live = current;
 	}
 
 	/**
@@ -240,9 +253,9 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 
 	/**
 	 * A new, empty index with the threads' mapping: our analysers (the analysis plugin's
-	 * {@code forum_} names) on the prose and symbol fields, keywords for the exact and
-	 * facet fields. One shard, so that every document is ranked with the statistics of
-	 * the whole index, as in Lucene.
+	 * {@code forum_} names) on the prose and symbol fields, one untouched term per exact
+	 * value, keywords for the facet fields. One shard, so that every document is ranked
+	 * with the statistics of the whole index, as in Lucene.
 	 */
 	private String createIndex() {
 		String index = alias + "-" + System.currentTimeMillis();
@@ -253,8 +266,11 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 		}
 		properties.put(TEXT, Map.of("type", "text", "analyzer", "forum_prose", "index_options", "freqs"));
 		properties.put(SYMBOLS, Map.of("type", "text", "analyzer", "forum_symbol"));
+		// Text of one untouched term, as Lucene's StringField holds it: a keyword field's
+		// term query scores a constant, where Lucene's scores BM25 (an error a pasted log
+		// names weighed a third less against its words, and ranks moved).
 		FieldAnalyzers.EXACT_FIELDS.forEach(field -> properties.put(field,
-				Map.of("type", "keyword", "index_options", "docs", "norms", false, "doc_values", false)));
+				Map.of("type", "text", "analyzer", "keyword", "index_options", "docs", "norms", false)));
 		for (String dimension : List.of(TAG, FRAMEWORK, API, ERROR, TOPIC, HAS, YEAR, MONTH)) {
 			properties.put(FACET + dimension, Map.of("type", "keyword", "index", false));
 		}
@@ -281,24 +297,28 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 
 	/**
 	 * Fills a new index from PostgreSQL while the live one keeps answering, then, with
-	 * what changed meanwhile applied, points the alias at it and drops the old one.
+	 * what changed meanwhile applied, points the alias at it and drops the old one; the
+	 * last two steps holding the feeding job, so no node writes to the old index
+	 * meanwhile.
 	 */
 	@Override
 	public int rebuild() {
 		String fresh = createIndex();
-		ChangePosition reached = applyChanges(fresh, ChangePosition.START);
-		synchronized (writeLock) {
-			reached = applyChanges(fresh, reached);
-			List<Object> actions = new ArrayList<>();
-			List<String> old = client.exists(alias)
-					? List.copyOf(client.send("GET", "_alias/" + alias, null).propertyNames()) : List.of();
-			old.forEach(index -> actions.add(Map.of("remove", Map.of("index", index, "alias", alias))));
-			actions.add(Map.of("add", Map.of("index", fresh, "alias", alias, "is_write_index", true)));
-			client.send("POST", "_aliases", Map.of("actions", actions));
-			live = fresh;
-			applied = reached;
-			old.forEach(index -> client.send("DELETE", index, null));
-		}
+		ChangePosition filled = applyChanges(fresh, ChangePosition.START);
+		jobs.runAfterOthers(FEEDING, () -> {
+			synchronized (writeLock) {
+				ChangePosition reached = applyChanges(fresh, filled);
+				List<Object> actions = new ArrayList<>();
+				List<String> old = client.exists(alias)
+						? List.copyOf(client.send("GET", "_alias/" + alias, null).propertyNames()) : List.of();
+				old.forEach(index -> actions.add(Map.of("remove", Map.of("index", index, "alias", alias))));
+				actions.add(Map.of("add", Map.of("index", fresh, "alias", alias, "is_write_index", true)));
+				client.send("POST", "_aliases", Map.of("actions", actions));
+				live = fresh;
+				applied = reached;
+				old.forEach(index -> client.send("DELETE", index, null));
+			}
+		});
 		return client.send("GET", fresh + "/_count", null).path("count").asInt();
 	}
 

@@ -1,6 +1,7 @@
 package forumkb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.awaitility.Awaitility.await;
 
 import forumkb.DemoCorpus;
@@ -60,8 +61,21 @@ class OpenSearchBackendTests {
 	@BeforeAll
 	void ingestDemoCorpus() {
 		http = DemoCorpus.ingest(application, port);
+		assertThat(http.upload("/api/ingest", "phrases.jsonl", PHRASE_THREADS).status()).isEqualTo(200);
+		DemoCorpus.awaitSearchable(application);
 		lucene = LuceneSearchBackends.over(application);
 	}
+
+	/**
+	 * Two threads alike but for a quoted phrase's stop word: one holds "refused to
+	 * start", the other "refused start", which that phrase must not match.
+	 */
+	static final String PHRASE_THREADS = """
+			{"source": "apple-developer-forums", "externalId": "997101", "title": "Gribblenet helper refused to start",
+			 "posts": [{"body": "Since the update the gribblenet helper refused to start at login."}]}
+			{"source": "apple-developer-forums", "externalId": "997102", "title": "Gribblenet helper: refused start",
+			 "posts": [{"body": "Since the update the gribblenet helper, refused start at login."}]}
+			""".replace("\n ", " ");
 
 	JsonNode overHttp(String query, String sort) {
 		Response response = http
@@ -78,7 +92,10 @@ class OpenSearchBackendTests {
 
 	/**
 	 * Real-shaped searches of every kind: words, identifiers and their aliases, pasted
-	 * error lines and logs, phrases, filters alone, dates, the recent order, and none.
+	 * error lines and logs, phrases (one with a stop word inside, as a filter and as a
+	 * pasted line's bonus), filters alone, dates, the recent order, and none. Each hit
+	 * scores as on Lucene too: an equal order alone hid clauses that OpenSearch scored
+	 * otherwise.
 	 */
 	@ParameterizedTest(name = "{0} ({1})")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -98,12 +115,19 @@ class OpenSearchBackendTests {
 			year:2025 framework:NetworkExtension | relevance
 			push notifications | recent
 			saveToPreferences(completionHandler:) | relevance
+			"refused to start" gribblenet | relevance
+			our gribblenet helper log says "refused to start" after each update since Monday | relevance
 			qqqqzzzz | relevance
 			""")
 	void answersAsTheLuceneBackendDoes(String query, String sort) {
 		JsonNode open = overHttp(query, sort);
 		JsonNode expected = fromLucene(query, sort);
 		assertThat(ids(open)).as("hits in order").isEqualTo(ids(expected));
+		// The recent order has no scores to compare.
+		for (int i = 0; "relevance".equals(sort) && i < expected.get("hits").size(); i++) {
+			assertThat(open.get("hits").get(i).get("score").asDouble()).as("score of hit %d", i + 1)
+				.isCloseTo(expected.get("hits").get(i).get("score").asDouble(), withinPercentage(0.01));
+		}
 		for (String field : List.of("total", "totalRelation", "exactTotal", "countedTop", "identifiers", "facets",
 				"months")) {
 			assertThat(open.get(field)).as(field).isEqualTo(expected.get(field));
