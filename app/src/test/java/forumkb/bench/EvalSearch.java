@@ -60,15 +60,27 @@ final class EvalSearch implements AutoCloseable {
 	 * OpenSearch backend.
 	 */
 	static EvalSearch loadOnBothBackends(Path corpus) throws IOException {
+		EvalSearch loaded = load(corpus, onOpenSearch());
+		awaitOpenSearch(loaded.server);
+		return loaded;
+	}
+
+	/**
+	 * The settings that put an application's search on an OpenSearch node with our plugin
+	 * ({@link OpenSearchNode}), started for the run.
+	 */
+	static List<String> onOpenSearch() throws IOException {
 		URI node = OpenSearchNode.running()
 			.orElseThrow(() -> new IOException("no OpenSearch node could be started (the reason is above)"));
-		EvalSearch loaded = load(corpus,
-				List.of("--forumkb.search.backend=opensearch", "--forumkb.search.opensearch.url=" + node,
-						"--forumkb.search.opensearch.index=forumkb-bench-" + ProcessHandle.current().pid()));
-		IndexFeed feed = loaded.server.bean(IndexFeed.class);
+		return List.of("--forumkb.search.backend=opensearch", "--forumkb.search.opensearch.url=" + node,
+				"--forumkb.search.opensearch.index=forumkb-bench-" + ProcessHandle.current().pid());
+	}
+
+	/** Waits until the application's OpenSearch index holds every change of the feed. */
+	static void awaitOpenSearch(BenchServer server) {
+		IndexFeed feed = server.bean(IndexFeed.class);
 		await("the OpenSearch index holding the corpus").atMost(Duration.ofMinutes(5))
-			.until(() -> loaded.server.bean(OpenSearchIndex.class).holds(feed.lastChange()));
-		return loaded;
+			.until(() -> server.bean(OpenSearchIndex.class).holds(feed.lastChange()));
 	}
 
 	private static EvalSearch load(Path corpus, List<String> settings) throws IOException {
