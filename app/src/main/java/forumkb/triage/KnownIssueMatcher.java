@@ -6,6 +6,7 @@ import forumkb.index.IndexedThread;
 import forumkb.index.ThreadIndex;
 import forumkb.knownissue.KnownIssueMatches;
 import forumkb.system.ClusterJobs;
+import forumkb.system.ServiceUnavailableException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,10 @@ class KnownIssueMatcher {
 			}
 			jdbc.update("update job_cursor set position = ?, change_xid = ?::text::xid8 where name = ?", cursor.seq(),
 					cursor.xid(), JOB);
+		}
+		catch (ServiceUnavailableException e) {
+			log.warn("Matching arriving threads to known issues waits for the search service: {}",
+					e.getCause().getMessage());
 		}
 		catch (RuntimeException e) {
 			log.warn("Matching arriving threads to known issues failed; will retry", e);
