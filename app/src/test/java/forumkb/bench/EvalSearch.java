@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,6 +36,9 @@ final class EvalSearch implements AutoCloseable {
 	/** One ranked thread and the score our search gave it. */
 	record Scored(String externalId, float score) {
 	}
+
+	/** OpenSearch indexes the run has made. */
+	private static final AtomicInteger INDEXES = new AtomicInteger();
 
 	private final BenchServer server;
 
@@ -70,10 +74,13 @@ final class EvalSearch implements AutoCloseable {
 	 * ({@link OpenSearchNode}), started for the run.
 	 */
 	static List<String> onOpenSearch() throws IOException {
+		// An index of its own for each application: one run loads several eval sets, each
+		// on a new database whose change numbers start again.
 		URI node = OpenSearchNode.running()
 			.orElseThrow(() -> new IOException("no OpenSearch node could be started (the reason is above)"));
 		return List.of("--forumkb.search.backend=opensearch", "--forumkb.search.opensearch.url=" + node,
-				"--forumkb.search.opensearch.index=forumkb-bench-" + ProcessHandle.current().pid());
+				"--forumkb.search.opensearch.index=forumkb-bench-" + ProcessHandle.current().pid() + "-"
+						+ INDEXES.incrementAndGet());
 	}
 
 	/** Waits until the application's OpenSearch index holds every change of the feed. */
