@@ -150,8 +150,7 @@ public class TriageService {
 		String symptom = symptoms.reduce(text);
 		QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
 		// The text is embedded while the threads are ranked: the two take about as long
-		// and use
-		// different cores.
+		// and use different cores.
 		CompletableFuture<float[]> queryVector = vectors.enabled()
 				? CompletableFuture.supplyAsync(() -> embeddings.embed(symptom), embedder).exceptionally(e -> {
 					log.warn("Embedding the triage text failed; ranking without semantic similarity", e);

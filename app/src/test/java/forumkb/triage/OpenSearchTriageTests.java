@@ -8,7 +8,10 @@ import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.OpenSearchApplication;
+import forumkb.index.OpenSearchIndex;
+import forumkb.index.SearchIndex;
 import forumkb.knownissue.KnownIssueService;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,12 +80,16 @@ class OpenSearchTriageTests extends OpenSearchApplication {
 	TriageService onLucene;
 
 	@BeforeAll
-	void demoIndexed() {
+	void demoIndexed() throws IOException {
 		DemoCorpus.ingest(application, port);
 		application.getBean(ThreadVectors.class).catchUp();
 		await().atMost(Duration.ofMinutes(1))
 			.until(() -> !application.getBean(KnownIssueService.class).all().isEmpty());
 		application.getBean(KnownIssueIndex.class).refreshIfChanged();
+		// Both indexes built afresh: BM25 counts the deleted documents an update leaves
+		// until a merge drops them, and the two engines merge at different times.
+		application.getBean(SearchIndex.class).rebuild();
+		application.getBean(OpenSearchIndex.class).rebuild();
 		http = new HttpClientSupport(port);
 		onLucene = LuceneTriage.over(application);
 	}
@@ -129,7 +136,7 @@ class OpenSearchTriageTests extends OpenSearchApplication {
 		List<String> texts = new ArrayList<>(List.of(XPC, CRASH, TLS_LOG, SOURDOUGH));
 		application.getBean(JdbcTemplate.class)
 			.query("select t.title || chr(10) || p.body from thread t join post p on p.thread_id = t.id "
-					+ "and p.position = 0 where t.source = 'apple-developer-forums'", (row, n) -> row.getString(1))
+					+ "and p.position = 0", (row, n) -> row.getString(1))
 			.forEach(texts::add);
 		int matched = 0;
 		for (String text : texts) {
