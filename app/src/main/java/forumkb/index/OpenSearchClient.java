@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Set;
+import forumkb.system.ServiceUnavailableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -18,13 +20,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Plain HTTP and JSON to the OpenSearch cluster: its address and credentials come from
  * the settings ({@code forumkb.search.opensearch.*}, by environment
- * {@code FORUMKB_OPENSEARCH_URL}, {@code _USERNAME}, {@code _PASSWORD}).
+ * {@code FORUMKB_OPENSEARCH_URL}, {@code _USERNAME}, {@code _PASSWORD}). A cluster that
+ * cannot be reached, or answers that it cannot serve now, is a
+ * {@link ServiceUnavailableException}: searches and triage answer 503 until it is back.
  */
 @Component
 @ConditionalOnProperty(name = "forumkb.search.backend", havingValue = "opensearch")
 public class OpenSearchClient {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	/** What a user reads when the cluster cannot answer. */
+	public static final String UNAVAILABLE = "the search service is unavailable; try again in a minute";
+
+	/** The cluster's own answers for "not now": no node to answer, or none ready. */
+	private static final Set<Integer> NOT_NOW = Set.of(502, 503, 504);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -99,6 +109,10 @@ public class OpenSearchClient {
 		try {
 			HttpResponse<String> response = http.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			if (NOT_NOW.contains(response.statusCode())) {
+				throw new ServiceUnavailableException(UNAVAILABLE, new OpenSearchException(response.statusCode(),
+						"OpenSearch at " + url + " answered " + response.statusCode() + ": " + response.body()));
+			}
 			if (response.statusCode() >= 300) {
 				throw new OpenSearchException(response.statusCode(), "OpenSearch answered " + response.statusCode()
 						+ " to " + method + " " + path + ": " + response.body());
@@ -106,7 +120,8 @@ public class OpenSearchClient {
 			return response.body().isEmpty() ? "{}" : response.body();
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("OpenSearch at " + url + " cannot be reached", e);
+			throw new ServiceUnavailableException(UNAVAILABLE,
+					new UncheckedIOException("OpenSearch at " + url + " cannot be reached", e));
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

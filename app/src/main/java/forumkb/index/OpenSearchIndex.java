@@ -4,6 +4,7 @@ import static forumkb.index.IndexFields.*;
 
 import forumkb.extract.ErrorCatalog;
 import forumkb.system.ClusterJobs;
+import forumkb.system.ServiceUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +151,11 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 					followLive();
 				}
 			}
+		}
+		catch (ServiceUnavailableException e) {
+			// One line each time: an outage would otherwise log two stack traces a
+			// second.
+			log.warn("OpenSearch index catch-up waits for the cluster: {}", e.getCause().getMessage());
 		}
 		catch (RuntimeException e) {
 			log.error("OpenSearch index catch-up failed; will retry", e);

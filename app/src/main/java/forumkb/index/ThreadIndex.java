@@ -12,6 +12,9 @@ import java.io.IOException;
  */
 public interface ThreadIndex {
 
+	/** Whether the index is open and following the feed (never in command-line runs). */
+	boolean isRunning();
+
 	/** Applies every change the feed has that the index has not. */
 	void catchUp();
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -72,6 +73,11 @@ class LuceneSearchBackend implements SearchBackend {
 				throw new UncheckedIOException(e);
 			}
 		});
+	}
+
+	@Override
+	public <T> T lexically(Function<LexicalReader, T> read) {
+		return index.search(searcher -> read.apply(new LuceneLexicalReader(searcher, hits)));
 	}
 
 	private SearchResult run(IndexSearcher searcher, String raw, SearchQuery parsed, QueryBuilderService.Built built,

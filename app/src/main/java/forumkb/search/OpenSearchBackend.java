@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -105,7 +106,7 @@ class OpenSearchBackend implements SearchBackend {
 				"gte".equals(total.path("relation").asString()) ? "gte" : "eq", top.size(), shown, pageSize,
 				byActivity ? "recent" : "relevance",
 				built.identifiers().stream().map(QueryBuilderService.Identifier::typed).toList(), exactTotal,
-				hits(built, cut, pageFound), facets, months);
+				hits(built, cut, scored(pageFound)), facets, months);
 	}
 
 	@Override
@@ -114,10 +115,15 @@ class OpenSearchBackend implements SearchBackend {
 		Query cut = translation.cut(built.query());
 		JsonNode answer = client.send("POST", index + "/_search", ranked(likeThis, built, cut, COLLECTED, false));
 		List<Found> top = ordered(likeThis, answer);
-		return hits(built, cut, top.subList(0, Math.min(count + 1, top.size()))).stream()
+		return hits(built, cut, scored(top.subList(0, Math.min(count + 1, top.size())))).stream()
 			.filter(hit -> hit.id() != threadId)
 			.limit(count)
 			.toList();
+	}
+
+	@Override
+	public <T> T lexically(Function<LexicalReader, T> read) {
+		return read.apply(new OpenSearchLexicalReader(client, index, translation, this::hits));
 	}
 
 	/**
@@ -189,6 +195,10 @@ class OpenSearchBackend implements SearchBackend {
 		return found;
 	}
 
+	private static List<LexicalReader.Scored> scored(List<Found> found) {
+		return found.stream().map(each -> new LexicalReader.Scored(each.id(), each.score())).toList();
+	}
+
 	/** Those holding every identifier the query names first, each group in its order. */
 	private static List<Found> exactFirst(List<Found> ordered, List<QueryBuilderService.Identifier> identifiers) {
 		if (identifiers.isEmpty()) {
@@ -248,7 +258,7 @@ class OpenSearchBackend implements SearchBackend {
 	 * The page's hits: its threads read from OpenSearch, indexed in memory as the Lucene
 	 * index holds them, and made hits there with OpenSearch's scores.
 	 */
-	private List<Hit> hits(QueryBuilderService.Built built, Query cut, List<Found> page) {
+	private List<Hit> hits(QueryBuilderService.Built built, Query cut, List<LexicalReader.Scored> page) {
 		if (page.isEmpty()) {
 			return List.of();
 		}

@@ -149,6 +149,10 @@ final class OpenSearchQueries {
 	}
 
 	private static Map<String, Object> bool(BooleanQuery bool, float boost) {
+		if (bool.clauses().isEmpty()) {
+			// Lucene's empty query matches nothing; OpenSearch's empty bool, everything.
+			return Map.of("match_none", Map.of());
+		}
 		Map<String, List<Object>> clauses = new LinkedHashMap<>();
 		for (BooleanClause clause : bool.clauses()) {
 			String occur = switch (clause.occur()) {

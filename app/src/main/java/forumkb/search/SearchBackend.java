@@ -4,6 +4,7 @@ import static forumkb.index.IndexFields.*;
 
 import forumkb.search.SearchResult.Hit;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Where searches run: the embedded Lucene index ({@code forumkb.search.backend=lucene},
@@ -45,5 +46,11 @@ public interface SearchBackend {
 	 * {@code threadId} left out.
 	 */
 	List<Hit> similar(long threadId, SearchQuery likeThis, int count);
+
+	/**
+	 * Runs {@code read} on the threads' index as triage's lexical half reads it: ranked
+	 * by terms alone, with the counts that score known issues on the threads' scale.
+	 */
+	<T> T lexically(Function<LexicalReader, T> read);
 
 }

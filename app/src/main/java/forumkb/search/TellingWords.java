@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -15,7 +20,6 @@ import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.IOUtils;
 
 /**
@@ -34,11 +38,12 @@ public final class TellingWords {
 
 	/**
 	 * Whether a highlighted word is worth showing as a reason: not a number, a host-name
-	 * piece or a short word, and rarer than most (see {@link #rare}).
+	 * piece or a short word, and rarer than most (see {@link #rare}); {@code counts}
+	 * holds at least the word's {@link #terms}.
 	 */
-	public static boolean telling(IndexSearcher threads, String word) throws IOException {
+	public static boolean telling(String word, LexicalReader.TermCounts counts, long threads) {
 		return word.length() >= 4 && word.chars().anyMatch(Character::isLetter)
-				&& rare(threadsWith(threads, word), threads.getIndexReader().numDocs());
+				&& rare(threadsWith(word, counts, threads), threads);
 	}
 
 	/**
@@ -52,26 +57,42 @@ public final class TellingWords {
 	}
 
 	/**
-	 * Threads whose text has the word as the index reads it (stemmed). An English
-	 * function word (Snowball's list: "after", "should") counts as in all of them: in a
-	 * small corpus it can be rare, yet it never says why two reports are alike.
+	 * The terms whose counts tell whether the words are telling: the words as the index
+	 * reads them (stemmed).
 	 */
-	private static long threadsWith(IndexSearcher threads, String word) throws IOException {
-		if (FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-			return threads.getIndexReader().numDocs();
+	public static Set<Term> terms(Collection<String> words) {
+		Set<Term> terms = new LinkedHashSet<>();
+		words.forEach(word -> terms.addAll(analysed(word)));
+		return terms;
+	}
+
+	/**
+	 * Threads whose text has the word as the index reads it. An English function word
+	 * (Snowball's list: "after", "should") counts as in all of them: in a small corpus it
+	 * can be rare, yet it never says why two reports are alike.
+	 */
+	private static long threadsWith(String word, LexicalReader.TermCounts counts, long threads) {
+		List<Term> terms = analysed(word);
+		if (FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT)) || terms.isEmpty()) {
+			return threads;
 		}
-		long most = 0;
-		boolean any = false;
+		return terms.stream().mapToLong(counts::docFreq).max().orElse(threads);
+	}
+
+	private static List<Term> analysed(String word) {
+		List<Term> terms = new ArrayList<>();
 		try (TokenStream tokens = PROSE_ANALYZER.tokenStream(TEXT, word)) {
 			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
 			tokens.reset();
 			while (tokens.incrementToken()) {
-				any = true;
-				most = Math.max(most, threads.getIndexReader().docFreq(new Term(TEXT, term.toString())));
+				terms.add(new Term(TEXT, term.toString()));
 			}
 			tokens.end();
 		}
-		return any ? most : threads.getIndexReader().numDocs();
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return terms;
 	}
 
 	private static CharArraySet functionWords() {

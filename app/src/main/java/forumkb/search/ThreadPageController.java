@@ -1,6 +1,5 @@
 package forumkb.search;
 
-import forumkb.index.SearchIndex;
 import forumkb.search.SearchResult.Chip;
 import forumkb.search.SearchResult.Hit;
 import forumkb.search.SearchResult.SnippetPart;
@@ -10,8 +9,6 @@ import forumkb.thread.ThreadReader;
 import forumkb.thread.ThreadSummary;
 import forumkb.thread.ThreadView;
 import forumkb.thread.ThreadView.EntityView;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,15 +48,15 @@ class ThreadPageController {
 
 	private final JdbcTemplate jdbc;
 
-	private final SearchIndex index;
+	private final SearchBackend backend;
 
 	ThreadPageController(ThreadReader reader, SearchService search, ForumMarkdown markdown, JdbcTemplate jdbc,
-			SearchIndex index) {
+			SearchBackend backend) {
 		this.search = search;
 		this.reader = reader;
 		this.markdown = markdown;
 		this.jdbc = jdbc;
-		this.index = index;
+		this.backend = backend;
 	}
 
 	@GetMapping("/")
@@ -137,19 +134,10 @@ class ThreadPageController {
 			.filter(SnippetPart::match)
 			.map(part -> part.text().strip())
 			.toList();
-		List<String> words = index.search(threads -> {
-			try {
-				List<String> telling = new ArrayList<>();
-				for (String word : matchedWords) {
-					if (TellingWords.telling(threads, word)) {
-						telling.add(word);
-					}
-				}
-				return telling;
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
+		List<String> words = backend.lexically(threads -> {
+			LexicalReader.TermCounts counts = threads.counts(TellingWords.terms(matchedWords));
+			long threadCount = threads.threads();
+			return matchedWords.stream().filter(word -> TellingWords.telling(word, counts, threadCount)).toList();
 		});
 		List<String> candidates = Stream.concat(entities.stream(), words.stream()).toList();
 		List<String> why = new ArrayList<>();

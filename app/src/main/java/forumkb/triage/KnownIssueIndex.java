@@ -13,6 +13,7 @@ import forumkb.knownissue.KnownIssueGeneration;
 import forumkb.knownissue.KnownIssueService;
 import forumkb.knownissue.KnownIssuesChanged;
 import forumkb.knownissue.SignatureTerm;
+import forumkb.search.LexicalReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -85,11 +86,11 @@ public class KnownIssueIndex {
 			return best;
 		}
 
-		IndexSearcher searcher(IndexSearcher threads) {
+		IndexSearcher searcher(LexicalReader.TermCounts threads) {
 			return reader == null ? null : new BorrowedStatistics(reader, threads);
 		}
 
-		IndexSearcher shownSearcher(IndexSearcher threads) {
+		IndexSearcher shownSearcher(LexicalReader.TermCounts threads) {
 			return shown == null ? null : new BorrowedStatistics(shown, threads);
 		}
 	}

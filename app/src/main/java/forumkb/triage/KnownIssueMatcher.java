@@ -3,9 +3,10 @@ package forumkb.triage;
 import forumkb.index.ChangePosition;
 import forumkb.index.IndexFeed;
 import forumkb.index.IndexedThread;
-import forumkb.index.SearchIndex;
+import forumkb.index.ThreadIndex;
 import forumkb.knownissue.KnownIssueMatches;
 import forumkb.system.ClusterJobs;
+import forumkb.system.ServiceUnavailableException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,11 @@ import org.springframework.stereotype.Component;
  * chart counts them, and a fixed known issue that gains matches is the digest's
  * regression alert. It follows the change feed ({@link IndexFeed}) from where it was when
  * it first ran, so a new install matches what arrives from then on (the demo corpus
- * included), and only as far as the search index has made searchable. With several nodes,
- * one runs it at a time (a cluster job), so the cursor only moves forward and each thread
- * is checked once; the match rows' primary key keeps a thread from counting twice anyway.
- * Not in command-line runs.
+ * included), and only as far as the search backend's index ({@link ThreadIndex}: the
+ * node's Lucene index or OpenSearch) has made searchable. With several nodes, one runs it
+ * at a time (a cluster job), so the cursor only moves forward and each thread is checked
+ * once; the match rows' primary key keeps a thread from counting twice anyway. Not in
+ * command-line runs.
  */
 @Component
 @Profile("!cli")
@@ -41,7 +43,7 @@ class KnownIssueMatcher {
 
 	private final IndexFeed feed;
 
-	private final SearchIndex index;
+	private final ThreadIndex index;
 
 	private final TriageService triage;
 
@@ -53,7 +55,7 @@ class KnownIssueMatcher {
 
 	private final boolean enabled;
 
-	KnownIssueMatcher(JdbcTemplate jdbc, IndexFeed feed, SearchIndex index, TriageService triage,
+	KnownIssueMatcher(JdbcTemplate jdbc, IndexFeed feed, ThreadIndex index, TriageService triage,
 			KnownIssueIndex knownIssues, KnownIssueMatches matches, ClusterJobs jobs,
 			@Value("${forumkb.triage.matcher.enabled:true}") boolean enabled) {
 		this.jdbc = jdbc;
@@ -93,6 +95,10 @@ class KnownIssueMatcher {
 			}
 			jdbc.update("update job_cursor set position = ?, change_xid = ?::text::xid8 where name = ?", cursor.seq(),
 					cursor.xid(), JOB);
+		}
+		catch (ServiceUnavailableException e) {
+			log.warn("Matching arriving threads to known issues waits for the search service: {}",
+					e.getCause().getMessage());
 		}
 		catch (RuntimeException e) {
 			log.warn("Matching arriving threads to known issues failed; will retry", e);

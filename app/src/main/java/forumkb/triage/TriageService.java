@@ -6,15 +6,16 @@ import static forumkb.index.IndexFields.*;
 import forumkb.extract.EntityExtractor;
 import forumkb.extract.ExtractedEntity;
 import forumkb.extract.SymptomLines;
-import forumkb.index.SearchIndex;
 import forumkb.knownissue.KnownIssue;
 import forumkb.knownissue.SignatureTerm;
+import forumkb.search.LexicalReader;
+import forumkb.search.LuceneHits;
 import forumkb.search.QueryBuilderService;
+import forumkb.search.SearchBackend;
 import forumkb.search.SearchQuery;
 import forumkb.search.SearchResult.Chip;
 import forumkb.search.SearchResult.Hit;
 import forumkb.search.SearchResult.SnippetPart;
-import forumkb.search.LuceneHits;
 import forumkb.search.SearchService;
 import forumkb.search.TellingWords;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,10 +25,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +38,7 @@ import java.util.concurrent.Executors;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.slf4j.Logger;
@@ -82,7 +86,7 @@ public class TriageService {
 	 */
 	private static final float SEMANTIC_WEIGHT = 0.6f;
 
-	private final SearchIndex index;
+	private final SearchBackend backend;
 
 	private final KnownIssueIndex knownIssues;
 
@@ -90,6 +94,9 @@ public class TriageService {
 
 	private final SearchService search;
 
+	/**
+	 * The known issues' hits: they are a small Lucene index in process on either backend.
+	 */
 	private final LuceneHits luceneHits;
 
 	private final EntityExtractor extractor = new EntityExtractor();
@@ -107,12 +114,12 @@ public class TriageService {
 	private final ExecutorService embedder = Executors.newFixedThreadPool(2,
 			Thread.ofPlatform().daemon().name("triage-embed-", 0).factory());
 
-	TriageService(SearchIndex index, KnownIssueIndex knownIssues, QueryBuilderService queries, SearchService search,
+	TriageService(SearchBackend backend, KnownIssueIndex knownIssues, QueryBuilderService queries, SearchService search,
 			LuceneHits luceneHits, SentenceEmbeddings embeddings, ThreadVectors vectors, MeterRegistry meters) {
 		this.luceneHits = luceneHits;
 		this.embeddings = embeddings;
 		this.vectors = vectors;
-		this.index = index;
+		this.backend = backend;
 		this.knownIssues = knownIssues;
 		this.queries = queries;
 		this.search = search;
@@ -142,14 +149,14 @@ public class TriageService {
 		long started = System.nanoTime();
 		String symptom = symptoms.reduce(text);
 		QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
-		// The text is embedded while Lucene ranks: the two take about as long and use
-		// different cores.
+		// The text is embedded while the threads are ranked: the two take about as long
+		// and use different cores.
 		CompletableFuture<float[]> queryVector = vectors.enabled()
 				? CompletableFuture.supplyAsync(() -> embeddings.embed(symptom), embedder).exceptionally(e -> {
 					log.warn("Embedding the triage text failed; ranking without semantic similarity", e);
 					return null;
 				}) : CompletableFuture.completedFuture(null);
-		List<Suggestion> suggestions = latency.record(() -> index.search(threads -> knownIssues
+		List<Suggestion> suggestions = latency.record(() -> backend.lexically(threads -> knownIssues
 			.read(snapshot -> rank(threads, snapshot, built, symptom, queryVector, readsReports))));
 		boolean confident = suggestions.stream().anyMatch(s -> s.confidence() == Confidence.HIGH);
 		return new TriageResult(suggestions.stream().filter(s -> s.confidence() != Confidence.LOW).toList(),
@@ -173,20 +180,22 @@ public class TriageService {
 		String symptom = symptoms.reduce(text);
 		QueryBuilderService.Built built = queries.build(new SearchQuery(symptom, List.of(), Map.of(), null, null));
 		String lower = symptom.toLowerCase(Locale.ROOT);
-		return index.search(threads -> knownIssues.read(snapshot -> {
-			IndexSearcher issues = snapshot.searcher(threads);
-			if (issues == null) {
+		return backend.lexically(threads -> knownIssues.read(snapshot -> {
+			if (snapshot.issues().isEmpty()) {
 				return List.<KnownIssueMatch>of();
 			}
 			try {
-				Query query = threads.rewrite(built.query());
+				Query query = threads.cut(built.query());
+				IndexSearcher issues = snapshot.searcher(threads.counts(terms(query)));
 				ScoreDoc[] top = issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs;
 				List<Hit> hits = luceneHits.hits(issues, built, query, top);
+				LexicalReader.TermCounts counts = threads.counts(entityTerms(hits));
+				long threadCount = threads.threads();
 				List<KnownIssueMatch> matches = new ArrayList<>();
 				for (int i = 0; i < hits.size(); i++) {
 					KnownIssue issue = snapshot.issues().get(hits.get(i).id());
-					Confidence level = confidence.onItsOwn(matched(threads, hits.get(i)),
-							threads.getIndexReader().numDocs(), phrases(threads, null, issue, lower).size());
+					Confidence level = confidence.onItsOwn(matched(counts, hits.get(i)), threadCount,
+							phrases(counts, threadCount, null, issue, lower).size());
 					if (level != Confidence.LOW) {
 						matches.add(new KnownIssueMatch(issue.id(), top[i].score, level));
 					}
@@ -199,47 +208,47 @@ public class TriageService {
 		}));
 	}
 
-	private List<Suggestion> rank(IndexSearcher threads, KnownIssueIndex.Snapshot snapshot,
+	private List<Suggestion> rank(LexicalReader threads, KnownIssueIndex.Snapshot snapshot,
 			QueryBuilderService.Built built, String symptom, CompletableFuture<float[]> embedding,
 			boolean readsReports) {
 		try {
-			// Rewritten once against the threads, so the known issues are searched with
-			// the same words.
-			Query query = threads.rewrite(built.query());
-			Map<Long, ScoreDoc> lexical = new LinkedHashMap<>();
-			for (ScoreDoc doc : threads.search(query, THREAD_CANDIDATES).scoreDocs) {
-				lexical.put(threadId(threads, doc.doc), doc);
-			}
+			// Cut once by the threads' counts, so the known issues are searched with the
+			// same words.
+			Query query = threads.cut(built.query());
+			Map<Long, Float> lexical = new LinkedHashMap<>();
+			threads.top(query, THREAD_CANDIDATES).forEach(thread -> lexical.put(thread.id(), thread.score()));
 			float[] queryVector = embedding.join();
 			Map<Long, Float> semantic = new LinkedHashMap<>();
 			if (queryVector != null) {
 				vectors.nearest(queryVector, SEMANTIC_CANDIDATES)
 					.forEach(near -> semantic.put(near.threadId(), near.cosine()));
 			}
-			Scale lexicalScale = Scale.of(lexical.values().stream().map(doc -> doc.score).toList(), FUSED_DEPTH);
+			Scale lexicalScale = Scale.of(List.copyOf(lexical.values()), FUSED_DEPTH);
 			Scale semanticScale = Scale.of(List.copyOf(semantic.values()), FUSED_DEPTH);
 			float semanticWeight = semantic.isEmpty() ? 0 : SEMANTIC_WEIGHT;
 			Map<Long, Candidate> threadCandidates = new LinkedHashMap<>();
-			for (Map.Entry<Long, ScoreDoc> entry : lexical.entrySet()) {
+			for (Map.Entry<Long, Float> entry : lexical.entrySet()) {
 				Float cosine = semantic.get(entry.getKey());
-				threadCandidates.put(entry.getKey(),
-						new Candidate(Suggestion.Type.THREAD, entry.getKey(), entry.getValue(),
-								fuse(lexicalScale.of(entry.getValue().score),
-										cosine == null ? 0 : semanticScale.of(cosine), semanticWeight),
-								cosine, List.of()));
+				threadCandidates
+					.put(entry.getKey(),
+							new Candidate(Suggestion.Type.THREAD, entry.getKey(), NO_DOC, entry.getValue(),
+									fuse(lexicalScale.of(entry.getValue()),
+											cosine == null ? 0 : semanticScale.of(cosine), semanticWeight),
+									cosine, List.of()));
 			}
+			// A thread found by its vectors only counts once the text index holds it.
+			Set<Long> held = threads
+				.held(semantic.keySet().stream().filter(id -> !threadCandidates.containsKey(id)).toList());
 			for (Map.Entry<Long, Float> entry : semantic.entrySet()) {
-				if (!threadCandidates.containsKey(entry.getKey())) {
-					ScoreDoc doc = docOf(threads, entry.getKey());
-					if (doc != null) {
-						threadCandidates.put(entry.getKey(),
-								new Candidate(Suggestion.Type.THREAD, entry.getKey(), doc,
-										fuse(0, semanticScale.of(entry.getValue()), semanticWeight), entry.getValue(),
-										List.of()));
-					}
+				if (held.contains(entry.getKey())) {
+					threadCandidates.put(entry.getKey(),
+							new Candidate(Suggestion.Type.THREAD, entry.getKey(), NO_DOC, 0,
+									fuse(0, semanticScale.of(entry.getValue()), semanticWeight), entry.getValue(),
+									List.of()));
 				}
 			}
-			IndexSearcher issueSearcher = snapshot.searcher(threads);
+			LexicalReader.TermCounts counts = snapshot.issues().isEmpty() ? null : threads.counts(terms(query));
+			IndexSearcher issueSearcher = counts == null ? null : snapshot.searcher(counts);
 			List<Candidate> candidates = new ArrayList<>(threadCandidates.values());
 			if (issueSearcher != null) {
 				candidates.addAll(knownIssueCandidates(issueSearcher, snapshot, query, threadCandidates, symptom,
@@ -247,7 +256,7 @@ public class TriageService {
 						new Fusion(lexicalScale, semanticScale, semanticWeight, queryVector)));
 			}
 			candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-			IndexSearcher shownIssues = readsReports ? issueSearcher : snapshot.shownSearcher(threads);
+			IndexSearcher shownIssues = readsReports || counts == null ? issueSearcher : snapshot.shownSearcher(counts);
 			return suggestions(threads, issueSearcher, shownIssues, snapshot, built, query, candidates, symptom);
 		}
 		catch (IOException e) {
@@ -255,30 +264,33 @@ public class TriageService {
 		}
 	}
 
+	/** Every term of a query: what scoring it on the known issues reads counts of. */
+	private static Set<Term> terms(Query query) {
+		Set<Term> terms = new HashSet<>();
+		query.visit(QueryVisitor.termCollector(terms));
+		return terms;
+	}
+
 	private static float fuse(float lexical, float semantic, float semanticWeight) {
 		return (1 - semanticWeight) * lexical + semanticWeight * semantic;
 	}
 
-	private static long threadId(IndexSearcher searcher, int doc) throws IOException {
-		return Long.parseLong(searcher.storedFields().document(doc, Set.of(ID)).get(ID));
-	}
-
-	/**
-	 * The index document of a thread found by its vectors only; null if the text index
-	 * lacks it yet.
-	 */
-	private static ScoreDoc docOf(IndexSearcher threads, long threadId) throws IOException {
-		ScoreDoc[] found = threads.search(new TermQuery(new Term(ID, Long.toString(threadId))), 1).scoreDocs;
+	/** The known issue's document in an index of known issues; null if it lacks it. */
+	private static ScoreDoc docOf(IndexSearcher issues, long issueId) throws IOException {
+		ScoreDoc[] found = issues.search(new TermQuery(new Term(ID, Long.toString(issueId))), 1).scoreDocs;
 		return found.length == 0 ? null : new ScoreDoc(found[0].doc, 0);
 	}
 
 	/**
-	 * A thread or known issue being ranked; a known issue carries its linked threads that
-	 * matched.
+	 * A thread or known issue being ranked, with its lexical score; a known issue carries
+	 * its document in the known-issue index ({@link #NO_DOC} when the query did not match
+	 * it) and its linked threads that matched.
 	 */
-	private record Candidate(Suggestion.Type type, long id, ScoreDoc doc, float score, Float cosine,
+	private record Candidate(Suggestion.Type type, long id, int issueDoc, float lexical, float score, Float cosine,
 			List<Long> linkedMatches) {
 	}
+
+	private static final int NO_DOC = -1;
 
 	/**
 	 * How the two rankings become one score: each on its own scale, then weighed; the
@@ -291,7 +303,7 @@ public class TriageService {
 			Map<Long, Candidate> threads, String symptom, Set<String> queryTerms, Fusion fusion) throws IOException {
 		Map<Long, ScoreDoc> direct = new HashMap<>();
 		for (ScoreDoc doc : issues.search(query, KNOWN_ISSUE_CANDIDATES).scoreDocs) {
-			direct.put(threadId(issues, doc.doc), doc);
+			direct.put(Long.parseLong(issues.storedFields().document(doc.doc, Set.of(ID)).get(ID)), doc);
 		}
 		Map<Long, List<Long>> linkedMatches = new HashMap<>();
 		threads.keySet()
@@ -320,8 +332,8 @@ public class TriageService {
 			for (int i = 1; i < linkedScores.size(); i++) {
 				score += linkedScores.get(i) * LINKED_SHARE;
 			}
-			candidates.add(new Candidate(Suggestion.Type.KNOWN_ISSUE, issue.id(),
-					doc == null ? new ScoreDoc(-1, 0) : doc, score, cosine, linked));
+			candidates.add(new Candidate(Suggestion.Type.KNOWN_ISSUE, issue.id(), doc == null ? NO_DOC : doc.doc,
+					doc == null ? 0 : doc.score, score, cosine, linked));
 		}
 		return candidates;
 	}
@@ -359,17 +371,26 @@ public class TriageService {
 	 * thread. Confidence weighs everything a known issue learned, but its snippet,
 	 * matched terms and reasons come from {@code shownIssues}, what the viewer may read.
 	 */
-	private List<Suggestion> suggestions(IndexSearcher threads, IndexSearcher issues, IndexSearcher shownIssues,
+	private List<Suggestion> suggestions(LexicalReader threads, IndexSearcher issues, IndexSearcher shownIssues,
 			KnownIssueIndex.Snapshot snapshot, QueryBuilderService.Built built, Query query, List<Candidate> ranked,
 			String symptom) throws IOException {
 		List<Candidate> top = ranked.subList(0, Math.min(SUGGESTIONS, ranked.size()));
-		Map<Long, Hit> threadHits = hitsById(threads, built, query, top, Suggestion.Type.THREAD);
-		Map<Long, Hit> issueHits = issues == null ? Map.of()
-				: hitsById(issues, built, query, top, Suggestion.Type.KNOWN_ISSUE);
+		Map<Long, Hit> threadHits = byId(threads.hits(built, query,
+				top.stream()
+					.filter(candidate -> candidate.type() == Suggestion.Type.THREAD)
+					.map(candidate -> new LexicalReader.Scored(candidate.id(), candidate.lexical()))
+					.toList()));
+		Map<Long, Hit> issueHits = issues == null ? Map.of() : issueHits(issues, built, query, top);
 		Map<Long, Hit> shownIssueHits = shownIssues == issues ? issueHits : shownHits(shownIssues, built, query, top);
+		List<Hit> allHits = new ArrayList<>(threadHits.values());
+		allHits.addAll(issueHits.values());
+		allHits.addAll(shownIssueHits.values());
+		Set<Term> counted = entityTerms(allHits);
+		counted.addAll(TellingWords.terms(matchedWords(allHits)));
+		LexicalReader.TermCounts counts = threads.counts(counted);
 		float best = top.isEmpty() ? 0 : top.getFirst().score();
 		String lower = symptom.toLowerCase(Locale.ROOT);
-		long threadCount = threads.getIndexReader().numDocs();
+		long threadCount = threads.threads();
 		List<Suggestion> suggestions = new ArrayList<>();
 		for (int rank = 0; rank < top.size(); rank++) {
 			Candidate candidate = top.get(rank);
@@ -380,13 +401,13 @@ public class TriageService {
 			float next = rank + 1 < ranked.size() ? ranked.get(rank + 1).score() : 0;
 			Suggestion.Evidence evidence = new Suggestion.Evidence(candidate.score(), candidate.score() - next,
 					best <= 0 ? 0 : candidate.score() / best,
-					ConfidenceRule.rareCount(matched(threads, hit), threadCount),
+					ConfidenceRule.rareCount(matched(counts, hit), threadCount),
 					candidate.cosine() == null ? 0 : candidate.cosine());
 			Confidence level = confidence.of(evidence);
 			Hit shown = knownIssue ? shownIssueHits.get(candidate.id()) : hit;
 			KnownIssue shownIssue = issue == null || shownIssues == issues ? issue : issue.withoutLearnedTerms();
-			List<Suggestion.Matched> matched = matched(threads, shown);
-			List<String> phrases = phrases(threads, shown, shownIssue, lower);
+			List<Suggestion.Matched> matched = matched(counts, shown);
+			List<String> phrases = phrases(counts, threadCount, shown, shownIssue, lower);
 			List<Suggestion.SnippetPart> parts = shown == null ? List.of()
 					: shown.snippetParts()
 						.stream()
@@ -402,13 +423,13 @@ public class TriageService {
 		return suggestions;
 	}
 
-	private Map<Long, Hit> hitsById(IndexSearcher searcher, QueryBuilderService.Built built, Query query,
-			List<Candidate> top, Suggestion.Type type) throws IOException {
+	private Map<Long, Hit> issueHits(IndexSearcher issues, QueryBuilderService.Built built, Query query,
+			List<Candidate> top) throws IOException {
 		ScoreDoc[] docs = top.stream()
-			.filter(c -> c.type() == type && c.doc().doc >= 0)
-			.map(Candidate::doc)
+			.filter(c -> c.type() == Suggestion.Type.KNOWN_ISSUE && c.issueDoc() != NO_DOC)
+			.map(c -> new ScoreDoc(c.issueDoc(), c.lexical()))
 			.toArray(ScoreDoc[]::new);
-		return byId(luceneHits.hits(searcher, built, query, docs));
+		return byId(luceneHits.hits(issues, built, query, docs));
 	}
 
 	private static Map<Long, Hit> byId(List<Hit> hits) {
@@ -422,7 +443,7 @@ public class TriageService {
 			List<Candidate> top) throws IOException {
 		List<ScoreDoc> docs = new ArrayList<>();
 		for (Candidate candidate : top) {
-			if (candidate.type() == Suggestion.Type.KNOWN_ISSUE && candidate.doc().doc >= 0) {
+			if (candidate.type() == Suggestion.Type.KNOWN_ISSUE && candidate.issueDoc() != NO_DOC) {
 				ScoreDoc doc = docOf(shownIssues, candidate.id());
 				if (doc != null) {
 					docs.add(doc);
@@ -436,27 +457,58 @@ public class TriageService {
 	 * The hit's matched entities with how many threads carry each: rarer is stronger
 	 * evidence.
 	 */
-	private static List<Suggestion.Matched> matched(IndexSearcher threads, Hit hit) throws IOException {
+	private static List<Suggestion.Matched> matched(LexicalReader.TermCounts counts, Hit hit) {
 		if (hit == null) {
 			return List.of();
 		}
 		List<Suggestion.Matched> matched = new ArrayList<>();
 		for (Chip chip : hit.matched()) {
-			String field = EntityFields.fieldOf(chip.kind());
-			long docFreq = field == null ? 0
-					: threads.getIndexReader().docFreq(new Term(field, chip.value().toLowerCase(Locale.ROOT)));
-			matched.add(new Suggestion.Matched(chip.kind(), chip.value(), docFreq));
+			Term term = entityTerm(chip);
+			matched.add(new Suggestion.Matched(chip.kind(), chip.value(), term == null ? 0 : counts.docFreq(term)));
 		}
 		matched.sort(Comparator.comparingLong(Suggestion.Matched::threads));
 		return matched;
+	}
+
+	/** The exact term of an entity the threads hold; null for a kind not indexed so. */
+	private static Term entityTerm(Chip chip) {
+		String field = EntityFields.fieldOf(chip.kind());
+		return field == null ? null : new Term(field, chip.value().toLowerCase(Locale.ROOT));
+	}
+
+	/** The terms of the hits' matched entities: what {@link #matched} counts. */
+	private static Set<Term> entityTerms(List<Hit> hits) {
+		Set<Term> terms = new HashSet<>();
+		hits.forEach(hit -> hit.matched()
+			.stream()
+			.map(TriageService::entityTerm)
+			.filter(Objects::nonNull)
+			.forEach(terms::add));
+		return terms;
+	}
+
+	/** The hits' highlighted words: the candidates for {@link #phrases}. */
+	private static List<String> matchedWords(Hit hit) {
+		return hit.snippetParts()
+			.stream()
+			.filter(SnippetPart::match)
+			.map(part -> part.text().strip())
+			.distinct()
+			.toList();
+	}
+
+	private static Set<String> matchedWords(List<Hit> hits) {
+		Set<String> words = new HashSet<>();
+		hits.forEach(hit -> words.addAll(matchedWords(hit)));
+		return words;
 	}
 
 	/**
 	 * Highlighted words of the snippet that tell threads apart (see
 	 * {@link TellingWords}), and the known issue's signature phrases found in the text.
 	 */
-	private static List<String> phrases(IndexSearcher threads, Hit hit, KnownIssue issue, String lowerText)
-			throws IOException {
+	private static List<String> phrases(LexicalReader.TermCounts counts, long threads, Hit hit, KnownIssue issue,
+			String lowerText) {
 		List<String> phrases = new ArrayList<>();
 		if (issue != null) {
 			issue.signature()
@@ -466,13 +518,8 @@ public class TriageService {
 				.forEach(term -> phrases.add(term.value()));
 		}
 		if (hit != null) {
-			for (String word : hit.snippetParts()
-				.stream()
-				.filter(SnippetPart::match)
-				.map(part -> part.text().strip())
-				.distinct()
-				.toList()) {
-				if (phrases.size() < 8 && TellingWords.telling(threads, word)) {
+			for (String word : matchedWords(hit)) {
+				if (phrases.size() < 8 && TellingWords.telling(word, counts, threads)) {
 					phrases.add(word.toLowerCase(Locale.ROOT));
 				}
 			}

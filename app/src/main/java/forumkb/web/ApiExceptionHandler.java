@@ -2,8 +2,10 @@ package forumkb.web;
 
 import forumkb.system.BadRequestException;
 import forumkb.system.NotFoundException;
+import forumkb.system.ServiceUnavailableException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,15 @@ class ApiExceptionHandler {
 	@ExceptionHandler(NotFoundException.class)
 	Object notFound(HttpServletRequest request, NotFoundException e) {
 		return respond(request, HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	/** A service a search or triage needs is down: worth trying again, not our bug. */
+	@ExceptionHandler(ServiceUnavailableException.class)
+	Object unavailable(HttpServletRequest request, HttpServletResponse response, ServiceUnavailableException e) {
+		log.warn("Unavailable on {}: {}", request.getRequestURI(),
+				e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+		response.setHeader("Retry-After", "60");
+		return respond(request, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,6 +36,9 @@ final class EvalSearch implements AutoCloseable {
 	/** One ranked thread and the score our search gave it. */
 	record Scored(String externalId, float score) {
 	}
+
+	/** OpenSearch indexes the run has made. */
+	private static final AtomicInteger INDEXES = new AtomicInteger();
 
 	private final BenchServer server;
 
@@ -60,15 +64,30 @@ final class EvalSearch implements AutoCloseable {
 	 * OpenSearch backend.
 	 */
 	static EvalSearch loadOnBothBackends(Path corpus) throws IOException {
+		EvalSearch loaded = load(corpus, onOpenSearch());
+		awaitOpenSearch(loaded.server);
+		return loaded;
+	}
+
+	/**
+	 * The settings that put an application's search on an OpenSearch node with our plugin
+	 * ({@link OpenSearchNode}), started for the run.
+	 */
+	static List<String> onOpenSearch() throws IOException {
+		// An index of its own for each application: one run loads several eval sets, each
+		// on a new database whose change numbers start again.
 		URI node = OpenSearchNode.running()
 			.orElseThrow(() -> new IOException("no OpenSearch node could be started (the reason is above)"));
-		EvalSearch loaded = load(corpus,
-				List.of("--forumkb.search.backend=opensearch", "--forumkb.search.opensearch.url=" + node,
-						"--forumkb.search.opensearch.index=forumkb-bench-" + ProcessHandle.current().pid()));
-		IndexFeed feed = loaded.server.bean(IndexFeed.class);
+		return List.of("--forumkb.search.backend=opensearch", "--forumkb.search.opensearch.url=" + node,
+				"--forumkb.search.opensearch.index=forumkb-bench-" + ProcessHandle.current().pid() + "-"
+						+ INDEXES.incrementAndGet());
+	}
+
+	/** Waits until the application's OpenSearch index holds every change of the feed. */
+	static void awaitOpenSearch(BenchServer server) {
+		IndexFeed feed = server.bean(IndexFeed.class);
 		await("the OpenSearch index holding the corpus").atMost(Duration.ofMinutes(5))
-			.until(() -> loaded.server.bean(OpenSearchIndex.class).holds(feed.lastChange()));
-		return loaded;
+			.until(() -> server.bean(OpenSearchIndex.class).holds(feed.lastChange()));
 	}
 
 	private static EvalSearch load(Path corpus, List<String> settings) throws IOException {

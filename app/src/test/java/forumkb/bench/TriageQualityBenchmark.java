@@ -11,8 +11,13 @@ import forumkb.knownissue.KnownIssuesChanged;
 import forumkb.report.Report;
 import forumkb.report.ReportDraft;
 import forumkb.report.ReportService;
+import forumkb.search.LuceneSearchBackends;
+import forumkb.search.SearchBackend;
+import forumkb.search.SearchQueryParser;
+import forumkb.search.SearchResult;
 import forumkb.search.SearchService;
 import forumkb.system.CommandLine;
+import forumkb.triage.LuceneTriage;
 import forumkb.triage.Suggestion;
 import forumkb.triage.ThreadVectors;
 import forumkb.triage.TriageResult;
@@ -35,8 +40,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * {@code benchmark-triage [FOLDER…] [--misses] [--no-feedback]}: for each eval set (by
- * default the folders of {@code forumkb.bench.eval-dev} and
+ * {@code benchmark-triage [FOLDER…] [--opensearch] [--misses] [--no-feedback]}: for each
+ * eval set (by default the folders of {@code forumkb.bench.eval-dev} and
  * {@code forumkb.bench.eval-real-dev}), a throw-away application of its own ingests the
  * corpus, and every query goes through the real triage path, printing Recall@1/5, MRR
  * and, for queries no thread covers, the share answered "no confident match" — next to
@@ -45,7 +50,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * how often the top suggestion of each confidence label is right. Then feedback: with a
  * known issue per expected thread set, the reports of one half of the queries are
  * submitted and confirmed, and the other half is measured before and after (both halves
- * in turn), so the gain is what confirmations teach about unseen reports.
+ * in turn), so the gain is what confirmations teach about unseen reports. With
+ * {@code --opensearch} the application's search runs on a real OpenSearch node
+ * ({@link forumkb.OpenSearchNode}) and every figure is measured on both backends in the
+ * same run: first triage and search over the application's Lucene index, then on
+ * OpenSearch, next to Lucene's ranking of the same query; feedback runs on OpenSearch.
  */
 class TriageQualityBenchmark implements CommandLine.Command {
 
@@ -69,8 +78,9 @@ class TriageQualityBenchmark implements CommandLine.Command {
 
 	@Override
 	public String usage() {
-		return "benchmark-triage [EVAL-FOLDER...] [--misses] [--no-feedback]   Recall@1/5, MRR, no-match share,"
-				+ " reliability of the labels, search over the pasted report; triage vs plain BM25";
+		return "benchmark-triage [EVAL-FOLDER...] [--opensearch] [--misses] [--no-feedback]   Recall@1/5, MRR,"
+				+ " no-match share, reliability of the labels, search over the pasted report; triage vs plain BM25"
+				+ " (and on both backends)";
 	}
 
 	@Override
@@ -78,14 +88,17 @@ class TriageQualityBenchmark implements CommandLine.Command {
 		List<Path> folders = Stream.of(args).filter(arg -> !arg.startsWith("--")).map(Path::of).toList();
 		boolean misses = Options.flag(args, "--misses");
 		boolean feedback = !Options.flag(args, "--no-feedback");
+		boolean bothBackends = Options.flag(args, "--opensearch");
 		Calibration calibration = new Calibration();
 		try {
 			for (Path folder : folders.isEmpty() ? defaultSets : folders) {
 				EvalSet eval = EvalSet.load(folder);
 				System.out.println();
 				System.out.println("=== " + folder);
-				try (BenchServer server = BenchServer.start(null)) {
-					new SetRun(server, folder.getFileName().toString(), eval, calibration).measure(misses, feedback);
+				String[] settings = bothBackends ? EvalSearch.onOpenSearch().toArray(String[]::new) : new String[0];
+				try (BenchServer server = BenchServer.start(null, settings)) {
+					new SetRun(server, folder.getFileName().toString(), eval, calibration, bothBackends).measure(misses,
+							feedback);
 				}
 			}
 			calibration.print();
@@ -127,11 +140,17 @@ class TriageQualityBenchmark implements CommandLine.Command {
 
 		private final Calibration calibration;
 
+		private final BenchServer server;
+
+		private final boolean bothBackends;
+
 		private final Map<Long, String> externalIds = new HashMap<>();
 
 		private final Map<String, Long> threadIds = new HashMap<>();
 
-		SetRun(BenchServer server, String name, EvalSet eval, Calibration calibration) {
+		SetRun(BenchServer server, String name, EvalSet eval, Calibration calibration, boolean bothBackends) {
+			this.server = server;
+			this.bothBackends = bothBackends;
 			this.name = name;
 			this.eval = eval;
 			this.calibration = calibration;
@@ -149,6 +168,9 @@ class TriageQualityBenchmark implements CommandLine.Command {
 		void measure(boolean misses, boolean feedback) throws IOException {
 			ingest.ingest("eval corpus", List.of(IngestInput.ofFile(eval.corpus(), null)));
 			index.catchUp();
+			if (bothBackends) {
+				EvalSearch.awaitOpenSearch(server);
+			}
 			if (vectors.enabled()) {
 				vectors.catchUp();
 				System.out.println("Thread vectors: " + vectors.status());
@@ -158,17 +180,22 @@ class TriageQualityBenchmark implements CommandLine.Command {
 				threadIds.put(row.getString(2), row.getLong(1));
 			});
 			List<ParsedThread> threads = eval.threads();
-			Latencies latencies = new Latencies();
 			try (PlainBm25 baseline = new PlainBm25(threads)) {
-				System.out.println("Triage over " + threads.size() + " threads, no known issues:");
-				Reliability reliability = new Reliability();
-				Groups groups = measure(eval.queries(), query -> timed(latencies, query),
-						query -> baseline.search(query, 10), misses, reliability);
-				groups.print("forumkb triage", "plain BM25");
-				System.out.printf("triage latency over the eval corpus: p50 %.1f ms, p99 %.1f ms (%d queries)%n",
-						latencies.millis(50), latencies.millis(99), latencies.count());
-				reliability.print();
-				pastedSearch(baseline);
+				if (!bothBackends) {
+					System.out.println("Triage over " + threads.size() + " threads, no known issues:");
+					measure(triage, text -> search.search(text, 0, "relevance"), query -> baseline.search(query, 10),
+							"plain BM25", baseline, misses, calibration);
+				}
+				else {
+					TriageService lucene = LuceneTriage.over(server.context());
+					System.out.println("Triage over " + threads.size() + " threads, no known issues, Lucene backend:");
+					measure(lucene, firstPage(LuceneSearchBackends.over(server.context())),
+							query -> baseline.search(query, 10), "plain BM25", baseline, misses, calibration);
+					System.out.println();
+					System.out.println("The same on the OpenSearch backend, next to the Lucene backend's triage:");
+					measure(triage, text -> search.search(text, 0, "relevance"), query -> ranking(lucene.triage(query)),
+							"lucene triage", baseline, misses, null);
+				}
 			}
 			if (feedback) {
 				feedback();
@@ -176,10 +203,34 @@ class TriageQualityBenchmark implements CommandLine.Command {
 		}
 
 		/**
+		 * Triage's figures with one backend's triage and search, next to {@code other}'s
+		 * rankings; {@code calibration} null for a second backend's run of the same set.
+		 */
+		private void measure(TriageService triage, Function<String, SearchResult> search,
+				Function<String, List<String>> other, String otherName, PlainBm25 baseline, boolean misses,
+				Calibration calibration) {
+			Latencies latencies = new Latencies();
+			Reliability reliability = new Reliability();
+			Groups groups = measure(eval.queries(), query -> timed(triage, latencies, query), other, misses,
+					reliability, calibration);
+			groups.print("forumkb triage", otherName);
+			System.out.printf("triage latency over the eval corpus: p50 %.1f ms, p99 %.1f ms (%d queries)%n",
+					latencies.millis(50), latencies.millis(99), latencies.count());
+			reliability.print();
+			pastedSearch(search, baseline);
+		}
+
+		/** A backend's first result page, as the search API asks for it. */
+		private static Function<String, SearchResult> firstPage(SearchBackend backend) {
+			SearchQueryParser parser = new SearchQueryParser();
+			return text -> backend.search(parser.parse(text), text, 0, false);
+		}
+
+		/**
 		 * Search over the pasted report's first characters, as a search box gets them,
 		 * against plain BM25.
 		 */
-		private void pastedSearch(PlainBm25 baseline) {
+		private void pastedSearch(Function<String, SearchResult> search, PlainBm25 baseline) {
 			RankingMetrics ours = new RankingMetrics();
 			RankingMetrics plain = new RankingMetrics();
 			for (EvalSet.Query query : eval.queries()) {
@@ -187,12 +238,8 @@ class TriageQualityBenchmark implements CommandLine.Command {
 					continue;
 				}
 				String pasted = query.text().substring(0, Math.min(PASTED_SEARCH_CHARS, query.text().length()));
-				ours.add(search.search(pasted, 0, "relevance")
-					.hits()
-					.stream()
-					.limit(10)
-					.map(hit -> externalIds.get(hit.id()))
-					.toList(), query.expected());
+				ours.add(search.apply(pasted).hits().stream().limit(10).map(hit -> externalIds.get(hit.id())).toList(),
+						query.expected());
 				plain.add(baseline.search(pasted, 10), query.expected());
 			}
 			System.out.printf(
@@ -202,7 +249,7 @@ class TriageQualityBenchmark implements CommandLine.Command {
 					plain.mrr());
 		}
 
-		private TriageResult timed(Latencies latencies, String text) {
+		private TriageResult timed(TriageService triage, Latencies latencies, String text) {
 			long started = System.nanoTime();
 			TriageResult result = triage.triage(text);
 			latencies.add(System.nanoTime() - started);
@@ -213,6 +260,12 @@ class TriageQualityBenchmark implements CommandLine.Command {
 		 * Suggestions as external thread ids; a known issue stands for its linked
 		 * threads.
 		 */
+		private List<String> ranking(TriageResult result) {
+			Map<Long, KnownIssue> issues = new HashMap<>();
+			knownIssues.all().forEach(issue -> issues.put(issue.id(), issue));
+			return ranking(result, issues);
+		}
+
 		private List<String> ranking(TriageResult result, Map<Long, KnownIssue> issues) {
 			Set<String> ranked = new LinkedHashSet<>();
 			result.ranked().forEach(suggestion -> ranked.addAll(ids(suggestion, issues)));
@@ -228,7 +281,8 @@ class TriageQualityBenchmark implements CommandLine.Command {
 		}
 
 		private Groups measure(List<EvalSet.Query> queries, Function<String, TriageResult> ours,
-				Function<String, List<String>> plain, boolean misses, Reliability reliability) {
+				Function<String, List<String>> plain, boolean misses, Reliability reliability,
+				Calibration calibration) {
 			Map<Long, KnownIssue> issues = new HashMap<>();
 			knownIssues.all().forEach(issue -> issues.put(issue.id(), issue));
 			Groups groups = new Groups();
@@ -241,7 +295,9 @@ class TriageQualityBenchmark implements CommandLine.Command {
 						.map(s -> ids(s, issues).stream().anyMatch(query.expected()::contains))
 						.toList();
 					reliability.add(result.ranked(), right);
-					calibration.add(name, result.ranked(), right, !query.expected().isEmpty());
+					if (calibration != null) {
+						calibration.add(name, result.ranked(), right, !query.expected().isEmpty());
+					}
 				}
 				if (misses && (query.expected().isEmpty() ? result.confidentMatch()
 						: ranked.stream().limit(5).noneMatch(query.expected()::contains))) {
@@ -282,11 +338,11 @@ class TriageQualityBenchmark implements CommandLine.Command {
 				int taught = fold;
 				List<EvalSet.Query> teach = folds.keySet().stream().filter(q -> folds.get(q) == taught).toList();
 				List<EvalSet.Query> held = folds.keySet().stream().filter(q -> folds.get(q) != taught).toList();
-				before.addAll(measure(held, triage::triage, null, false, null));
+				before.addAll(measure(held, triage::triage, null, false, null, null));
 				for (EvalSet.Query query : teach) {
 					confirm(query, issueByExpected.get(query.expected()));
 				}
-				after.addAll(measure(held, triage::triage, null, false, null));
+				after.addAll(measure(held, triage::triage, null, false, null, null));
 				forget();
 			}
 			System.out.println();
