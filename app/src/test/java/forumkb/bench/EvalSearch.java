@@ -2,7 +2,6 @@ package forumkb.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import forumkb.OpenSearchNode;
 import forumkb.index.IndexFeed;
 import forumkb.index.OpenSearchIndex;
 import forumkb.index.SearchIndex;
@@ -14,7 +13,6 @@ import forumkb.search.SearchQueryParser;
 import forumkb.search.SearchResult;
 import forumkb.search.SearchService;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,15 +54,11 @@ final class EvalSearch implements AutoCloseable {
 
 	/**
 	 * The corpus in the application's Lucene index and, through the change feed, in an
-	 * OpenSearch node with our plugin ({@link OpenSearchNode}), searched by the
+	 * OpenSearch node with our plugin ({@link BenchServer#onOpenSearch}), searched by the
 	 * OpenSearch backend.
 	 */
 	static EvalSearch loadOnBothBackends(Path corpus) throws IOException {
-		URI node = OpenSearchNode.running()
-			.orElseThrow(() -> new IOException("no OpenSearch node could be started (the reason is above)"));
-		EvalSearch loaded = load(corpus,
-				List.of("--forumkb.search.backend=opensearch", "--forumkb.search.opensearch.url=" + node,
-						"--forumkb.search.opensearch.index=forumkb-bench-" + ProcessHandle.current().pid()));
+		EvalSearch loaded = load(corpus, BenchServer.onOpenSearch());
 		IndexFeed feed = loaded.server.bean(IndexFeed.class);
 		await("the OpenSearch index holding the corpus").atMost(Duration.ofMinutes(5))
 			.until(() -> loaded.server.bean(OpenSearchIndex.class).holds(feed.lastChange()));

@@ -99,6 +99,7 @@ class OpenSearchBackendTests {
 			push notifications | recent
 			saveToPreferences(completionHandler:) | relevance
 			qqqqzzzz | relevance
+			0x8badf00d | relevance
 			""")
 	void answersAsTheLuceneBackendDoes(String query, String sort) {
 		JsonNode open = overHttp(query, sort);
