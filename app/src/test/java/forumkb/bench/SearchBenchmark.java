@@ -141,18 +141,20 @@ class SearchBenchmark implements CommandLine.Command {
 		List<String> settings = new ArrayList<>(BenchServer.onOpenSearch());
 		settings.add(WITHOUT_VECTORS);
 		Timed openSearch;
-		try (BenchServer server = BenchServer.start(folder, settings.toArray(String[]::new))) {
-			indexCorpus(server, threads, seed);
-			OpenSearchClient client = server.bean(OpenSearchClient.class);
-			openSearch = measure(server, queries, clientCounts, requests, null, () -> nodeCpuNanos(client));
-			System.out.println("OpenSearch node, heap " + nodeHeap + ": " + nodeStats(client));
-			// The node outlives the application; its copy of the corpus is not kept.
-			client.send("DELETE", server.bean(OpenSearchIndex.class).generation(), null);
-		}
 		Timed lucene;
-		try (BenchServer server = BenchServer.start(folder, WITHOUT_VECTORS)) {
-			indexCorpus(server, threads, seed);
-			lucene = measure(server, queries, clientCounts, requests, null, null);
+		try {
+			try (BenchServer server = BenchServer.start(folder, settings.toArray(String[]::new))) {
+				indexCorpus(server, threads, seed);
+				OpenSearchClient client = server.bean(OpenSearchClient.class);
+				openSearch = measure(server, queries, clientCounts, requests, null, () -> nodeCpuNanos(client));
+				System.out.println("OpenSearch node, heap " + nodeHeap + ": " + nodeStats(client));
+				// The node outlives the application; its copy of the corpus is not kept.
+				client.send("DELETE", server.bean(OpenSearchIndex.class).generation(), null);
+			}
+			try (BenchServer server = BenchServer.start(folder, WITHOUT_VECTORS)) {
+				indexCorpus(server, threads, seed);
+				lucene = measure(server, queries, clientCounts, requests, null, null);
+			}
 		}
 		finally {
 			if (kept == null) {
