@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (Maven's copy, {@code forumkb.opensearch.distribution}) unpacked once into
  * {@code app/target/opensearch/}, our plugin zip ({@code forumkb.opensearch.plugin-zip},
  * built by the opensearch-plugin module's {@code package}) installed into it, and one
- * node per test JVM on 127.0.0.1 with a 512 MB heap, stopped when the JVM ends.
+ * node per test JVM on 127.0.0.1 with a 512 MB heap ({@code forumkb.opensearch.heap} sets
+ * another, e.g. for a benchmark's larger corpus), stopped when the JVM ends.
  *
  * <p>
  * Use it as {@code @ExtendWith(OpenSearchNode.class)} on a test class, or call
@@ -170,7 +171,8 @@ public final class OpenSearchNode implements BeforeEachCallback {
 			// Small and quiet: the JVM's own logs (gc.log) would be shared by every node
 			// of
 			// this home.
-			builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m -Xlog:disable");
+			String heap = System.getProperty("forumkb.opensearch.heap", "512m");
+			builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap + " -Xlog:disable");
 			builder.environment().remove("JAVA_TOOL_OPTIONS");
 			Process node = builder.start();
 			Files.writeString(nodeDir.resolve(NODE_PID), Long.toString(node.pid()));

@@ -95,8 +95,13 @@ final class OpenSearchQueries {
 		for (int i = 0; i < byKey.size(); i++) {
 			filters.put(Integer.toString(i), term(byKey.get(i), 1f));
 		}
-		JsonNode answer = client.send("POST", index + "/_search", Map.of("size", 0, "track_total_hits", true, "aggs",
-				Map.of("terms", Map.of("filters", Map.of("filters", filters)))));
+		Map<String, Object> request = new LinkedHashMap<>(Map.of("size", 0, "track_total_hits", true));
+		// OpenSearch refuses an empty filters aggregation: a text of no words (a bare
+		// 0x8badf00d) has no term to count.
+		if (!filters.isEmpty()) {
+			request.put("aggs", Map.of("terms", Map.of("filters", Map.of("filters", filters))));
+		}
+		JsonNode answer = client.send("POST", index + "/_search", request);
 		int documents = answer.path("hits").path("total").path("value").asInt();
 		Map<Term, Integer> counts = new LinkedHashMap<>();
 		JsonNode buckets = answer.path("aggregations").path("terms").path("buckets");

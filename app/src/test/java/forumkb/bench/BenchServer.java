@@ -1,12 +1,15 @@
 package forumkb.bench;
 
 import forumkb.ForumkbApplication;
+import forumkb.OpenSearchNode;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and index, whichever one the command was started against.
  */
 final class BenchServer implements AutoCloseable {
+
+	private static final AtomicInteger INDEXES = new AtomicInteger();
 
 	private final Path indexDirectory;
 
@@ -69,6 +74,21 @@ final class BenchServer implements AutoCloseable {
 		return new BenchServer(indexDirectory, kept != null, context);
 	}
 
+	/**
+	 * The settings that put an application's search on a real OpenSearch node with our
+	 * plugin ({@link OpenSearchNode}, started on first call), in an index of this JVM's
+	 * own.
+	 */
+	static List<String> onOpenSearch() throws IOException {
+		URI node = OpenSearchNode.running()
+			.orElseThrow(() -> new IOException("no OpenSearch node could be started (the reason is above)"));
+		// An index of its own for each application: one run loads several eval sets, each
+		// on a new database whose change numbers start again.
+		return List.of("--forumkb.search.backend=opensearch", "--forumkb.search.opensearch.url=" + node,
+				"--forumkb.search.opensearch.index=forumkb-bench-" + ProcessHandle.current().pid() + "-"
+						+ INDEXES.incrementAndGet());
+	}
+
 	<T> T bean(Class<T> type) {
 		return context.getBean(type);
 	}
@@ -96,10 +116,14 @@ final class BenchServer implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		context.close();
-		if (kept) {
-			return;
+		if (!kept) {
+			delete(indexDirectory);
 		}
-		try (Stream<Path> files = Files.walk(indexDirectory)) {
+	}
+
+	/** Deletes a folder and everything in it. */
+	static void delete(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
 			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
 				Files.deleteIfExists(file);
 			}

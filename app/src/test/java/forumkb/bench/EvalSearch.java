@@ -2,7 +2,6 @@ package forumkb.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import forumkb.OpenSearchNode;
 import forumkb.index.IndexFeed;
 import forumkb.index.OpenSearchIndex;
 import forumkb.index.SearchIndex;
@@ -14,7 +13,6 @@ import forumkb.search.SearchQueryParser;
 import forumkb.search.SearchResult;
 import forumkb.search.SearchService;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,8 +35,6 @@ final class EvalSearch implements AutoCloseable {
 	}
 
 	/** OpenSearch indexes the run has made. */
-	private static final AtomicInteger INDEXES = new AtomicInteger();
-
 	private final BenchServer server;
 
 	private final SearchService search;
@@ -60,27 +55,13 @@ final class EvalSearch implements AutoCloseable {
 
 	/**
 	 * The corpus in the application's Lucene index and, through the change feed, in an
-	 * OpenSearch node with our plugin ({@link OpenSearchNode}), searched by the
+	 * OpenSearch node with our plugin ({@link BenchServer#onOpenSearch}), searched by the
 	 * OpenSearch backend.
 	 */
 	static EvalSearch loadOnBothBackends(Path corpus) throws IOException {
-		EvalSearch loaded = load(corpus, onOpenSearch());
+		EvalSearch loaded = load(corpus, BenchServer.onOpenSearch());
 		awaitOpenSearch(loaded.server);
 		return loaded;
-	}
-
-	/**
-	 * The settings that put an application's search on an OpenSearch node with our plugin
-	 * ({@link OpenSearchNode}), started for the run.
-	 */
-	static List<String> onOpenSearch() throws IOException {
-		// An index of its own for each application: one run loads several eval sets, each
-		// on a new database whose change numbers start again.
-		URI node = OpenSearchNode.running()
-			.orElseThrow(() -> new IOException("no OpenSearch node could be started (the reason is above)"));
-		return List.of("--forumkb.search.backend=opensearch", "--forumkb.search.opensearch.url=" + node,
-				"--forumkb.search.opensearch.index=forumkb-bench-" + ProcessHandle.current().pid() + "-"
-						+ INDEXES.incrementAndGet());
 	}
 
 	/** Waits until the application's OpenSearch index holds every change of the feed. */

@@ -32,6 +32,12 @@ final class Options {
 		return value == null ? null : Path.of(value).toAbsolutePath();
 	}
 
+	/** The text after {@code name}, else {@code fallback}. */
+	static String option(String[] args, String name, String fallback) {
+		String value = value(args, name);
+		return value == null ? fallback : value;
+	}
+
 	/** Whether {@code name} is among the arguments. */
 	static boolean flag(String[] args, String name) {
 		return Arrays.asList(args).contains(name);

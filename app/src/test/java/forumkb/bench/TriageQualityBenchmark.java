@@ -95,7 +95,7 @@ class TriageQualityBenchmark implements CommandLine.Command {
 				EvalSet eval = EvalSet.load(folder);
 				System.out.println();
 				System.out.println("=== " + folder);
-				String[] settings = bothBackends ? EvalSearch.onOpenSearch().toArray(String[]::new) : new String[0];
+				String[] settings = bothBackends ? BenchServer.onOpenSearch().toArray(String[]::new) : new String[0];
 				try (BenchServer server = BenchServer.start(null, settings)) {
 					new SetRun(server, folder.getFileName().toString(), eval, calibration, bothBackends).measure(misses,
 							feedback);

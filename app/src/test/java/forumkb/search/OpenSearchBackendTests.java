@@ -118,6 +118,7 @@ class OpenSearchBackendTests {
 			"refused to start" gribblenet | relevance
 			our gribblenet helper log says "refused to start" after each update since Monday | relevance
 			qqqqzzzz | relevance
+			0x8badf00d | relevance
 			""")
 	void answersAsTheLuceneBackendDoes(String query, String sort) {
 		JsonNode open = overHttp(query, sort);

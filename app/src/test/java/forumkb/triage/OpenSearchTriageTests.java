@@ -33,9 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link forumkb.OpenSearchNode}), on the demo corpus and its known issues: the same
  * answers over {@code /api/triage} as triage over the Lucene index the same application
  * keeps, suggestion by suggestion (order, labels, scores, matched entities, linked
- * threads), and the same known issues matched. The quoted passage and the words cited from
- * it are left out: on OpenSearch they can come from another passage of the same thread
- * (4 of these 8 reports when this was written), which is an open difference.
+ * threads), and the same known issues matched. The quoted passage and the words cited
+ * from it are left out: on OpenSearch they can come from another passage of the same
+ * thread (4 of these 8 reports when this was written), which is an open difference.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenSearchTriageTests extends OpenSearchApplication {
