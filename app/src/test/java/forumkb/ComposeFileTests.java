@@ -16,7 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -82,7 +88,7 @@ class ComposeFileTests {
 	void theOpenSearchImageIsTheVersionThePluginIsBuiltFor() throws IOException {
 		Map<String, String> arguments = dockerfileArguments(Path.of("opensearch-plugin", "Dockerfile"));
 
-		assertThat(arguments).containsEntry("OPENSEARCH_VERSION", System.getProperty("forumkb.opensearch.version"));
+		assertThat(arguments).containsEntry("OPENSEARCH_VERSION", buildProperty("opensearch.version"));
 		// The zip this build makes, under its current version.
 		assertThat(Path.of("opensearch-plugin").resolve(arguments.get("PLUGIN_ZIP")).toAbsolutePath().normalize())
 			.isEqualTo(Path.of(System.getProperty("forumkb.opensearch.plugin-zip")).toAbsolutePath().normalize());
@@ -177,6 +183,21 @@ class ComposeFileTests {
 		return DOCKERFILE_ARG.matcher(Files.readString(dockerfile))
 			.results()
 			.collect(Collectors.toMap(argument -> argument.group(1), argument -> argument.group(2)));
+	}
+
+	/**
+	 * A property as the root pom.xml sets it: the default build's, not one given on the
+	 * command line to build the plugin for another OpenSearch.
+	 */
+	private static String buildProperty(String name) throws IOException {
+		try {
+			Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+			Element properties = (Element) pom.getDocumentElement().getElementsByTagName("properties").item(0);
+			return properties.getElementsByTagName(name).item(0).getTextContent().trim();
+		}
+		catch (ParserConfigurationException | SAXException e) {
+			throw new IllegalStateException("pom.xml cannot be read", e);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
