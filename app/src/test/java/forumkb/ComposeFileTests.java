@@ -27,10 +27,11 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml and the two Dockerfiles against the build they package, read as
- * Compose reads them (profiles, YAML merge keys, {@code ${VAR:-default}}): no engine is
- * needed, so the file cannot drift where Docker does not run. The cluster profile is two
- * app nodes on one PostgreSQL and one OpenSearch, that OpenSearch is the version the
- * plugin is built for, and the app image starts the JVM as spring-boot:run does.
+ * Compose reads them (profiles, YAML merge keys, {@code ${VAR:-default}}) without an
+ * engine, so they are checked on every build, Docker or not: the cluster profile is two
+ * app nodes on one PostgreSQL and one OpenSearch, the nodes' variables are ones the app
+ * reads, that OpenSearch is the version the plugin is built for, and the app image starts
+ * the JVM as spring-boot:run does.
  */
 class ComposeFileTests {
 
@@ -85,6 +86,18 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void everySettingTheAppNodesAreGivenIsOneTheAppReads() throws IOException {
+		String applicationProperties = Files
+			.readString(Path.of("app", "src", "main", "resources", "application.properties"));
+
+		appNodes(activeServices(Set.of("cluster"), Map.of()))
+			.forEach((name, node) -> assertThat(map(node.get("environment")).keySet())
+				.as("variables of %s that application.properties does not read", name)
+				.filteredOn(variable -> !applicationProperties.contains("${" + variable + ":"))
+				.isEmpty());
+	}
+
+	@Test
 	void theOpenSearchImageIsTheVersionThePluginIsBuiltFor() throws IOException {
 		Map<String, String> arguments = dockerfileArguments(Path.of("opensearch-plugin", "Dockerfile"));
 
@@ -96,15 +109,13 @@ class ComposeFileTests {
 
 	@Test
 	void theAppImageStartsTheJvmWithTheFlagsOfSpringBootRun() throws IOException {
-		String entrypoint = Files.readAllLines(Path.of("Dockerfile"))
+		List<String> entrypoints = Files.readAllLines(Path.of("Dockerfile"))
 			.stream()
 			.filter(line -> line.startsWith("ENTRYPOINT "))
-			.collect(Collectors.collectingAndThen(Collectors.toList(), lines -> {
-				assertThat(lines).hasSize(1);
-				return lines.get(0).substring("ENTRYPOINT ".length());
-			}));
+			.toList();
+		assertThat(entrypoints).hasSize(1);
 		// The exec form is a JSON array, which YAML reads too.
-		List<String> command = new Yaml().load(entrypoint);
+		List<String> command = new Yaml().load(entrypoints.get(0).substring("ENTRYPOINT ".length()));
 
 		assertThat(command.subList(1, command.indexOf("-jar")))
 			.containsExactly(System.getProperty("forumkb.jvm-arguments").trim().split("\\s+"));
@@ -115,12 +126,14 @@ class ComposeFileTests {
 	 * active profile) unless that dependency is marked not required.
 	 */
 	private static void assertEveryDependencyStarts(Map<String, Map<String, Object>> services) {
-		services.forEach((name,
-				service) -> map(service.getOrDefault("depends_on", Map.of())).forEach((dependency,
-						settings) -> assertThat(
-								services.containsKey(dependency) || Boolean.FALSE.equals(map(settings).get("required")))
-							.as("%s depends on %s", name, dependency)
-							.isTrue()));
+		services.forEach((name, service) -> {
+			Map<String, Object> dependencies = map(service.getOrDefault("depends_on", Map.of()));
+			dependencies.forEach((dependency,
+					settings) -> assertThat(
+							services.containsKey(dependency) || Boolean.FALSE.equals(map(settings).get("required")))
+						.as("%s depends on %s", name, dependency)
+						.isTrue());
+		});
 	}
 
 	/**
