@@ -106,19 +106,34 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 	@Override
 	public void start() {
 		if (!commandLine) {
-			// Nodes starting together on an empty cluster create one index, not one each.
-			jobs.runAfterOthers(FEEDING, () -> {
-				synchronized (writeLock) {
-					if (!client.exists(alias)) {
-						String index = createIndex();
-						client.send("POST", "_aliases", Map.of("actions", List
-							.of(Map.of("add", Map.of("index", index, "alias", alias, "is_write_index", true)))));
-					}
-					followLive();
-				}
-			});
 			running = true;
+			try {
+				joinCluster();
+			}
+			catch (ServiceUnavailableException e) {
+				// A node starting while the cluster restarts serves 503 on search until
+				// it
+				// is back, and catch-up joins then: exiting at start would take the whole
+				// portal down with the search service.
+				log.warn("OpenSearch cannot be reached yet; the index is followed once it answers: {}",
+						e.getCause().getMessage());
+			}
 		}
+	}
+
+	/** Creates the index and its alias on an empty cluster, then follows the live one. */
+	private void joinCluster() {
+		// Nodes starting together on an empty cluster create one index, not one each.
+		jobs.runAfterOthers(FEEDING, () -> {
+			synchronized (writeLock) {
+				if (!client.exists(alias)) {
+					String index = createIndex();
+					client.send("POST", "_aliases", Map.of("actions",
+							List.of(Map.of("add", Map.of("index", index, "alias", alias, "is_write_index", true)))));
+				}
+				followLive();
+			}
+		});
 	}
 
 	@Override
@@ -140,6 +155,9 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 			return;
 		}
 		try {
+			if (live == null) {
+				joinCluster();
+			}
 			boolean fed = jobs.runOnce(FEEDING, () -> {
 				synchronized (writeLock) {
 					followLive();
