@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The application on the OpenSearch backend against the test JVM's real node
  * ({@link OpenSearchNode}, reached through {@link OpenSearchLink}, which a test can cut),
  * with the demo corpus, its known issues and sentence embeddings: the classes that
- * compare triage on OpenSearch with triage on the Lucene index the same application
+ * compare search or triage on OpenSearch with the Lucene index the same application
  * keeps, or cut the application off from OpenSearch, extend it, and so share one
  * application.
  */

@@ -55,11 +55,20 @@ public final class OpenSearchNode implements BeforeEachCallback {
 	/** In each node's folder: its process id, for {@link #removeLeftovers}. */
 	private static final String NODE_PID = "node.pid";
 
+	/**
+	 * The {@code @Order} of the test classes that need the node: last in
+	 * {@link SecondJvmSuite}, which starts the node in the background as it begins.
+	 */
+	public static final int CLASS_ORDER = Integer.MAX_VALUE;
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private static URI url;
 
 	private static String unavailable;
+
+	/** Why the node did not start, so that every test needing it fails with it. */
+	private static RuntimeException startFailure;
 
 	/** Before each test rather than the class, so each skipped test shows as skipped. */
 	@Override
@@ -78,14 +87,32 @@ public final class OpenSearchNode implements BeforeEachCallback {
 	}
 
 	/**
+	 * Starts the node on a thread of its own, for a suite whose classes need it later:
+	 * its half-minute start then runs beside other tests instead of before them. The
+	 * first {@link #url()} waits for it; a start that failed fails there.
+	 */
+	public static void startInBackground() {
+		Thread.ofPlatform().daemon().name("opensearch-node-start").start(OpenSearchNode::running);
+	}
+
+	/**
 	 * The running node's address, started on first call, or empty where no node can run:
 	 * for a Spring context's settings, where a skip cannot be thrown.
 	 */
 	public static synchronized Optional<URI> running() {
+		if (startFailure != null) {
+			throw startFailure;
+		}
 		if (url == null && unavailable == null) {
 			unavailable = whyUnavailable();
 			if (unavailable == null) {
-				url = start();
+				try {
+					url = start();
+				}
+				catch (RuntimeException ex) {
+					startFailure = ex;
+					throw ex;
+				}
 			}
 			else {
 				System.err.println("OpenSearch tests skipped: no node, because " + unavailable);

@@ -10,8 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The application with small ingest limits (uploads and fetches of 20 kB, fetches that
  * give up after 2 s), so "too large" and "too slow" are cheap to test, and loopback
  * allowed as a fetch target, as an intranet forum would be. One application for every
- * class so annotated.
+ * class so annotated, in the first test JVM, which the second would otherwise outlast.
  */
+@InFirstJvm
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

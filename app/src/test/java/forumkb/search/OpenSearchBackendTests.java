@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
+import forumkb.OpenSearchApplication;
 import forumkb.OpenSearchNode;
 import forumkb.index.IndexFeed;
 import forumkb.index.OpenSearchIndex;
@@ -17,16 +18,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,16 +33,9 @@ import tools.jackson.databind.JsonNode;
  * HTTP API on the demo corpus: the same answers as the Lucene backend, which the same
  * application still keeps, fed by the same change feed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "forumkb.search.backend=opensearch")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenSearchBackendTests {
-
-	@DynamicPropertySource
-	static void node(DynamicPropertyRegistry properties) {
-		properties.add("forumkb.search.opensearch.url", () -> OpenSearchNode.url().toString());
-		properties.add("forumkb.search.opensearch.index", () -> "forumkb-test-" + ProcessHandle.current().pid());
-	}
+@Order(OpenSearchNode.CLASS_ORDER)
+class OpenSearchBackendTests extends OpenSearchApplication {
 
 	@LocalServerPort
 	int port;

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,6 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * search it through its alias.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(OpenSearchNode.CLASS_ORDER)
 class OpenSearchNodesTests {
 
 	/**

@@ -8,6 +8,7 @@ import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.OpenSearchApplication;
+import forumkb.OpenSearchNode;
 import forumkb.OpenSearchLink;
 import forumkb.system.ServiceUnavailableException;
 import forumkb.triage.TriageService;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * answer again once it is back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(OpenSearchNode.CLASS_ORDER)
 class OpenSearchUnavailableTests extends OpenSearchApplication {
 
 	static final String REPORT = "NEFilterManager.shared().saveToPreferences never calls its completion handler";

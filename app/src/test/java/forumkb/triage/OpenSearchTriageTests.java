@@ -8,6 +8,7 @@ import forumkb.DemoCorpus;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.OpenSearchApplication;
+import forumkb.OpenSearchNode;
 import forumkb.index.OpenSearchIndex;
 import forumkb.index.SearchIndex;
 import forumkb.knownissue.KnownIssueService;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * thread (4 of these 8 reports when this was written), which is an open difference.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(OpenSearchNode.CLASS_ORDER)
 class OpenSearchTriageTests extends OpenSearchApplication {
 
 	/**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the text that makes forum search work (built-in chains lose these).
  */
 @ExtendWith(OpenSearchNode.class)
+@Order(OpenSearchNode.CLASS_ORDER)
 class OpenSearchAnalysisTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
