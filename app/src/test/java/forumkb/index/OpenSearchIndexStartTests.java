@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import forumkb.OpenSearchApplication;
 import forumkb.OpenSearchLink;
+import forumkb.OpenSearchNode;
 import forumkb.system.ClusterJobs;
 import java.time.Duration;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -16,6 +18,7 @@ import org.springframework.core.env.Environment;
  * compose stack coming up) starts all the same, and creates or follows the index once the
  * cluster answers, instead of failing its start and taking the portal down with search.
  */
+@Order(OpenSearchNode.CLASS_ORDER)
 class OpenSearchIndexStartTests extends OpenSearchApplication {
 
 	@Autowired
