@@ -45,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  * process happens here to the same top matches as OpenSearch returns them: the pasted
  * quotes' bonus (an OpenSearch rescore), the tie-breakers, exact matches first, and the
  * facet and month counts. A page's snippets come from the threads' stored text, indexed
- * in memory with the same analysers, so they mark what the Lucene backend marks.
+ * in memory with the same analysers and weighed by the whole index's counts, so they mark
+ * and pick what the Lucene backend marks and picks.
  */
 @Component
 @ConditionalOnProperty(name = "forumkb.search.backend", havingValue = "opensearch")
