@@ -1,15 +1,19 @@
 package forumkb.index;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import forumkb.system.ServiceUnavailableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,8 +52,8 @@ public class OpenSearchClient {
 			@Value("${forumkb.search.opensearch.username:}") String username,
 			@Value("${forumkb.search.opensearch.password:}") String password) {
 		this.url = URI.create(url.endsWith("/") ? url : url + "/");
-		this.authorization = username.isEmpty() ? null : "Basic "
-				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.authorization = username.isEmpty() ? null
+				: "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(UTF_8));
 	}
 
 	/** A refusal of the cluster: its status and what it said. */
@@ -78,6 +82,34 @@ public class OpenSearchClient {
 		return json.readTree(exchange(method, path, text, "application/json"));
 	}
 
+	/**
+	 * Sends a JSON body and reads the JSON answer without waiting for it: requests the
+	 * node can answer side by side are sent together. {@link #answer} waits.
+	 */
+	public CompletableFuture<JsonNode> sendAsync(String method, String path, Object body) {
+		String text = json.writeValueAsString(body);
+		return http.sendAsync(request(method, path, text, "application/json"), BodyHandlers.ofString(UTF_8))
+			.handle((response, failure) -> {
+				if (failure != null) {
+					throw unreachable(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+				}
+				return json.readTree(body(method, path, response));
+			});
+	}
+
+	/** The answer of a request sent by {@link #sendAsync}, waited for and read. */
+	public static <T> T answer(CompletableFuture<T> answer) {
+		try {
+			return answer.join();
+		}
+		catch (CompletionException e) {
+			if (e.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw e;
+		}
+	}
+
 	/** Sends newline-delimited JSON to the bulk API. */
 	public JsonNode bulk(String path, String lines) {
 		return json.readTree(exchange("POST", path, lines, "application/x-ndjson"));
@@ -98,35 +130,48 @@ public class OpenSearchClient {
 	}
 
 	private String exchange(String method, String path, String body, String contentType) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path))
-			.timeout(TIMEOUT)
-			.header("Content-Type", contentType)
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
 		try {
-			HttpResponse<String> response = http.send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			if (NOT_NOW.contains(response.statusCode())) {
-				throw new ServiceUnavailableException(UNAVAILABLE, new OpenSearchException(response.statusCode(),
-						"OpenSearch at " + url + " answered " + response.statusCode() + ": " + response.body()));
-			}
-			if (response.statusCode() >= 300) {
-				throw new OpenSearchException(response.statusCode(), "OpenSearch answered " + response.statusCode()
-						+ " to " + method + " " + path + ": " + response.body());
-			}
-			return response.body().isEmpty() ? "{}" : response.body();
+			return body(method, path,
+					http.send(request(method, path, body, contentType), BodyHandlers.ofString(UTF_8)));
 		}
 		catch (IOException e) {
-			throw new ServiceUnavailableException(UNAVAILABLE,
-					new UncheckedIOException("OpenSearch at " + url + " cannot be reached", e));
+			throw unreachable(e);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while waiting for OpenSearch", e);
 		}
+	}
+
+	private HttpRequest request(String method, String path, String body, String contentType) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path))
+			.timeout(TIMEOUT)
+			.header("Content-Type", contentType)
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body, UTF_8));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return request.build();
+	}
+
+	/** The answer's body, or the refusal it says. */
+	private String body(String method, String path, HttpResponse<String> response) {
+		if (NOT_NOW.contains(response.statusCode())) {
+			throw new ServiceUnavailableException(UNAVAILABLE, new OpenSearchException(response.statusCode(),
+					"OpenSearch at " + url + " answered " + response.statusCode() + ": " + response.body()));
+		}
+		if (response.statusCode() >= 300) {
+			throw new OpenSearchException(response.statusCode(), "OpenSearch answered " + response.statusCode() + " to "
+					+ method + " " + path + ": " + response.body());
+		}
+		return response.body().isEmpty() ? "{}" : response.body();
+	}
+
+	private ServiceUnavailableException unreachable(Throwable cause) {
+		IOException io = cause instanceof IOException e ? e : new IOException(cause);
+		return new ServiceUnavailableException(UNAVAILABLE,
+				new UncheckedIOException("OpenSearch at " + url + " cannot be reached", io));
 	}
 
 }

@@ -90,7 +90,7 @@ public final class ThreadDocuments {
 	 * The thread's fields before Lucene's facets encode theirs: the OpenSearch index
 	 * reads its document from them, so both engines index the same values.
 	 */
-	Document fields(IndexedThread thread) {
+	public Document fields(IndexedThread thread) {
 		Document doc = new Document();
 		doc.add(new StringField(ID, Long.toString(thread.id()), Field.Store.YES));
 		doc.add(new StoredField(SOURCE, thread.source()));

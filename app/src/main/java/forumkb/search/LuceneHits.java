@@ -52,31 +52,58 @@ public class LuceneHits {
 		if (docs.length == 0) {
 			return List.of();
 		}
-		int[] ids = new int[docs.length];
 		Document[] documents = new Document[docs.length];
 		StoredFields stored = searcher.storedFields();
 		for (int i = 0; i < docs.length; i++) {
-			ids[i] = docs[i].doc;
-			documents[i] = stored.document(ids[i], HIT_FIELDS);
+			documents[i] = stored.document(docs[i].doc, HIT_FIELDS);
 		}
-		OffsetHighlighter highlighter = new OffsetHighlighter(searcher);
-		List<List<SnippetPart>> bodies = highlighter.highlight(query, BODY, ids, values(documents, BODY), 2);
-		List<List<SnippetPart>> answers = answerSnippets(highlighter, stored, query, ids, bodies);
+		return hits(built, query, new Page(docs, documents, doc -> stored.document(doc, ANSWER_FIELD).get(ANSWER),
+				new OffsetHighlighter(searcher), new TypedIdentifiers(searcher, built.identifiers()).missing(docs)));
+	}
+
+	/**
+	 * A page of matches as its hits read them: each one's document in the index the
+	 * highlighter reads, with its score; their stored fields (those of
+	 * {@link #HIT_FIELDS}, at least); how to read one's accepted answer; and the
+	 * identifiers typed in the search each one lacks.
+	 */
+	record Page(ScoreDoc[] docs, Document[] documents, Answers answers, OffsetHighlighter highlighter,
+			List<List<String>> missing) {
+	}
+
+	/** Reads a document's accepted answer, only for those whose body did not match. */
+	@FunctionalInterface
+	interface Answers {
+
+		String answer(int doc) throws IOException;
+
+	}
+
+	/** The page's hits, in its order. */
+	List<Hit> hits(QueryBuilderService.Built built, Query query, Page page) throws IOException {
+		ScoreDoc[] docs = page.docs();
+		int[] ids = new int[docs.length];
+		for (int i = 0; i < docs.length; i++) {
+			ids[i] = docs[i].doc;
+		}
+		OffsetHighlighter highlighter = page.highlighter();
+		List<List<SnippetPart>> bodies = highlighter.highlight(query, BODY, ids, values(page.documents(), BODY), 2);
+		List<List<SnippetPart>> answers = answerSnippets(highlighter, page.answers(), query, ids, bodies);
 		Set<String> matchedValues = matchedValues(built);
-		List<List<String>> missing = new TypedIdentifiers(searcher, built.identifiers()).missing(docs);
 		List<Hit> hits = new ArrayList<>(docs.length);
 		for (int i = 0; i < docs.length; i++) {
-			Document doc = documents[i];
+			Document doc = page.documents()[i];
 			List<SnippetPart> parts = snippet(bodies.get(i), answers.get(i), doc);
 			List<Chip> all = chips(doc);
 			List<Chip> entities = EntityChips.shown(all);
 			List<Chip> matched = all.stream()
 				.filter(chip -> matchedValues.contains(chip.value().toLowerCase(Locale.ROOT)))
 				.toList();
+			List<String> missing = page.missing().get(i);
 			hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get(TITLE), doc.get(URL), doc.get(EXCERPT) != null,
 					docs[i].score, SnippetText.text(parts, true), parts, entities, matched,
 					instant(doc.getField(ACTIVITY)), integer(doc.getField(REPLIES)), integer(doc.getField(VIEWS)),
-					doc.getField(ANSWERED) != null, missing.get(i).isEmpty(), List.copyOf(missing.get(i))));
+					doc.getField(ANSWERED) != null, missing.isEmpty(), List.copyOf(missing)));
 		}
 		return hits;
 	}
@@ -85,8 +112,8 @@ public class LuceneHits {
 	 * The accepted answer's snippet of each hit whose body the query did not match, null
 	 * for the others: only those read and highlight their answer.
 	 */
-	private static List<List<SnippetPart>> answerSnippets(OffsetHighlighter highlighter, StoredFields stored,
-			Query query, int[] ids, List<List<SnippetPart>> bodies) throws IOException {
+	private static List<List<SnippetPart>> answerSnippets(OffsetHighlighter highlighter, Answers stored, Query query,
+			int[] ids, List<List<SnippetPart>> bodies) throws IOException {
 		List<Integer> missed = new ArrayList<>();
 		for (int i = 0; i < ids.length; i++) {
 			if (bodies.get(i) == null) {
@@ -101,7 +128,7 @@ public class LuceneHits {
 		String[] texts = new String[missed.size()];
 		for (int k = 0; k < missedIds.length; k++) {
 			missedIds[k] = ids[missed.get(k)];
-			texts[k] = stored.document(missedIds[k], ANSWER_FIELD).get(ANSWER);
+			texts[k] = stored.answer(missedIds[k]);
 		}
 		List<List<SnippetPart>> found = highlighter.highlight(query, ANSWER, missedIds, texts, 1);
 		for (int k = 0; k < missedIds.length; k++) {

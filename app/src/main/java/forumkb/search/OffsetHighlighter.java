@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -50,10 +51,46 @@ final class OffsetHighlighter {
 	 */
 	private static final int MAX_MATCHES = 1_000;
 
-	private final IndexSearcher searcher;
+	/**
+	 * What weighs a match: how many documents the whole index holds, and how many of them
+	 * hold a term.
+	 */
+	interface Statistics {
+
+		int documents();
+
+		int docFreq(Term term) throws IOException;
+
+	}
+
+	private final IndexReader reader;
+
+	private final Statistics statistics;
 
 	OffsetHighlighter(IndexSearcher searcher) {
-		this.searcher = searcher;
+		this(searcher.getIndexReader(), new Statistics() {
+
+			@Override
+			public int documents() {
+				return searcher.getIndexReader().numDocs();
+			}
+
+			@Override
+			public int docFreq(Term term) throws IOException {
+				return searcher.getIndexReader().docFreq(term);
+			}
+
+		});
+	}
+
+	/**
+	 * Matches read from {@code reader}'s postings, weighed by {@code statistics}: a page
+	 * indexed on its own finds the same matches as the whole index, but only the whole
+	 * index's counts pick the passages it picks.
+	 */
+	OffsetHighlighter(IndexReader reader, Statistics statistics) {
+		this.reader = reader;
+		this.statistics = statistics;
 	}
 
 	/**
@@ -103,7 +140,7 @@ final class OffsetHighlighter {
 			byDoc[i] = i;
 		}
 		Arrays.sort(byDoc, Comparator.comparingInt(i -> docIds[i]));
-		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		List<LeafReaderContext> leaves = reader.leaves();
 		int first = 0;
 		while (first < byDoc.length) {
 			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docIds[byDoc[first]], leaves));
@@ -156,11 +193,11 @@ final class OffsetHighlighter {
 	 * here.
 	 */
 	private void weigh(String field, List<BytesRef> terms, Matches found, float[] weights) throws IOException {
-		int documents = Math.max(1, searcher.getIndexReader().numDocs());
+		int documents = Math.max(1, statistics.documents());
 		for (int i = 0; i < found.size; i++) {
 			int term = found.term(i);
 			if (weights[term] == 0) {
-				int frequency = searcher.getIndexReader().docFreq(new Term(field, terms.get(term)));
+				int frequency = statistics.docFreq(new Term(field, terms.get(term)));
 				weights[term] = (float) Math.log(1 + (double) documents / (1 + frequency));
 			}
 		}

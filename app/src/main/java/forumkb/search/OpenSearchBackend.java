@@ -2,12 +2,12 @@ package forumkb.search;
 
 import static forumkb.index.IndexFields.*;
 
+import forumkb.extract.ErrorCatalog;
 import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexedThread;
 import forumkb.index.OpenSearchClient;
 import forumkb.index.OpenSearchIndex;
 import forumkb.index.ThreadDocuments;
-import forumkb.extract.ErrorCatalog;
 import forumkb.search.SearchResult.FacetValue;
 import forumkb.search.SearchResult.Hit;
 import java.io.IOException;
@@ -16,20 +16,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +45,8 @@ import tools.jackson.databind.JsonNode;
  * process happens here to the same top matches as OpenSearch returns them: the pasted
  * quotes' bonus (an OpenSearch rescore), the tie-breakers, exact matches first, and the
  * facet and month counts. A page's snippets come from the threads' stored text, indexed
- * in memory with the same analysers, so they mark what the Lucene backend marks.
+ * in memory with the same analysers and weighed by the whole index's counts, so they mark
+ * and pick what the Lucene backend marks and picks.
  */
 @Component
 @ConditionalOnProperty(name = "forumkb.search.backend", havingValue = "opensearch")
@@ -61,18 +66,30 @@ class OpenSearchBackend implements SearchBackend {
 
 	private final ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
 
-	OpenSearchBackend(OpenSearchClient client, OpenSearchIndex threads, QueryBuilderService queries, LuceneHits hits) {
+	private final Analyzer analyzer = FieldAnalyzers.indexAnalyzer();
+
+	private final SearchTurns turns;
+
+	OpenSearchBackend(OpenSearchClient client, OpenSearchIndex threads, QueryBuilderService queries, LuceneHits hits,
+			SearchTurns turns) {
 		this.client = client;
 		this.index = threads.alias();
-		this.translation = new OpenSearchQueries(client, index);
+		this.turns = turns;
+		this.translation = new OpenSearchQueries(client, index, turns);
 		this.queries = queries;
 		this.hits = hits;
 	}
 
 	/**
-	 * A match as OpenSearch returned it, with the fields the ordering and counts read.
+	 * A match as OpenSearch returned it: the values of the fields the ordering and counts
+	 * read, and which of the identifiers typed in the search it holds.
 	 */
-	private record Found(long id, float score, JsonNode source) {
+	private record Found(long id, float score, JsonNode fields, Set<String> holds) {
+
+		JsonNode field(String name) {
+			return fields.path(name).path(0);
+		}
+
 	}
 
 	@Override
@@ -81,11 +98,14 @@ class OpenSearchBackend implements SearchBackend {
 		Query cut = translation.cut(built.query());
 		int pageSize = SearchService.PAGE_SIZE;
 		int collected = Math.max(COLLECTED, (page + 1) * pageSize);
-		JsonNode answer = client.send("POST", index + "/_search", ranked(query, built, cut, collected, false));
+		CompletableFuture<JsonNode> ranked = client.sendAsync("POST", index + "/_search",
+				ranked(query, built, cut, collected, false));
+		CompletableFuture<JsonNode> recent = byActivity
+				? client.sendAsync("POST", index + "/_search", ranked(query, built, cut, (page + 1) * pageSize, true))
+				: null;
+		JsonNode answer = waitFor(ranked);
 		List<Found> top = ordered(query, answer);
-		List<Found> ordered = byActivity
-				? found(client.send("POST", index + "/_search", ranked(query, built, cut, (page + 1) * pageSize, true)))
-				: top;
+		List<Found> ordered = byActivity ? found(waitFor(recent)) : top;
 		ordered = exactFirst(ordered, built.identifiers());
 		JsonNode total = answer.path("hits").path("total");
 		long totalValue = total.path("value").asLong();
@@ -113,7 +133,8 @@ class OpenSearchBackend implements SearchBackend {
 	public List<Hit> similar(long threadId, SearchQuery likeThis, int count) {
 		QueryBuilderService.Built built = queries.build(likeThis);
 		Query cut = translation.cut(built.query());
-		JsonNode answer = client.send("POST", index + "/_search", ranked(likeThis, built, cut, COLLECTED, false));
+		JsonNode answer = waitFor(
+				client.sendAsync("POST", index + "/_search", ranked(likeThis, built, cut, COLLECTED, false)));
 		List<Found> top = ordered(likeThis, answer);
 		return hits(built, cut, scored(top.subList(0, Math.min(count + 1, top.size())))).stream()
 			.filter(hit -> hit.id() != threadId)
@@ -132,7 +153,7 @@ class OpenSearchBackend implements SearchBackend {
 	 * text, in the tie-breakers' order (answered first, then the most recent), which is
 	 * the order of their multiplier when every match scores the same; {@code recent}
 	 * orders by last activity. The fields read for ordering and counting come back, not
-	 * the text.
+	 * the text, and the identifiers each match holds.
 	 */
 	private Map<String, Object> ranked(SearchQuery parsed, QueryBuilderService.Built built, Query cut, int size,
 			boolean recent) {
@@ -140,11 +161,13 @@ class OpenSearchBackend implements SearchBackend {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("size", size);
 		body.put("track_total_hits", scored || recent ? COUNTED : true);
-		body.put("query", OpenSearchQueries.dsl(cut));
+		body.put("query", withIdentifiersNamed(OpenSearchQueries.dsl(cut), built.identifiers()));
+		// From the doc values: the node reads no stored source for a hundred matches.
+		body.put("_source", false);
+		body.put("stored_fields", "_none_");
 		List<String> fields = new ArrayList<>(List.of(ID, ACTIVITY, ANSWERED));
 		DIMENSIONS.forEach(dimension -> fields.add(OpenSearchIndex.FACET + dimension));
-		built.identifiers().forEach(identifier -> fields.add(field(identifier)));
-		body.put("_source", fields);
+		body.put("docvalue_fields", fields);
 		if (recent) {
 			body.put("sort", List.of(Map.of(ACTIVITY, Map.of("order", "desc", "missing", "_last"))));
 		}
@@ -165,6 +188,30 @@ class OpenSearchBackend implements SearchBackend {
 	}
 
 	/**
+	 * The query, with each identifier typed in the search named in a filter that every
+	 * document passes: OpenSearch then says which identifiers each match holds, and the
+	 * scores stay the query's own.
+	 */
+	private static Map<String, Object> withIdentifiersNamed(Map<String, Object> query,
+			List<QueryBuilderService.Identifier> identifiers) {
+		if (identifiers.isEmpty()) {
+			return query;
+		}
+		List<Object> named = new ArrayList<>();
+		for (int i = 0; i < identifiers.size(); i++) {
+			named.add(Map.of("bool",
+					Map.of("filter", List.of(OpenSearchQueries.dsl(identifiers.get(i).query())), "_name", named(i))));
+		}
+		named.add(Map.of("match_all", Map.of()));
+		return Map.of("bool",
+				Map.of("must", List.of(query), "filter", List.of(Map.of("bool", Map.of("should", named)))));
+	}
+
+	private static String named(int identifier) {
+		return "identifier-" + identifier;
+	}
+
+	/**
 	 * The matches in the Lucene backend's order: scores multiplied by the tie-breakers
 	 * and sorted again, or, when OpenSearch sorted them, with the multiplier as their
 	 * score.
@@ -174,10 +221,11 @@ class OpenSearchBackend implements SearchBackend {
 		boolean scored = !parsed.freeText().isBlank() || !parsed.phrases().isEmpty();
 		List<Found> ordered = new ArrayList<>();
 		for (Found found : found(answer)) {
-			JsonNode activity = found.source().path(ACTIVITY);
-			double multiplier = tieBreakers.multiplier(found.source().path(ANSWERED).asInt() > 0,
+			JsonNode activity = found.field(ACTIVITY);
+			double multiplier = tieBreakers.multiplier(found.field(ANSWERED).asInt() > 0,
 					activity.isNumber() ? activity.asLong() : null);
-			ordered.add(new Found(found.id(), (float) ((scored ? found.score() : 1f) * multiplier), found.source()));
+			ordered.add(new Found(found.id(), (float) ((scored ? found.score() : 1f) * multiplier), found.fields(),
+					found.holds()));
 		}
 		if (scored) {
 			// Stable: equal scores keep OpenSearch's order.
@@ -189,8 +237,11 @@ class OpenSearchBackend implements SearchBackend {
 	private static List<Found> found(JsonNode answer) {
 		List<Found> found = new ArrayList<>();
 		for (JsonNode hit : answer.path("hits").path("hits")) {
-			found.add(new Found(Long.parseLong(hit.path("_id").asString()), (float) hit.path("_score").asDouble(0),
-					hit.path("_source")));
+			Set<String> holds = new HashSet<>();
+			hit.path("matched_queries").forEach(name -> holds.add(name.asString()));
+			JsonNode fields = hit.path("fields");
+			found.add(new Found(Long.parseLong(fields.path(ID).path(0).asString()),
+					(float) hit.path("_score").asDouble(0), fields, holds));
 		}
 		return found;
 	}
@@ -207,29 +258,14 @@ class OpenSearchBackend implements SearchBackend {
 		List<Found> exact = new ArrayList<>();
 		List<Found> partial = new ArrayList<>();
 		for (Found found : ordered) {
-			boolean holdsAll = identifiers.stream().allMatch(identifier -> {
-				Term term = term(identifier);
-				for (JsonNode value : found.source().path(term.field())) {
-					if (value.asString().equals(term.text())) {
-						return true;
-					}
-				}
-				return false;
-			});
+			boolean holdsAll = true;
+			for (int i = 0; i < identifiers.size(); i++) {
+				holdsAll &= found.holds().contains(named(i));
+			}
 			(holdsAll ? exact : partial).add(found);
 		}
 		exact.addAll(partial);
 		return exact;
-	}
-
-	private static String field(QueryBuilderService.Identifier identifier) {
-		return term(identifier).field();
-	}
-
-	private static Term term(QueryBuilderService.Identifier identifier) {
-		Set<Term> terms = new HashSet<>();
-		identifier.query().visit(QueryVisitor.termCollector(terms));
-		return terms.iterator().next();
 	}
 
 	/**
@@ -240,7 +276,7 @@ class OpenSearchBackend implements SearchBackend {
 		Map<String, Long> counts = new TreeMap<>();
 		for (Found found : matches) {
 			Set<String> seen = new HashSet<>();
-			for (JsonNode value : found.source().path(OpenSearchIndex.FACET + dimension)) {
+			for (JsonNode value : found.fields().path(OpenSearchIndex.FACET + dimension)) {
 				if (seen.add(value.asString())) {
 					counts.merge(value.asString(), 1L, Long::sum);
 				}
@@ -255,37 +291,110 @@ class OpenSearchBackend implements SearchBackend {
 	}
 
 	/**
-	 * The page's hits: its threads read from OpenSearch, indexed in memory as the Lucene
-	 * index holds them, and made hits there with OpenSearch's scores.
+	 * The page's hits: its threads read from OpenSearch, and made hits as the Lucene
+	 * index would make them, with OpenSearch's scores. The highlighter finds the matches
+	 * in the texts it reads (each thread's body and accepted answer, indexed in memory
+	 * with the same analysers) and weighs them by the whole index's counts, read side by
+	 * side with the threads; so it picks the passages the Lucene backend picks.
 	 */
 	private List<Hit> hits(QueryBuilderService.Built built, Query cut, List<LexicalReader.Scored> page) {
 		if (page.isEmpty()) {
 			return List.of();
 		}
 		List<String> ids = page.stream().map(found -> Long.toString(found.id())).toList();
-		JsonNode docs = client.send("POST", index + "/_mget?_source=" + OpenSearchIndex.THREAD, Map.of("ids", ids));
+		CompletableFuture<JsonNode> threads = client.sendAsync("POST",
+				index + "/_mget?_source=" + OpenSearchIndex.THREAD, Map.of("ids", ids));
+		OffsetHighlighter.Statistics statistics = statistics(cut);
+		JsonNode found = waitFor(threads).path("docs");
 		List<ScoreDoc> scored = new ArrayList<>();
-		try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-			try (IndexWriter writer = new IndexWriter(directory,
-					new IndexWriterConfig(FieldAnalyzers.indexAnalyzer()))) {
-				JsonNode found = docs.path("docs");
-				for (int i = 0; i < page.size(); i++) {
-					// A thread deleted since the search ran has no hit.
-					if (found.path(i).path("found").asBoolean()) {
-						writer.addDocument(documents.document(client.json()
-							.treeToValue(found.path(i).path("_source").path(OpenSearchIndex.THREAD),
-									IndexedThread.class)));
-						scored.add(new ScoreDoc(scored.size(), page.get(i).score()));
-					}
-				}
+		List<Document> stored = new ArrayList<>();
+		List<IndexReader> texts = new ArrayList<>();
+		for (int i = 0; i < page.size(); i++) {
+			// A thread deleted since the search ran has no hit.
+			if (found.path(i).path("found").asBoolean()) {
+				Document fields = documents.fields(client.json()
+					.treeToValue(found.path(i).path("_source").path(OpenSearchIndex.THREAD), IndexedThread.class));
+				stored.add(stored(fields));
+				texts.add(inMemory(fields, !built.identifiers().isEmpty()));
+				scored.add(new ScoreDoc(scored.size(), page.get(i).score()));
 			}
-			try (DirectoryReader reader = DirectoryReader.open(directory)) {
-				return hits.hits(new IndexSearcher(reader), built, cut, scored.toArray(ScoreDoc[]::new));
-			}
+		}
+		try (MultiReader reader = new MultiReader(texts.toArray(IndexReader[]::new))) {
+			IndexSearcher searcher = new IndexSearcher(reader);
+			searcher.setQueryCache(null);
+			ScoreDoc[] docs = scored.toArray(ScoreDoc[]::new);
+			return hits.hits(built, cut,
+					new LuceneHits.Page(docs, stored.toArray(Document[]::new), doc -> stored.get(doc).get(ANSWER),
+							new OffsetHighlighter(reader, statistics),
+							new TypedIdentifiers(searcher, built.identifiers()).missing(docs)));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * The whole index's counts of the words the highlighter marks, asked for now and
+	 * waited for when a match is first weighed: how many threads the index holds, and how
+	 * many hold each word in the body and in the accepted answer.
+	 */
+	private OffsetHighlighter.Statistics statistics(Query cut) {
+		Set<Term> words = new LinkedHashSet<>();
+		for (String field : List.of(BODY, ANSWER)) {
+			OffsetHighlighter.terms(cut, field).forEach(word -> words.add(new Term(field, BytesRef.deepCopyOf(word))));
+		}
+		if (words.isEmpty()) {
+			// Nothing to mark, so nothing is weighed.
+			return null;
+		}
+		CompletableFuture<JsonNode> threads = client.sendAsync("POST", index + "/_count", Map.of());
+		CompletableFuture<LexicalReader.TermCounts> counts = client
+			.sendAsync("POST", index + "/_termvectors", OpenSearchLexicalReader.countsRequest(words))
+			.thenApply(answer -> OpenSearchLexicalReader.counted(words, answer));
+		return new OffsetHighlighter.Statistics() {
+
+			@Override
+			public int documents() {
+				return waitFor(threads).path("count").asInt();
+			}
+
+			@Override
+			public int docFreq(Term term) {
+				return (int) waitFor(counts).docFreq(term);
+			}
+
+		};
+	}
+
+	/** The answer to a request sent, waited for without holding a search's turn. */
+	private <T> T waitFor(CompletableFuture<T> answer) {
+		return answer.isDone() ? OpenSearchClient.answer(answer) : turns.away(() -> OpenSearchClient.answer(answer));
+	}
+
+	/** The fields a thread's Lucene document stores, as the hits read them. */
+	private static Document stored(Document fields) {
+		Document stored = new Document();
+		for (IndexableField field : fields) {
+			if (field.fieldType().stored()) {
+				stored.add(field);
+			}
+		}
+		return stored;
+	}
+
+	/**
+	 * The thread's texts the highlighter reads, and its identifiers when the search typed
+	 * some, indexed in memory as the Lucene index holds them.
+	 */
+	private IndexReader inMemory(Document fields, boolean identifiers) {
+		MemoryIndex memory = new MemoryIndex(true);
+		for (IndexableField field : fields) {
+			boolean text = field.name().equals(BODY) || field.name().equals(ANSWER);
+			if (text || identifiers && FieldAnalyzers.EXACT_FIELDS.contains(field.name())) {
+				memory.addField(field, analyzer);
+			}
+		}
+		return memory.createSearcher().getIndexReader();
 	}
 
 }

@@ -99,15 +99,31 @@ final class OpenSearchLexicalReader implements LexicalReader {
 		if (terms.isEmpty()) {
 			return new TermCounts(Map.of(), Map.of());
 		}
-		Map<String, Set<String>> document = new LinkedHashMap<>();
-		terms.forEach(term -> document.computeIfAbsent(term.field(), field -> new LinkedHashSet<>()).add(term.text()));
+		return counted(terms, client.send("POST", index + "/_termvectors", countsRequest(terms)));
+	}
+
+	/**
+	 * The term vectors request that counts {@code terms}: a made-up document that holds
+	 * each term once, untouched by the analysers.
+	 */
+	static Map<String, Object> countsRequest(Collection<Term> terms) {
+		Map<String, Set<String>> document = document(terms);
 		Map<String, String> untouched = new LinkedHashMap<>();
 		document.keySet().stream().filter(TEXT_FIELDS::contains).forEach(field -> untouched.put(field, "keyword"));
-		JsonNode vectors = client
-			.send("POST", index + "/_termvectors",
-					Map.of("doc", document, "per_field_analyzer", untouched, "term_statistics", true,
-							"field_statistics", true, "positions", false, "offsets", false))
-			.path("term_vectors");
+		return Map.of("doc", document, "per_field_analyzer", untouched, "term_statistics", true, "field_statistics",
+				true, "positions", false, "offsets", false);
+	}
+
+	private static Map<String, Set<String>> document(Collection<Term> terms) {
+		Map<String, Set<String>> document = new LinkedHashMap<>();
+		terms.forEach(term -> document.computeIfAbsent(term.field(), field -> new LinkedHashSet<>()).add(term.text()));
+		return document;
+	}
+
+	/** The counts of {@code terms} in the answer to {@link #countsRequest}. */
+	static TermCounts counted(Collection<Term> terms, JsonNode answer) {
+		JsonNode vectors = answer.path("term_vectors");
+		Map<String, Set<String>> document = document(terms);
 		Map<Term, TermStatistics> statistics = new HashMap<>();
 		Map<String, CollectionStatistics> fields = new HashMap<>();
 		for (String field : document.keySet()) {

@@ -37,9 +37,12 @@ final class OpenSearchQueries {
 
 	private final String index;
 
-	OpenSearchQueries(OpenSearchClient client, String index) {
+	private final SearchTurns turns;
+
+	OpenSearchQueries(OpenSearchClient client, String index, SearchTurns turns) {
 		this.client = client;
 		this.index = index;
+		this.turns = turns;
 	}
 
 	/** The query with its rarest-words part cut by the OpenSearch index's counts. */
@@ -101,7 +104,7 @@ final class OpenSearchQueries {
 		if (!filters.isEmpty()) {
 			request.put("aggs", Map.of("terms", Map.of("filters", Map.of("filters", filters))));
 		}
-		JsonNode answer = client.send("POST", index + "/_search", request);
+		JsonNode answer = turns.away(() -> client.send("POST", index + "/_search", request));
 		int documents = answer.path("hits").path("total").path("value").asInt();
 		Map<Term, Integer> counts = new LinkedHashMap<>();
 		JsonNode buckets = answer.path("aggregations").path("terms").path("buckets");

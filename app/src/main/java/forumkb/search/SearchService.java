@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,18 +30,11 @@ public class SearchService {
 
 	private final Timer latency;
 
-	/**
-	 * Searches that run at once; the rest wait their turn in arrival order. A search is
-	 * pure CPU: with more running than cores, each takes proportionally longer, and a
-	 * slow one (a pasted log) holds every other back; queued, a quick search waits only
-	 * for the ones ahead of it.
-	 */
-	private final Semaphore running;
+	private final SearchTurns turns;
 
-	SearchService(SearchBackend backend, MeterRegistry meters,
-			@Value("${forumkb.search.concurrency:0}") int concurrency) {
+	SearchService(SearchBackend backend, MeterRegistry meters, SearchTurns turns) {
 		this.backend = backend;
-		this.running = new Semaphore(concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors(), true);
+		this.turns = turns;
 		this.latency = Timer.builder("forumkb.search")
 			.description("Search latency")
 			.publishPercentileHistogram()
@@ -54,13 +45,7 @@ public class SearchService {
 		int safePage = Math.clamp(page, 0, MAX_PAGE);
 		boolean recent = "recent".equalsIgnoreCase(sort);
 		SearchQuery parsed = parser.parse(raw);
-		running.acquireUninterruptibly();
-		try {
-			return latency.record(() -> backend.search(parsed, raw, safePage, recent));
-		}
-		finally {
-			running.release();
-		}
+		return turns.take(() -> latency.record(() -> backend.search(parsed, raw, safePage, recent)));
 	}
 
 	/**
