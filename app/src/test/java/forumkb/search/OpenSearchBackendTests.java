@@ -214,7 +214,8 @@ class OpenSearchBackendTests {
 				new SearchService(lucene, new SimpleMeterRegistry(), 1), application.getBean(ForumMarkdown.class),
 				application.getBean(JdbcTemplate.class), lucene);
 		List<Long> threads = application.getBean(JdbcTemplate.class)
-			.queryForList("select id from thread order by id", Long.class);
+			.queryForList("select id from thread where external_id not like ? order by id", Long.class,
+					MANY_PREFIX + "%");
 		int withSimilar = 0;
 		for (long thread : threads) {
 			JsonNode open = similarOnPage(onOpenSearch, thread);
@@ -267,6 +268,29 @@ class OpenSearchBackendTests {
 		assertThat(application.getBean(SearchBackend.class).lexically(LexicalReader::threads))
 			.isEqualTo(lucene.lexically(LexicalReader::threads));
 	}
+
+	/**
+	 * Past {@link SearchBackend#COUNTED} matches the total is a lower bound, and both
+	 * backends show the same one.
+	 */
+	@Test
+	void aTotalPastTheCountedMatchesIsTheSameLowerBound() {
+		String threads = SearchApiTests.threads(SearchBackend.COUNTED + 20, MANY_PREFIX, "Quambler daemon stall",
+				"The quambler daemon stalls after wake.");
+		assertThat(http.upload("/api/ingest", "many.jsonl", threads).status()).isEqualTo(200);
+		DemoCorpus.awaitSearchable(application);
+		for (String sort : List.of("relevance", "recent")) {
+			JsonNode open = overHttp("quambler stall", sort);
+			JsonNode expected = fromLucene("quambler stall", sort, 0);
+			assertThat(open.get("totalRelation").asString()).isEqualTo("gte")
+				.isEqualTo(expected.get("totalRelation").asString());
+			assertThat(List.of(open.get("total"), open.get("exactTotal"))).as(sort)
+				.isEqualTo(List.of(expected.get("total"), expected.get("exactTotal")));
+		}
+	}
+
+	/** The external ids of the threads that make a total pass the counted matches. */
+	private static final String MANY_PREFIX = "quambler-";
 
 	@Test
 	void aThreadIngestedIsFoundThroughTheChangeFeed() {
