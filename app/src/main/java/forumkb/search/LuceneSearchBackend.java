@@ -92,8 +92,11 @@ class LuceneSearchBackend implements SearchBackend {
 					: top.scoreDocs;
 			TypedIdentifiers identifiers = new TypedIdentifiers(searcher, built.identifiers());
 			ordered = TypedIdentifiers.exactFirst(ordered, identifiers.missing(ordered));
-			long exactTotal = built.identifiers().isEmpty() ? top.totalHits.value()
-					: identifiers.countHoldingAll(query);
+			boolean lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+			// Lucene stops counting somewhere past COUNTED, where it can first skip
+			// matches; the bound shown is COUNTED itself, as OpenSearch gives it.
+			long total = lowerBound ? COUNTED : top.totalHits.value();
+			long exactTotal = built.identifiers().isEmpty() ? total : identifiers.countHoldingAll(query);
 			// A page past the end (an old link, ?page=9999) shows the last one.
 			int shown = ordered.length == 0 ? 0 : Math.min(page, (ordered.length - 1) / pageSize);
 			List<Hit> pageHits = hits.hits(searcher, built, query, slice(ordered, shown * pageSize, pageSize));
@@ -107,9 +110,8 @@ class LuceneSearchBackend implements SearchBackend {
 				}
 				months = values(counts, MONTH, 1000).stream().sorted(Comparator.comparing(FacetValue::value)).toList();
 			}
-			boolean lowerBound = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-			return new SearchResult(raw == null ? "" : raw, top.totalHits.value(), lowerBound ? "gte" : "eq",
-					top.scoreDocs.length, shown, pageSize, recent ? "recent" : "relevance",
+			return new SearchResult(raw == null ? "" : raw, total, lowerBound ? "gte" : "eq", top.scoreDocs.length,
+					shown, pageSize, recent ? "recent" : "relevance",
 					built.identifiers().stream().map(QueryBuilderService.Identifier::typed).toList(), exactTotal,
 					pageHits, facets, months);
 		}

@@ -11,13 +11,21 @@ import forumkb.OpenSearchApplication;
 import forumkb.OpenSearchNode;
 import forumkb.index.IndexFeed;
 import forumkb.index.OpenSearchIndex;
+import forumkb.thread.ForumMarkdown;
+import forumkb.thread.ThreadReader;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,6 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.ui.ExtendedModelMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -72,28 +82,36 @@ class OpenSearchBackendTests extends OpenSearchApplication {
 			""".replace("\n ", " ");
 
 	JsonNode overHttp(String query, String sort) {
-		Response response = http
-			.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&sort=" + sort);
+		return overHttp(query, sort, 0);
+	}
+
+	JsonNode overHttp(String query, String sort, int page) {
+		Response response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&sort="
+				+ sort + "&page=" + page);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json();
 	}
 
-	JsonNode fromLucene(String query, String sort) {
-		SearchResult result = lucene.search(new SearchQueryParser().parse(query), query, 0, "recent".equals(sort));
-		// Through text, as the API's answer is read: numbers compare by value.
-		return HttpClientSupport.JSON.readTree(HttpClientSupport.JSON.writeValueAsString(result));
+	JsonNode fromLucene(String query, String sort, int page) {
+		return asRead(lucene.search(new SearchQueryParser().parse(query), query, page, "recent".equals(sort)));
+	}
+
+	/** Through text, as the API's answer is read: numbers compare by value. */
+	private static JsonNode asRead(Object value) {
+		return HttpClientSupport.JSON.readTree(HttpClientSupport.JSON.writeValueAsString(value));
 	}
 
 	/**
 	 * Real-shaped searches of every kind: words, identifiers and their aliases, pasted
 	 * error lines and logs, phrases (one with a stop word inside, as a filter and as a
-	 * pasted line's bonus), filters alone, dates, the recent order, and none. Each hit
-	 * scores as on Lucene too: an equal order alone hid clauses that OpenSearch scored
-	 * otherwise.
+	 * pasted line's bonus), every filter alone and with words, dates, the recent order,
+	 * and none. Each hit scores as on Lucene too: an equal order alone hid clauses that
+	 * OpenSearch scored otherwise.
 	 */
 	@ParameterizedTest(name = "{0} ({1})")
 	@CsvSource(delimiter = '|', textBlock = """
 			VPN tunnel disconnects after sleep | relevance
+			VPN tunnel disconnects after sleep | recent
 			NEFilterManager | relevance
 			filter manager | relevance
 			code:4097 | relevance
@@ -103,10 +121,23 @@ class OpenSearchBackendTests extends OpenSearchApplication {
 			"completion handler" | relevance
 			NSURLErrorDomain -1200 | relevance
 			tag:XPC | relevance
+			tag:"Network Extension" sleep | relevance
+			tag:"Network Extension" tag:VPN | recent
+			framework:NetworkExtension | relevance
+			api:NEFilterManager | relevance
+			api:saveToPreferences(completionHandler:) | relevance
+			error:errSecMissingEntitlement keychain | relevance
+			domain:NSURLErrorDomain | relevance
+			code:errSecItemNotFound | relevance
+			entitlement:com.apple.developer.networking.networkextension | relevance
+			topic:"App & System Services" handshake | relevance
 			has:answer | relevance
 			has:answer | recent
+			has:replies tunnel | relevance
 			keychain after:2024-01 | relevance
 			year:2025 framework:NetworkExtension | relevance
+			before:2025 system extension | relevance
+			after:2025-01 before:2026 | recent
 			push notifications | recent
 			saveToPreferences(completionHandler:) | relevance
 			"refused to start" gribblenet | relevance
@@ -115,46 +146,143 @@ class OpenSearchBackendTests extends OpenSearchApplication {
 			0x8badf00d | relevance
 			""")
 	void answersAsTheLuceneBackendDoes(String query, String sort) {
-		JsonNode open = overHttp(query, sort);
-		JsonNode expected = fromLucene(query, sort);
-		assertThat(ids(open)).as("hits in order").isEqualTo(ids(expected));
-		// The recent order has no scores to compare.
-		for (int i = 0; "relevance".equals(sort) && i < expected.get("hits").size(); i++) {
-			assertThat(open.get("hits").get(i).get("score").asDouble()).as("score of hit %d", i + 1)
-				.isCloseTo(expected.get("hits").get(i).get("score").asDouble(), withinPercentage(0.01));
-		}
-		for (String field : List.of("total", "totalRelation", "exactTotal", "countedTop", "identifiers", "facets",
-				"months")) {
-			assertThat(open.get(field)).as(field).isEqualTo(expected.get(field));
-		}
-		// Snippets and their marks, entities, the identifiers a hit lacks, dates: all but
-		// the scores, compared above.
-		assertThat(withoutScores(open)).as("hits").isEqualTo(withoutScores(expected));
+		assertSameAnswer(query, sort, 0);
 	}
 
-	private static List<JsonNode> withoutScores(JsonNode result) {
-		List<JsonNode> hits = new ArrayList<>();
-		for (JsonNode hit : result.get("hits")) {
-			ObjectNode copy = (ObjectNode) hit.deepCopy();
-			copy.remove("score");
-			hits.add(copy);
+	/**
+	 * Later pages, and a page past the end (an old link), which shows the last page: the
+	 * same threads on either backend, by relevance and by activity.
+	 */
+	@ParameterizedTest(name = "{0} ({1}, page {2})")
+	@CsvSource(delimiter = '|', textBlock = """
+			has:answer | relevance | 1
+			has:answer | recent | 2
+			has:answer | relevance | 99
+			network extension | relevance | 1
+			network extension | recent | 1
+			network extension | relevance | 50
+			qqqqzzzz | relevance | 3
+			""")
+	void pagesAsTheLuceneBackendDoes(String query, String sort, int page) {
+		assertSameAnswer(query, sort, page);
+	}
+
+	private void assertSameAnswer(String query, String sort, int page) {
+		JsonNode open = overHttp(query, sort, page);
+		JsonNode expected = fromLucene(query, sort, page);
+		assertThat(ids(open)).as("hits in order").isEqualTo(ids(expected));
+		for (int i = 0; i < expected.get("hits").size(); i++) {
+			ObjectNode openHit = (ObjectNode) open.get("hits").get(i).deepCopy();
+			ObjectNode luceneHit = (ObjectNode) expected.get("hits").get(i).deepCopy();
+			// The recent order has no scores to compare.
+			if ("relevance".equals(sort)) {
+				assertThat(openHit.get("score").asDouble()).as("score of hit %d", i + 1)
+					.isCloseTo(luceneHit.get("score").asDouble(), withinPercentage(0.01));
+			}
+			openHit.remove("score");
+			luceneHit.remove("score");
+			// Snippet, entities, matched entities, exact or missing identifiers,
+			// activity.
+			assertThat(openHit).as("hit %d", i + 1).isEqualTo(luceneHit);
 		}
-		return hits;
+		for (String field : List.of("total", "totalRelation", "exactTotal", "countedTop", "page", "pageSize", "sort",
+				"identifiers", "facets", "months")) {
+			assertThat(open.get(field)).as(field).isEqualTo(expected.get(field));
+		}
 	}
 
 	private static List<Long> ids(JsonNode result) {
 		return result.get("hits").findValues("id").stream().map(JsonNode::asLong).toList();
 	}
 
+	/**
+	 * Every demo thread's page lists the same similar threads, each with the same reasons
+	 * (shared entities, then telling words, which read the index's word counts).
+	 */
 	@Test
-	void similarThreadsAreTheLuceneBackendsOnes() {
-		SearchBackend openSearch = application.getBean(SearchBackend.class);
-		long thread = DemoCorpus.threadId(application, "900112");
-		SearchQuery likeIt = new SearchQueryParser().parse("NEFilterManager saveToPreferences");
-		assertThat(openSearch.similar(thread, likeIt, 5).stream().map(SearchResult.Hit::id).toList())
-			.isEqualTo(lucene.similar(thread, likeIt, 5).stream().map(SearchResult.Hit::id).toList())
-			.isNotEmpty();
+	void threadPagesShowTheLuceneBackendsSimilarThreads() {
+		ThreadPageController onOpenSearch = application.getBean(ThreadPageController.class);
+		ThreadPageController onLucene = new ThreadPageController(application.getBean(ThreadReader.class),
+				new SearchService(lucene, new SimpleMeterRegistry(), new SearchTurns(1)),
+				application.getBean(ForumMarkdown.class), application.getBean(JdbcTemplate.class), lucene);
+		List<Long> threads = application.getBean(JdbcTemplate.class)
+			.queryForList("select id from thread where external_id not like ? order by id", Long.class,
+					MANY_PREFIX + "%");
+		int withSimilar = 0;
+		for (long thread : threads) {
+			JsonNode open = similarOnPage(onOpenSearch, thread);
+			JsonNode expected = similarOnPage(onLucene, thread);
+			assertThat(open.findValues("id")).as("similar to %d", thread).isEqualTo(expected.findValues("id"));
+			assertThat(open.findValues("why")).as("why similar to %d", thread).isEqualTo(expected.findValues("why"));
+			assertThat(open.findValues("snippet")).as("snippets similar to %d", thread)
+				.isEqualTo(expected.findValues("snippet"));
+			withSimilar += open.isEmpty() ? 0 : 1;
+		}
+		assertThat(withSimilar).isGreaterThan(DemoCorpus.THREADS / 2);
 	}
+
+	private static JsonNode similarOnPage(ThreadPageController controller, long thread) {
+		ExtendedModelMap model = new ExtendedModelMap();
+		controller.thread(thread, model);
+		return asRead(model.get("similar"));
+	}
+
+	/**
+	 * The word and field counts triage's known issues and the telling words read: those
+	 * of the threads' index, whichever backend holds it.
+	 */
+	@Test
+	void termCountsAreTheLuceneIndexs() {
+		QueryBuilderService queries = application.getBean(QueryBuilderService.class);
+		Set<Term> terms = new LinkedHashSet<>();
+		for (String text : List.of("NEFilterManager saveToPreferences completion handler never called",
+				"Error Domain=NSCocoaErrorDomain Code=4097 \"connection to service named com.apple.foo.xpc\"",
+				"errSecMissingEntitlement -34018 keychain app extension", "TLS handshake -9802 NSURLErrorDomain -1200",
+				"qqqqzzzz tunnel")) {
+			Query query = queries.build(new SearchQueryParser().parse(text)).query();
+			query.visit(QueryVisitor.termCollector(terms));
+		}
+		terms.addAll(TellingWords.terms(List.of("tunnel", "handshake", "Keychain", "entitlement", "disconnects")));
+		LexicalReader.TermCounts open = application.getBean(SearchBackend.class).lexically(r -> r.counts(terms));
+		LexicalReader.TermCounts expected = lucene.lexically(r -> r.counts(terms));
+		assertThat(open.terms().keySet()).isEqualTo(expected.terms().keySet());
+		expected.terms().forEach((term, statistics) -> {
+			assertThat(open.terms().get(term).docFreq()).as("threads with %s", term).isEqualTo(statistics.docFreq());
+			assertThat(open.terms().get(term).totalTermFreq()).as("occurrences of %s", term)
+				.isEqualTo(statistics.totalTermFreq());
+		});
+		assertThat(open.fields().keySet()).isEqualTo(expected.fields().keySet());
+		expected.fields().forEach((field, statistics) -> {
+			CollectionStatistics actual = open.fields().get(field);
+			assertThat(List.of(actual.docCount(), actual.sumTotalTermFreq(), actual.sumDocFreq())).as(field)
+				.isEqualTo(List.of(statistics.docCount(), statistics.sumTotalTermFreq(), statistics.sumDocFreq()));
+		});
+		assertThat(application.getBean(SearchBackend.class).lexically(LexicalReader::threads))
+			.isEqualTo(lucene.lexically(LexicalReader::threads));
+	}
+
+	/**
+	 * Past {@link SearchBackend#COUNTED} matches the total is a lower bound, and both
+	 * backends show the same one.
+	 */
+	@Test
+	void aTotalPastTheCountedMatchesIsTheSameLowerBound() {
+		String threads = SearchApiTests.threads(SearchBackend.COUNTED + 20, MANY_PREFIX, "Quambler daemon stall",
+				"The quambler daemon stalls after wake.");
+		assertThat(http.upload("/api/ingest", "many.jsonl", threads).status()).isEqualTo(200);
+		DemoCorpus.awaitSearchable(application);
+		for (String sort : List.of("relevance", "recent")) {
+			JsonNode open = overHttp("quambler stall", sort);
+			JsonNode expected = fromLucene("quambler stall", sort, 0);
+			assertThat(open.get("totalRelation").asString()).isEqualTo("gte")
+				.isEqualTo(expected.get("totalRelation").asString());
+			assertThat(List.of(open.get("total"), open.get("exactTotal"))).as(sort)
+				.isEqualTo(List.of(expected.get("total"), expected.get("exactTotal")));
+		}
+	}
+
+	/** The external ids of the threads that make a total pass the counted matches. */
+	private static final String MANY_PREFIX = "quambler-";
 
 	@Test
 	void aThreadIngestedIsFoundThroughTheChangeFeed() {
