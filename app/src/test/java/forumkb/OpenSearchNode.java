@@ -267,6 +267,15 @@ public final class OpenSearchNode implements BeforeEachCallback {
 				unpack(distribution(), work.resolve("home.partial"));
 				Files.move(work.resolve("home.partial"), home, StandardCopyOption.ATOMIC_MOVE);
 			}
+			boolean changed = false;
+			if (!Files.exists(home.resolve("config/opensearch.keystore"))) {
+				// Made here, under the lock: a node makes it on its first start
+				// otherwise, and
+				// two test JVMs starting theirs at once failed saving it.
+				check(run(List.of(home.resolve("bin/opensearch-keystore").toString(), "create"), home),
+						"opensearch-keystore create");
+				changed = true;
+			}
 			Path installedFrom = home.resolve(".forumkb-plugin-zip");
 			String current = pluginZip() + " " + Files.getLastModifiedTime(pluginZip()) + " " + Files.size(pluginZip());
 			if (!Files.isRegularFile(installedFrom) || !Files.readString(installedFrom).equals(current)) {
@@ -278,9 +287,10 @@ public final class OpenSearchNode implements BeforeEachCallback {
 				check(run(List.of(home.resolve("bin/opensearch-plugin").toString(), "install", "--batch",
 						pluginZip().toUri().toString()), home), "opensearch-plugin install " + pluginZip());
 				Files.writeString(installedFrom, current);
-				if (runningAsRoot()) {
-					check(run(List.of("chown", "-R", user() + ":", home.toString()), null), "chown " + home);
-				}
+				changed = true;
+			}
+			if (changed && runningAsRoot()) {
+				check(run(List.of("chown", "-R", user() + ":", home.toString()), null), "chown " + home);
 			}
 			return home;
 		}
