@@ -37,8 +37,11 @@ public class OpenSearchClient {
 	/** What a user reads when the cluster cannot answer. */
 	public static final String UNAVAILABLE = "the search service is unavailable; try again in a minute";
 
-	/** The cluster's own answers for "not now": no node to answer, or none ready. */
-	private static final Set<Integer> NOT_NOW = Set.of(502, 503, 504);
+	/**
+	 * The cluster's own answers for "not now": its search queue full (429, many searches
+	 * at once), no node to answer, or none ready.
+	 */
+	private static final Set<Integer> NOT_NOW = Set.of(429, 502, 503, 504);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
