@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +27,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.util.BytesRef;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -95,17 +92,16 @@ class OpenSearchBackend implements SearchBackend {
 	@Override
 	public SearchResult search(SearchQuery query, String raw, int page, boolean byActivity) {
 		QueryBuilderService.Built built = queries.build(query);
-		Query cut = translation.cut(built.query());
+		OpenSearchQueries.Cut cut = translation.cut(built.query());
 		int pageSize = SearchService.PAGE_SIZE;
 		int collected = Math.max(COLLECTED, (page + 1) * pageSize);
 		CompletableFuture<JsonNode> ranked = client.sendAsync("POST", index + "/_search",
-				ranked(query, built, cut, collected, false));
-		CompletableFuture<JsonNode> recent = byActivity
-				? client.sendAsync("POST", index + "/_search", ranked(query, built, cut, (page + 1) * pageSize, true))
-				: null;
-		JsonNode answer = waitFor(ranked);
+				ranked(query, built, cut.query(), collected, false));
+		CompletableFuture<JsonNode> recent = byActivity ? client.sendAsync("POST", index + "/_search",
+				ranked(query, built, cut.query(), (page + 1) * pageSize, true)) : null;
+		JsonNode answer = translation.waitFor(ranked);
 		List<Found> top = ordered(query, answer);
-		List<Found> ordered = byActivity ? found(waitFor(recent)) : top;
+		List<Found> ordered = byActivity ? found(translation.waitFor(recent)) : top;
 		ordered = exactFirst(ordered, built.identifiers());
 		JsonNode total = answer.path("hits").path("total");
 		long totalValue = total.path("value").asLong();
@@ -132,9 +128,9 @@ class OpenSearchBackend implements SearchBackend {
 	@Override
 	public List<Hit> similar(long threadId, SearchQuery likeThis, int count) {
 		QueryBuilderService.Built built = queries.build(likeThis);
-		Query cut = translation.cut(built.query());
-		JsonNode answer = waitFor(
-				client.sendAsync("POST", index + "/_search", ranked(likeThis, built, cut, COLLECTED, false)));
+		OpenSearchQueries.Cut cut = translation.cut(built.query());
+		JsonNode answer = translation.waitFor(
+				client.sendAsync("POST", index + "/_search", ranked(likeThis, built, cut.query(), COLLECTED, false)));
 		List<Found> top = ordered(likeThis, answer);
 		return hits(built, cut, scored(top.subList(0, Math.min(count + 1, top.size())))).stream()
 			.filter(hit -> hit.id() != threadId)
@@ -294,18 +290,18 @@ class OpenSearchBackend implements SearchBackend {
 	 * The page's hits: its threads read from OpenSearch, and made hits as the Lucene
 	 * index would make them, with OpenSearch's scores. The highlighter finds the matches
 	 * in the texts it reads (each thread's body and accepted answer, indexed in memory
-	 * with the same analysers) and weighs them by the whole index's counts, read side by
-	 * side with the threads; so it picks the passages the Lucene backend picks.
+	 * with the same analysers) and weighs them by the whole index's counts, read with the
+	 * cut's; so it picks the passages the Lucene backend picks.
 	 */
-	private List<Hit> hits(QueryBuilderService.Built built, Query cut, List<LexicalReader.Scored> page) {
+	private List<Hit> hits(QueryBuilderService.Built built, OpenSearchQueries.Cut cut,
+			List<LexicalReader.Scored> page) {
 		if (page.isEmpty()) {
 			return List.of();
 		}
 		List<String> ids = page.stream().map(found -> Long.toString(found.id())).toList();
 		CompletableFuture<JsonNode> threads = client.sendAsync("POST",
 				index + "/_mget?_source=" + OpenSearchIndex.THREAD, Map.of("ids", ids));
-		OffsetHighlighter.Statistics statistics = statistics(cut);
-		JsonNode found = waitFor(threads).path("docs");
+		JsonNode found = translation.waitFor(threads).path("docs");
 		List<ScoreDoc> scored = new ArrayList<>();
 		List<Document> stored = new ArrayList<>();
 		List<IndexReader> texts = new ArrayList<>();
@@ -323,52 +319,14 @@ class OpenSearchBackend implements SearchBackend {
 			IndexSearcher searcher = new IndexSearcher(reader);
 			searcher.setQueryCache(null);
 			ScoreDoc[] docs = scored.toArray(ScoreDoc[]::new);
-			return hits.hits(built, cut,
+			return hits.hits(built, cut.query(),
 					new LuceneHits.Page(docs, stored.toArray(Document[]::new), doc -> stored.get(doc).get(ANSWER),
-							new OffsetHighlighter(reader, statistics),
+							new OffsetHighlighter(reader, cut.counts()),
 							new TypedIdentifiers(searcher, built.identifiers()).missing(docs)));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	/**
-	 * The whole index's counts of the words the highlighter marks, asked for now and
-	 * waited for when a match is first weighed: how many threads the index holds, and how
-	 * many hold each word in the body and in the accepted answer.
-	 */
-	private OffsetHighlighter.Statistics statistics(Query cut) {
-		Set<Term> words = new LinkedHashSet<>();
-		for (String field : List.of(BODY, ANSWER)) {
-			OffsetHighlighter.terms(cut, field).forEach(word -> words.add(new Term(field, BytesRef.deepCopyOf(word))));
-		}
-		if (words.isEmpty()) {
-			// Nothing to mark, so nothing is weighed.
-			return null;
-		}
-		CompletableFuture<JsonNode> threads = client.sendAsync("POST", index + "/_count", Map.of());
-		CompletableFuture<LexicalReader.TermCounts> counts = client
-			.sendAsync("POST", index + "/_termvectors", OpenSearchLexicalReader.countsRequest(words))
-			.thenApply(answer -> OpenSearchLexicalReader.counted(words, answer));
-		return new OffsetHighlighter.Statistics() {
-
-			@Override
-			public int documents() {
-				return waitFor(threads).path("count").asInt();
-			}
-
-			@Override
-			public int docFreq(Term term) {
-				return (int) waitFor(counts).docFreq(term);
-			}
-
-		};
-	}
-
-	/** The answer to a request sent, waited for without holding a search's turn. */
-	private <T> T waitFor(CompletableFuture<T> answer) {
-		return answer.isDone() ? OpenSearchClient.answer(answer) : turns.away(() -> OpenSearchClient.answer(answer));
 	}
 
 	/** The fields a thread's Lucene document stores, as the hits read them. */

@@ -8,6 +8,7 @@ import forumkb.search.SearchResult.Hit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ final class OpenSearchLexicalReader implements LexicalReader {
 	/** How the OpenSearch backend makes a page's hits. */
 	interface Hits {
 
-		List<Hit> hits(QueryBuilderService.Built built, Query cut, List<Scored> page);
+		List<Hit> hits(QueryBuilderService.Built built, OpenSearchQueries.Cut cut, List<Scored> page);
 
 	}
 
@@ -50,6 +51,12 @@ final class OpenSearchLexicalReader implements LexicalReader {
 	/** Read on first use: one count per triage. */
 	private Long threads;
 
+	/**
+	 * The queries cut, by the cut query, with the counts their hits' highlighter reads (a
+	 * triage cuts once and makes its hits with that query).
+	 */
+	private final Map<Query, OpenSearchQueries.Cut> cuts = new IdentityHashMap<>();
+
 	OpenSearchLexicalReader(OpenSearchClient client, String index, OpenSearchQueries translation, Hits hits) {
 		this.client = client;
 		this.index = index;
@@ -59,7 +66,9 @@ final class OpenSearchLexicalReader implements LexicalReader {
 
 	@Override
 	public Query cut(Query query) {
-		return translation.cut(query);
+		OpenSearchQueries.Cut cut = translation.cut(query);
+		cuts.put(cut.query(), cut);
+		return cut.query();
 	}
 
 	@Override
@@ -83,7 +92,8 @@ final class OpenSearchLexicalReader implements LexicalReader {
 
 	@Override
 	public List<Hit> hits(QueryBuilderService.Built built, Query cut, List<Scored> threads) {
-		return hits.hits(built, cut, threads);
+		// A query not cut here is counted now; cutting it again leaves it as it is.
+		return hits.hits(built, cuts.computeIfAbsent(cut, translation::cut), threads);
 	}
 
 	@Override

@@ -1,5 +1,8 @@
 package forumkb.search;
 
+import static forumkb.index.IndexFields.ANSWER;
+import static forumkb.index.IndexFields.BODY;
+
 import forumkb.index.OpenSearchClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
@@ -22,6 +26,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * analysed here with the same analysers the index used (the plugin runs them inside
  * OpenSearch), so every clause is an exact term with its weight and both engines score
  * the same terms with BM25; the rarest-words cut reads the term counts of the OpenSearch
- * index, in one request.
+ * index, in one round trip that also counts the words the highlighter weighs.
  */
 final class OpenSearchQueries {
 
@@ -45,17 +50,32 @@ final class OpenSearchQueries {
 		this.turns = turns;
 	}
 
-	/** The query with its rarest-words part cut by the OpenSearch index's counts. */
-	Query cut(Query query) {
+	/**
+	 * A query cut by the index's counts, and those counts: they hold every term the cut
+	 * looked up and every word the highlighter may weigh in a thread's body and accepted
+	 * answer, so one round trip serves both; null when the query has no words.
+	 */
+	record Cut(Query query, Counts counts) {
+	}
+
+	/**
+	 * The query with its rarest-words part cut by the OpenSearch index's counts, which
+	 * are read, with the highlighter's, before the query is sent.
+	 */
+	Cut cut(Query query) {
 		List<RarestWords> parts = new ArrayList<>();
 		collect(query, parts);
-		if (parts.isEmpty()) {
-			return query;
-		}
 		Set<Term> terms = new LinkedHashSet<>();
 		parts.forEach(part -> terms.addAll(part.terms()));
-		RarestWords.Frequencies frequencies = frequencies(terms);
-		return replace(query, frequencies);
+		for (String field : List.of(BODY, ANSWER)) {
+			OffsetHighlighter.terms(query, field)
+				.forEach(word -> terms.add(new Term(field, BytesRef.deepCopyOf(word))));
+		}
+		if (parts.isEmpty() && terms.isEmpty()) {
+			return new Cut(query, null);
+		}
+		Counts counts = counts(terms);
+		return new Cut(parts.isEmpty() ? query : replace(query, counts), counts);
 	}
 
 	private static void collect(Query query, List<RarestWords> parts) {
@@ -89,41 +109,59 @@ final class OpenSearchQueries {
 	}
 
 	/**
-	 * How many threads the index holds and how many hold each term: one search that
-	 * counts each term's matches in a filter aggregation.
+	 * The whole index's counts as Lucene's reader gives them, asked for side by side: how
+	 * many threads it holds ({@code _count}: live ones, Lucene's {@code numDocs}) and how
+	 * many hold each term (term vectors of a made-up document: the term dictionary's
+	 * document frequency, Lucene's {@code docFreq}, which counts a replaced thread's old
+	 * version until a merge drops it). A seek per term; counting each term's matches
+	 * instead iterated its postings over the whole index.
 	 */
-	private RarestWords.Frequencies frequencies(Set<Term> terms) {
-		Map<String, Object> filters = new LinkedHashMap<>();
-		List<Term> byKey = List.copyOf(terms);
-		for (int i = 0; i < byKey.size(); i++) {
-			filters.put(Integer.toString(i), term(byKey.get(i), 1f));
-		}
-		Map<String, Object> request = new LinkedHashMap<>(Map.of("size", 0, "track_total_hits", true));
-		// OpenSearch refuses an empty filters aggregation: a text of no words (a bare
-		// 0x8badf00d) has no term to count.
-		if (!filters.isEmpty()) {
-			request.put("aggs", Map.of("terms", Map.of("filters", Map.of("filters", filters))));
-		}
-		JsonNode answer = turns.away(() -> client.send("POST", index + "/_search", request));
-		int documents = answer.path("hits").path("total").path("value").asInt();
-		Map<Term, Integer> counts = new LinkedHashMap<>();
-		JsonNode buckets = answer.path("aggregations").path("terms").path("buckets");
-		for (int i = 0; i < byKey.size(); i++) {
-			counts.put(byKey.get(i), buckets.path(Integer.toString(i)).path("doc_count").asInt());
-		}
-		return new RarestWords.Frequencies() {
+	Counts counts(Set<Term> terms) {
+		CompletableFuture<JsonNode> threads = client.sendAsync("POST", index + "/_count", Map.of());
+		CompletableFuture<LexicalReader.TermCounts> counted = terms.isEmpty()
+				? CompletableFuture.completedFuture(new LexicalReader.TermCounts(Map.of(), Map.of()))
+				: client.sendAsync("POST", index + "/_termvectors", OpenSearchLexicalReader.countsRequest(terms))
+					.thenApply(answer -> OpenSearchLexicalReader.counted(terms, answer));
+		return new Counts(Set.copyOf(terms), threads, counted);
+	}
 
-			@Override
-			public int documents() {
-				return documents;
+	/**
+	 * Counts asked for and waited for when first read, without holding a search's turn;
+	 * only the terms asked for can be read.
+	 */
+	final class Counts implements RarestWords.Frequencies, OffsetHighlighter.Statistics {
+
+		private final Set<Term> asked;
+
+		private final CompletableFuture<JsonNode> threads;
+
+		private final CompletableFuture<LexicalReader.TermCounts> counted;
+
+		private Counts(Set<Term> asked, CompletableFuture<JsonNode> threads,
+				CompletableFuture<LexicalReader.TermCounts> counted) {
+			this.asked = asked;
+			this.threads = threads;
+			this.counted = counted;
+		}
+
+		@Override
+		public int documents() {
+			return waitFor(threads).path("count").asInt();
+		}
+
+		@Override
+		public int docFreq(Term term) {
+			if (!asked.contains(term)) {
+				throw new IllegalArgumentException("not counted: " + term);
 			}
+			return (int) waitFor(counted).docFreq(term);
+		}
 
-			@Override
-			public int docFreq(Term term) {
-				return counts.getOrDefault(term, 0);
-			}
+	}
 
-		};
+	/** The answer to a request sent, waited for without holding a search's turn. */
+	<T> T waitFor(CompletableFuture<T> answer) {
+		return answer.isDone() ? OpenSearchClient.answer(answer) : turns.away(() -> OpenSearchClient.answer(answer));
 	}
 
 	/** The query as OpenSearch's DSL. */

@@ -10,6 +10,8 @@ import forumkb.HttpClientSupport.Response;
 import forumkb.OpenSearchApplication;
 import forumkb.OpenSearchNode;
 import forumkb.index.IndexFeed;
+import forumkb.index.IndexFields;
+import forumkb.index.OpenSearchClient;
 import forumkb.index.OpenSearchIndex;
 import forumkb.thread.ForumMarkdown;
 import forumkb.thread.ThreadReader;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -225,6 +228,51 @@ class OpenSearchBackendTests extends OpenSearchApplication {
 		ExtendedModelMap model = new ExtendedModelMap();
 		controller.thread(thread, model);
 		return asRead(model.get("similar"));
+	}
+
+	/**
+	 * The counts a search reads before it is sent, for the rarest-words cut and for the
+	 * highlighter, are the Lucene index's: its live threads and each term's document
+	 * frequency; so the cut keeps the Lucene backend's words.
+	 */
+	@Test
+	void theCutReadsTheLuceneIndexsCounts() {
+		QueryBuilderService queries = application.getBean(QueryBuilderService.class);
+		OpenSearchQueries translation = new OpenSearchQueries(application.getBean(OpenSearchClient.class),
+				openSearchIndex.alias(), new SearchTurns(1));
+		for (String text : List.of("VPN tunnel disconnects after sleep",
+				"Error Domain=NSCocoaErrorDomain Code=4097 \"connection to service named com.apple.foo.xpc\"",
+				"our gribblenet helper log says \"refused to start\" after each update since Monday", """
+						The keychain returns errSecMissingEntitlement -34018 in the app extension after the update.
+						2025-01-01 10:00:00 NEFilterManager saveToPreferences completion handler never called
+						2025-01-01 10:00:01 NSURLErrorDomain -1200 TLS handshake -9802 failed for the VPN tunnel
+						2025-01-01 10:00:02 Error Domain=NSCocoaErrorDomain Code=4097 connection to service xpc
+						2025-01-01 10:00:03 push notifications stopped, system extension reloaded, filter manager
+						""")) {
+			Query query = queries.build(new SearchQueryParser().parse(text)).query();
+			OpenSearchQueries.Cut cut = translation.cut(query);
+			Set<Term> read = new LinkedHashSet<>();
+			query.visit(new QueryVisitor() {
+				@Override
+				public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+					return parent instanceof RarestWords ? QueryVisitor.termCollector(read) : this;
+				}
+			});
+			for (String field : List.of(IndexFields.BODY, IndexFields.ANSWER)) {
+				OffsetHighlighter.terms(cut.query(), field).forEach(word -> read.add(new Term(field, word)));
+			}
+			assertThat(read).as(text).isNotEmpty();
+			LexicalReader.TermCounts expected = lucene.lexically(reader -> reader.counts(read));
+			for (Term term : read) {
+				assertThat(cut.counts().docFreq(term)).as("threads with %s", term).isEqualTo(expected.docFreq(term));
+			}
+			assertThat((long) cut.counts().documents()).isEqualTo(lucene.lexically(LexicalReader::threads));
+			// Both rewritten by the Lucene index, which leaves the OpenSearch cut's
+			// words.
+			Query kept = lucene.lexically(reader -> reader.cut(cut.query()));
+			Query expectedKept = lucene.lexically(reader -> reader.cut(query));
+			assertThat(kept).as(text).isEqualTo(expectedKept);
+		}
 	}
 
 	/**
