@@ -99,14 +99,15 @@ class OpenSearchBackend implements SearchBackend {
 				ranked(query, built, cut.query(), collected, false));
 		CompletableFuture<JsonNode> recent = byActivity ? client.sendAsync("POST", index + "/_search",
 				ranked(query, built, cut.query(), (page + 1) * pageSize, true)) : null;
+		CompletableFuture<JsonNode> holdingAll = built.identifiers().isEmpty() ? null
+				: client.sendAsync("POST", index + "/_count", holdingAll(cut.query(), built.identifiers()));
 		JsonNode answer = translation.waitFor(ranked);
 		List<Found> top = ordered(query, answer);
 		List<Found> ordered = byActivity ? found(translation.waitFor(recent)) : top;
 		ordered = exactFirst(ordered, built.identifiers());
 		JsonNode total = answer.path("hits").path("total");
 		long totalValue = total.path("value").asLong();
-		long exactTotal = built.identifiers().isEmpty() ? totalValue
-				: answer.path("aggregations").path("exact").path("doc_count").asLong();
+		long exactTotal = holdingAll == null ? totalValue : translation.waitFor(holdingAll).path("count").asLong();
 		int shown = ordered.isEmpty() ? 0 : Math.min(page, (ordered.size() - 1) / pageSize);
 		List<Found> pageFound = ordered.subList(Math.min(shown * pageSize, ordered.size()),
 				Math.min(shown * pageSize + pageSize, ordered.size()));
@@ -175,12 +176,18 @@ class OpenSearchBackend implements SearchBackend {
 			body.put("rescore", Map.of("window_size", size, "query", Map.of("rescore_query",
 					OpenSearchQueries.dsl(built.phraseBonus()), "query_weight", 1, "rescore_query_weight", 1)));
 		}
-		if (!built.identifiers().isEmpty()) {
-			List<Object> all = new ArrayList<>();
-			built.identifiers().forEach(identifier -> all.add(OpenSearchQueries.dsl(identifier.query())));
-			body.put("aggs", Map.of("exact", Map.of("filter", Map.of("bool", Map.of("filter", all)))));
-		}
 		return body;
+	}
+
+	/**
+	 * The count of the matches that hold every identifier typed: a request of its own,
+	 * sent beside the search, because an aggregation in the search would have the node
+	 * score every match where it may skip those that cannot reach the top.
+	 */
+	private static Map<String, Object> holdingAll(Query cut, List<QueryBuilderService.Identifier> identifiers) {
+		List<Object> all = new ArrayList<>(List.of(OpenSearchQueries.dsl(cut)));
+		identifiers.forEach(identifier -> all.add(OpenSearchQueries.dsl(identifier.query())));
+		return Map.of("query", Map.of("bool", Map.of("filter", all)));
 	}
 
 	/**
@@ -299,8 +306,7 @@ class OpenSearchBackend implements SearchBackend {
 			return List.of();
 		}
 		List<String> ids = page.stream().map(found -> Long.toString(found.id())).toList();
-		CompletableFuture<JsonNode> threads = client.sendAsync("POST",
-				index + "/_mget?_source=" + OpenSearchIndex.THREAD, Map.of("ids", ids));
+		CompletableFuture<JsonNode> threads = client.sendAsync("POST", index + "/_mget", Map.of("ids", ids));
 		JsonNode found = translation.waitFor(threads).path("docs");
 		List<ScoreDoc> scored = new ArrayList<>();
 		List<Document> stored = new ArrayList<>();
