@@ -113,10 +113,9 @@ final class OpenSearchQueries {
 	 * many threads it holds ({@code _count}: live ones, Lucene's {@code numDocs}) and how
 	 * many hold each term (term vectors of a made-up document: the term dictionary's
 	 * document frequency, Lucene's {@code docFreq}, which counts a replaced thread's old
-	 * version until a merge drops it). A seek per term; counting each term's matches
-	 * instead iterated its postings over the whole index.
+	 * version until a merge drops it).
 	 */
-	Counts counts(Set<Term> terms) {
+	private Counts counts(Set<Term> terms) {
 		CompletableFuture<JsonNode> threads = client.sendAsync("POST", index + "/_count", Map.of());
 		CompletableFuture<LexicalReader.TermCounts> counted = terms.isEmpty()
 				? CompletableFuture.completedFuture(new LexicalReader.TermCounts(Map.of(), Map.of()))
