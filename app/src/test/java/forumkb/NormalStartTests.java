@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * prints the banner and nothing an operator would take for an error: no JVM warning about
  * its flags, no library's start-up notice, no stack trace. It watches until the demo
  * corpus is being embedded, since the sentence model and Lucene's vector code announce
- * themselves then.
+ * themselves then. It waits for that JVM most of the time, so it runs beside the other
+ * classes of its suite.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class NormalStartTests {
 
 	/**
