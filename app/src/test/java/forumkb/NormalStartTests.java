@@ -18,8 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * prints the banner and nothing an operator would take for an error: no JVM warning about
  * its flags, no library's start-up notice, no stack trace. It watches until the demo
  * corpus is being embedded, since the sentence model and Lucene's vector code announce
- * themselves then.
+ * themselves then. It waits for that JVM most of the time, so it runs beside the other
+ * classes of its suite.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class NormalStartTests {
 
 	/**
@@ -43,7 +48,11 @@ class NormalStartTests {
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElseThrow());
-		command.addAll(Arrays.asList(System.getProperty("forumkb.jvm-arguments").trim().split("\\s+")));
+		// The tests' JIT setting too, which changes nothing the start prints.
+		Stream.of(System.getProperty("forumkb.jvm-arguments"), System.getProperty("forumkb.test.child-jvm-options", ""))
+			.flatMap(arguments -> Arrays.stream(arguments.trim().split("\\s+")))
+			.filter(argument -> !argument.isEmpty())
+			.forEach(command::add);
 		command.addAll(List.of("-cp", applicationClassPath(), ForumkbApplication.class.getName(), "--server.port=0",
 				"--forumkb.embedded.data-dir=" + data.resolve("pg"), "--forumkb.index.dir=" + data.resolve("index")));
 		Process application = new ProcessBuilder(command).directory(data.toFile()).redirectErrorStream(true).start();

@@ -196,10 +196,12 @@ public final class OpenSearchNode implements BeforeEachCallback {
 				.redirectOutput(nodeDir.resolve("console.log").toFile());
 			builder.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
 			// Small and quiet: the JVM's own logs (gc.log) would be shared by every node
-			// of
-			// this home.
+			// of this home. The tests' JIT setting (forumkb.test.child-jvm-options) too;
+			// the benchmarks set none, so their node keeps the full JIT.
 			String heap = System.getProperty("forumkb.opensearch.heap", "512m");
-			builder.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap + " -Xlog:disable");
+			builder.environment()
+				.put("OPENSEARCH_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap + " -Xlog:disable "
+						+ System.getProperty("forumkb.test.child-jvm-options", ""));
 			builder.environment().remove("JAVA_TOOL_OPTIONS");
 			Process node = builder.start();
 			Files.writeString(nodeDir.resolve(NODE_PID), Long.toString(node.pid()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import forumkb.Browser;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
+import forumkb.InFirstJvm;
 import forumkb.TestAccounts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * roles granted by an admin and audit-logged, security headers and cookie flags, JSON
  * caps.
  */
+@InFirstJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "forumkb.admin.password=first-admin-password",
 				"forumkb.signup.allowed-domains=example.org, example.com", "forumkb.rate-limit.signup=3",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import forumkb.HttpClientSupport;
+import forumkb.InFirstJvm;
 import forumkb.TestAccounts;
 import forumkb.account.Role;
 import java.net.URLEncoder;
@@ -36,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * up" against every change in the database, so another class's threads and rebuilds in a
  * shared one would make those checks race them.
  */
+@InFirstJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "forumkb.index.merge-after=10000")
 class ChangeFeedTests {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import forumkb.ForumkbApplication;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
+import forumkb.InFirstJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * directory, since killing the database of the shared test context would break the other
  * tests.
  */
+@InFirstJvm
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseCrashTests {
 

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -73,15 +72,8 @@ class AccessibilityBrowserTests {
 		try (InputStream in = new ClassPathResource("axe.min.js").getInputStream()) {
 			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		browser = Chromium.start(1280);
+		browser = Chromium.shared(1280);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-	}
-
-	@AfterAll
-	void quitChromium() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test

@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,6 +22,28 @@ public final class Chromium {
 
 	public static boolean available() {
 		return Files.isExecutable(BINARY);
+	}
+
+	private static ChromeDriver shared;
+
+	/**
+	 * The test JVM's one browser, as if new: no cookies, a window {@code width} CSS
+	 * pixels wide, no emulated screen or colour scheme left by the class before. A start
+	 * costs seconds of CPU, so the browser test classes share one, quit when the JVM
+	 * ends.
+	 */
+	public static synchronized ChromeDriver shared(int width) {
+		if (shared == null) {
+			ChromeDriver browser = start(width);
+			Runtime.getRuntime().addShutdownHook(new Thread(browser::quit));
+			shared = browser;
+		}
+		shared.get("about:blank");
+		shared.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+		shared.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		shared.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+		shared.manage().window().setSize(new Dimension(width, 900));
+		return shared;
 	}
 
 	public static ChromeDriver start(int width) {

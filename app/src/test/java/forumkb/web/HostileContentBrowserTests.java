@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import forumkb.HttpClientSupport;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,14 +63,7 @@ class HostileContentBrowserTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> http.get("/api/search?q=hostilemarker").json().get("total").asLong() >= 1);
 		threadId = http.get("/api/search?q=hostilemarker").json().get("hits").get(0).get("id").asLong();
-		browser = Chromium.start(1280);
-	}
-
-	@AfterAll
-	void quitChromium() {
-		if (browser != null) {
-			browser.quit();
-		}
+		browser = Chromium.shared(1280);
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import forumkb.TestAccounts;
 import forumkb.account.Role;
 import forumkb.knownissue.KnownIssueService;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,7 +55,7 @@ class KnownIssueBrowserTests {
 	void demoAndChromium() throws Exception {
 		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
 		engineer = DemoCorpus.ingest(application, port);
-		browser = Chromium.start(WIDTH);
+		browser = Chromium.shared(WIDTH);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 		browser.get(url("/login"));
 		wait.until(ExpectedConditions.elementToBeClickable(By.name("username")))
@@ -64,13 +63,6 @@ class KnownIssueBrowserTests {
 		browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
 		wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
-	}
-
-	@AfterAll
-	void quitChromium() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,15 +49,8 @@ class SearchFlowBrowserTests {
 	void ingestDemoCorpusAndStartChromium() throws Exception {
 		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
 		DemoCorpus.ingest(application, port);
-		browser = Chromium.start(WIDTH);
+		browser = Chromium.shared(WIDTH);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-	}
-
-	@AfterAll
-	void quitChromium() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import forumkb.TestAccounts;
 import forumkb.account.Account;
 import forumkb.account.Role;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,15 +50,8 @@ class TriageFlowBrowserTests {
 	void demoAndChromium() {
 		assumeTrue(Chromium.available(), "no Chromium at " + Chromium.BINARY);
 		DemoCorpus.ingest(application, port);
-		browser = Chromium.start(WIDTH);
+		browser = Chromium.shared(WIDTH);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-	}
-
-	@AfterAll
-	void quitChromium() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test

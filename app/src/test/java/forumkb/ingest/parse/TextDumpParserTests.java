@@ -3,7 +3,7 @@ package forumkb.ingest.parse;
 import forumkb.Seeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -133,12 +133,9 @@ class TextDumpParserTests {
 		for (int cut = 0; cut < text.length(); cut += Math.max(1, text.length() / 97)) {
 			String head = text.substring(0, cut);
 			String tail = text.substring(cut);
-			assertThatNoException().isThrownBy(() -> {
-				parser.parse(origin, head);
-				parser.parse(origin, tail);
-			});
-			assertThat(parser.parse(origin, tail)
-				.failures()
+			assertDoesNotThrow(() -> parser.parse(origin, head), "the text up to " + cut);
+			ParseResult rest = assertDoesNotThrow(() -> parser.parse(origin, tail), "the text from " + cut);
+			assertThat(rest.failures()
 				.stream()
 				.filter(f -> f.reason().toLowerCase(Locale.ROOT).startsWith("could not read")))
 				.as("no internal error at cut " + cut)
