@@ -104,10 +104,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * {@code synchronous_commit=off}), with room for bulk ingest: fewer forced
 	 * checkpoints, a larger buffer cache. After a crash the server syncs its data
 	 * directory before it recovers: one syncfs call instead of an fsync of each of its
-	 * files keeps that short.
+	 * files keeps that short. PostgreSQL's own messages go to its log folder in the data
+	 * directory ({@code log/postgresql-Mon.log}, a week of them), as a server's do: in
+	 * the application's log its routine ones read as errors (the library's readiness
+	 * check connecting while the server starts logs "FATAL: the database system is
+	 * starting up").
 	 */
 	private static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
-		return builder.setServerConfig("fsync", "on")
+		return builder.setServerConfig("logging_collector", "on")
+			.setServerConfig("log_filename", "postgresql-%a.log")
+			.setServerConfig("log_truncate_on_rotation", "on")
+			.setServerConfig("log_rotation_age", "1d")
+			.setServerConfig("log_rotation_size", "0")
+			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
 			.setServerConfig("recovery_init_sync_method", "syncfs")

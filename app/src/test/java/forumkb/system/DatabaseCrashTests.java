@@ -1,17 +1,22 @@
 package forumkb.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import forumkb.ForumkbApplication;
 import forumkb.HttpClientSupport;
 import forumkb.HttpClientSupport.Response;
 import forumkb.InFirstJvm;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +29,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +48,7 @@ import tools.jackson.databind.JsonNode;
  * tests.
  */
 @InFirstJvm
+@ExtendWith(OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseCrashTests {
 
@@ -75,6 +84,27 @@ class DatabaseCrashTests {
 	void theDatabaseCommitsDurably() {
 		for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
 			assertThat(jdbc.queryForObject("show " + setting, String.class)).as(setting).isEqualTo("on");
+		}
+	}
+
+	@Test
+	void postgresqlLogsToItsOwnFolderNotTheApplicationsLog(CapturedOutput output) throws IOException {
+		String url = app.getBean(EmbeddedDatabase.class).jdbcUrl().replaceFirst("/[^/]+$", "/no_such_database");
+		assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
+
+		Path log = data.resolve("log");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> Files.isDirectory(log) && serverLog(log).contains("\"no_such_database\" does not exist"));
+		assertThat(output.getAll()).doesNotContain("no_such_database").doesNotContain("FATAL");
+	}
+
+	private static String serverLog(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			StringBuilder all = new StringBuilder();
+			for (Path file : files.toList()) {
+				all.append(Files.readString(file));
+			}
+			return all.toString();
 		}
 	}
 
