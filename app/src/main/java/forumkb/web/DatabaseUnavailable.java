@@ -1,13 +1,11 @@
 package forumkb.web;
 
+import forumkb.system.DatabaseFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,31 +41,6 @@ final class DatabaseUnavailable {
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
 	private DatabaseUnavailable() {
-	}
-
-	/**
-	 * Whether a failure came from not reaching the database (rather than from what was
-	 * asked of it).
-	 */
-	static boolean causedBy(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof TransientDataAccessResourceException
-					|| cause instanceof SQLTransientConnectionException
-					|| cause instanceof SQLNonTransientConnectionException || lostConnection(cause)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * The driver's own word for a lost server: SQLSTATE class 08 (connection) or
-	 * 57P01-57P03 (shut down).
-	 */
-	private static boolean lostConnection(Throwable cause) {
-		return cause instanceof SQLException sql && sql.getSQLState() != null
-				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
 	}
 
 	private static boolean api(HttpServletRequest request) {
@@ -114,7 +87,7 @@ final class DatabaseUnavailable {
 				chain.doFilter(request, response);
 			}
 			catch (ServletException | RuntimeException e) {
-				if (!causedBy(e) || response.isCommitted()) {
+				if (!DatabaseFailures.unreachable(e) || response.isCommitted()) {
 					throw e;
 				}
 				log.warn("Database unavailable on {}: {}", request.getRequestURI(), e.getMessage());

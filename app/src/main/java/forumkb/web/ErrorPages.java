@@ -1,5 +1,6 @@
 package forumkb.web;
 
+import forumkb.system.DatabaseFailures;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +37,7 @@ class ErrorPages implements ErrorController {
 						ApiExceptionHandler.UNREADABLE_FORM);
 			}
 		}
-		if (status == HttpStatus.SERVICE_UNAVAILABLE || DatabaseUnavailable.causedBy((Throwable) failure)) {
+		if (status == HttpStatus.SERVICE_UNAVAILABLE || DatabaseFailures.unreachable((Throwable) failure)) {
 			// The database is out of reach (the page's own request, or a failure while
 			// rendering it).
 			response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);

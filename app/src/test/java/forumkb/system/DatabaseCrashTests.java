@@ -130,7 +130,7 @@ class DatabaseCrashTests {
 	}
 
 	@Test
-	void whilePostgresqlIsDownRequestsAnswer503AndThenTheApplicationServesAgain() {
+	void whilePostgresqlIsDownRequestsAnswer503AndThenTheApplicationServesAgain(CapturedOutput output) {
 		Response ingest = engineer.upload("/api/ingest", "one.jsonl", """
 				{"source": "crash-test", "externalId": "%s.page", "title": "NEVPNErrorDomain Code=5",
 				 "posts": [{"body": "The tunnel stops after sleep"}]}""".formatted(run).replace("\n", " "));
@@ -171,6 +171,10 @@ class DatabaseCrashTests {
 			.doesNotContain("Exception");
 
 		assertThat(engineer.get("/threads/" + threadId).status()).isEqualTo(200);
+		// A background job caught by the outage says it waits, without a stack trace
+		// (BackgroundJobErrorsTests).
+		assertThat(output.getAll()).doesNotContain("Unexpected error occurred in scheduled task")
+			.doesNotContain("Background job failed");
 		JsonNode interrupted = engineer.get("/api/ingest/runs/" + deadRun).json();
 		assertThat(interrupted.get("status").asString()).isEqualTo("interrupted");
 		assertThat(interrupted.get("message").asString()).contains("380 created, 10 updated, 5 unchanged, 5 failed");
