@@ -65,13 +65,10 @@ class OpenSearchBackend implements SearchBackend {
 
 	private final Analyzer analyzer = FieldAnalyzers.indexAnalyzer();
 
-	private final SearchTurns turns;
-
 	OpenSearchBackend(OpenSearchClient client, OpenSearchIndex threads, QueryBuilderService queries, LuceneHits hits,
 			SearchTurns turns) {
 		this.client = client;
 		this.index = threads.alias();
-		this.turns = turns;
 		this.translation = new OpenSearchQueries(client, index, turns);
 		this.queries = queries;
 		this.hits = hits;
