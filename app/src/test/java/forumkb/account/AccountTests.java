@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,6 +75,23 @@ class AccountTests {
 
 		assertThat(browser.postForm("/logout").statusCode()).isEqualTo(302);
 		assertThat(browser.get("/account/tokens").statusCode()).isEqualTo(302);
+	}
+
+	/**
+	 * The tests hash at BCrypt cost 4 ({@code forumkb.password.bcrypt-cost}); a password
+	 * stored at the default cost 10 still signs in: changing the setting locks no one
+	 * out.
+	 */
+	@Test
+	void aPasswordStoredAtAnotherBcryptCostStillSignsIn() {
+		String email = "cost-" + UUID.randomUUID() + "@example.org";
+		jdbc.update("insert into app_user (email, password_hash, role) values (?, ?, 'DEVELOPER')", email,
+				"{bcrypt}" + new BCryptPasswordEncoder(10).encode("stored-at-cost-ten"));
+
+		HttpResponse<String> signedIn = new Browser(port).postForm("/login", "username", email, "password",
+				"stored-at-cost-ten");
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 	}
 
 	@Test
