@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -31,11 +33,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -63,10 +69,12 @@ class DatabaseCrashTests {
 
 	String run = UUID.randomUUID().toString().substring(0, 8);
 
+	RestartHold restartHold = new RestartHold();
+
 	@BeforeAll
 	void start() {
-		app = new SpringApplicationBuilder(ForumkbApplication.class).run("--server.port=0",
-				"--forumkb.embedded.ephemeral=false", "--forumkb.embedded.data-dir=" + data);
+		app = new SpringApplicationBuilder(ForumkbApplication.class).listeners(restartHold)
+			.run("--server.port=0", "--forumkb.embedded.ephemeral=false", "--forumkb.embedded.data-dir=" + data);
 		engineer = HttpClientSupport.asEngineer(app, port());
 		jdbc = app.getBean(JdbcTemplate.class);
 	}
@@ -143,7 +151,17 @@ class DatabaseCrashTests {
 		paths.forEach(path -> assertThat(engineer.get(path).status()).as(path).isEqualTo(200));
 		Outage outage = new Outage(port(), paths);
 
+		// On a fast machine the watchdog has PostgreSQL back before the pool's 5-s wait
+		// ends,
+		// so requests would only ever wait and then succeed: the application is held
+		// refusing
+		// traffic until the outage's answers have been seen.
+		restartHold.arm();
 		killPostgresql();
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> outage.answeredUnavailable("/api/") && outage.answeredUnavailable("/threads/"));
+		restartHold.release();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(outage::servingAgain);
 
 		List<HttpResponse<String>> answers = outage.allAnswers();
@@ -216,14 +234,26 @@ class DatabaseCrashTests {
 			this.paths = paths;
 		}
 
+		boolean answeredUnavailable(String pathPrefix) {
+			poll();
+			return rounds.stream()
+				.flatMap(List::stream)
+				.anyMatch(answer -> answer.isDone() && !answer.isCompletedExceptionally()
+						&& answer.join().statusCode() == 503 && answer.join().uri().getPath().startsWith(pathPrefix));
+		}
+
 		boolean servingAgain() {
-			if (inFlight() < MAX_IN_FLIGHT) {
-				fireRound();
-			}
+			poll();
 			return rounds.stream()
 				.anyMatch(round -> round.stream()
 					.allMatch(answer -> answer.isDone() && !answer.isCompletedExceptionally()
 							&& answer.join().statusCode() == 200));
+		}
+
+		private void poll() {
+			if (inFlight() < MAX_IN_FLIGHT) {
+				fireRound();
+			}
 		}
 
 		private void fireRound() {
@@ -240,6 +270,42 @@ class DatabaseCrashTests {
 
 		List<HttpResponse<String>> allAnswers() {
 			return rounds.stream().flatMap(List::stream).map(CompletableFuture::join).toList();
+		}
+
+	}
+
+	/**
+	 * Keeps the application refusing traffic after the watchdog has started PostgreSQL
+	 * again, while armed: it runs before the listener that records the readiness.
+	 */
+	static final class RestartHold implements ApplicationListener<AvailabilityChangeEvent<?>>, Ordered {
+
+		private volatile CountDownLatch held;
+
+		void arm() {
+			held = new CountDownLatch(1);
+		}
+
+		void release() {
+			held.countDown();
+		}
+
+		@Override
+		public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
+			CountDownLatch latch = held;
+			if (latch != null && event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+				try {
+					latch.await(60, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
 		}
 
 	}
