@@ -188,8 +188,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(rules -> {
 				rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
 					.permitAll()
-					.requestMatchers("/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
-							"/login", "/signup")
+					.requestMatchers("/error", "/assets/**", "/webjars/**", "/favicon.ico", "/login", "/signup")
 					.permitAll()
 					.requestMatchers("/actuator/health", "/actuator/health/**")
 					.permitAll()

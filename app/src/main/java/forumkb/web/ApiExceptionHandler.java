@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -121,9 +122,10 @@ class ApiExceptionHandler {
 	}
 
 	/**
-	 * Spring's own text for this names its static resources, not the address asked for.
+	 * Spring's own texts for these name its static files or its handler lookup, not the
+	 * address asked for.
 	 */
-	@ExceptionHandler(NoResourceFoundException.class)
+	@ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
 	Object noSuchAddress(HttpServletRequest request) {
 		return respond(request, HttpStatus.NOT_FOUND, NO_SUCH_ADDRESS);
 	}

@@ -35,8 +35,7 @@ final class DatabaseUnavailable {
 	/** Seconds a client should wait before trying again: about what a restart takes. */
 	static final String RETRY_AFTER = "5";
 
-	private static final Set<String> ALWAYS_SERVED = Set.of("/actuator/health", "/css/", "/js/", "/webjars/",
-			"/favicon.svg");
+	private static final Set<String> ALWAYS_SERVED = Set.of("/actuator/health", "/assets/", "/webjars/");
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 

@@ -147,7 +147,8 @@ class DatabaseCrashTests {
 		long deadRun = jdbc.queryForObject("""
 				insert into ingest_run (origin, status, total, processed, created, updated, unchanged, failed)
 				values ('killed.jsonl', 'running', 900, 400, 380, 10, 5, 5) returning id""", Long.class);
-		List<String> paths = List.of("/api/search?q=NEVPNErrorDomain", "/threads/" + threadId, "/js/search-box.js");
+		List<String> paths = List.of("/api/search?q=NEVPNErrorDomain", "/threads/" + threadId,
+				"/assets/js/search-box.js");
 		paths.forEach(path -> assertThat(engineer.get(path).status()).as(path).isEqualTo(200));
 		Outage outage = new Outage(port(), paths);
 
@@ -167,7 +168,7 @@ class DatabaseCrashTests {
 		List<HttpResponse<String>> answers = outage.allAnswers();
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 503);
 		// Static files need no database: the 503 page's own script and styles still load.
-		assertThat(answers).filteredOn(answer -> answer.uri().getPath().startsWith("/js/"))
+		assertThat(answers).filteredOn(answer -> answer.uri().getPath().startsWith("/assets/"))
 			.extracting(HttpResponse::statusCode)
 			.containsOnly(200);
 		HttpResponse<String> api = answers.stream()

@@ -147,7 +147,7 @@ class PortalPagesTests {
 			.contains("id=\"post-2\"")
 			.contains("href=\"#post-2\">Jump to the accepted answer")
 			.contains("src=\"/webjars/highlightjs/")
-			.contains("src=\"/js/highlight-code.js\"")
+			.contains("src=\"/assets/js/highlight-code.js\"")
 			.contains("1 reply · 3 views");
 		assertThat(body).doesNotContain("<script>alert")
 			.doesNotContain("1 replies")
@@ -158,7 +158,7 @@ class PortalPagesTests {
 		assertThat(Pattern.compile("<h1[ >]").matcher(body).results().count()).isEqualTo(1);
 
 		assertThat(anonymous.get("/webjars/highlightjs/highlight.js").body()).contains("hljs");
-		assertThat(anonymous.get("/js/highlight-code.js").body()).contains("hljs.highlightElement");
+		assertThat(anonymous.get("/assets/js/highlight-code.js").body()).contains("hljs.highlightElement");
 	}
 
 	@Test
@@ -306,13 +306,13 @@ class PortalPagesTests {
 			assertThat(body).as(path)
 				.contains("<html lang=\"en\"")
 				.contains("href=\"#content\">Skip to content</a>")
-				.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg");
+				.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/favicon.svg");
 			assertThat(Pattern.compile("<h1[ >]").matcher(body).results().count()).as(path).isEqualTo(1);
 		}
 		assertThat(anonymous.getPage("/threads").body()).contains("href=\"/threads\" aria-current=\"page\"");
 		assertThat(anonymous.getPage("/search?q=XPC").body()).contains("href=\"/search\" aria-current=\"page\"")
 			.doesNotContain("href=\"/threads\" aria-current");
-		Response icon = anonymous.get("/favicon.svg");
+		Response icon = anonymous.get("/assets/favicon.svg");
 		assertThat(icon.status()).isEqualTo(200);
 		assertThat(icon.contentType()).startsWith("image/svg+xml");
 	}
