@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -241,6 +242,14 @@ class AccountTests {
 		JsonNode ci = listed.valueStream().filter(t -> t.get("id").asLong() == id).findFirst().orElseThrow();
 		assertThat(ci.get("lastUsedAt").isNull()).isFalse();
 		assertThat(ci.has("token")).isFalse();
+		// Used again within the minute the page shows: no write for each call.
+		Timestamp firstUse = jdbc.queryForObject("select last_used_at from api_token where id = ?", Timestamp.class,
+				id);
+		for (int call = 0; call < 3; call++) {
+			assertThat(withNew.get("/api/account").status()).isEqualTo(200);
+		}
+		assertThat(jdbc.queryForObject("select last_used_at from api_token where id = ?", Timestamp.class, id))
+			.isEqualTo(firstUse);
 
 		assertThat(developer.send("DELETE", "/api/account/tokens/" + id, null, null).status()).isEqualTo(204);
 		Response revoked = withNew.get("/api/account");
