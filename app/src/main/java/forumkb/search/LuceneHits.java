@@ -41,6 +41,11 @@ public class LuceneHits {
 
 	private static final Set<String> ANSWER_FIELD = Set.of(ANSWER);
 
+	/** Passages shown of a body that matched, and of an accepted answer otherwise. */
+	static final int BODY_PASSAGES = 2;
+
+	static final int ANSWER_PASSAGES = 1;
+
 	private final EntityChips entityChips = new EntityChips(ErrorCatalog.load());
 
 	/**
@@ -67,8 +72,22 @@ public class LuceneHits {
 	 * {@link #HIT_FIELDS}, at least); how to read one's accepted answer; and the
 	 * identifiers typed in the search each one lacks.
 	 */
-	record Page(ScoreDoc[] docs, Document[] documents, Answers answers, OffsetHighlighter highlighter,
+	record Page(ScoreDoc[] docs, Document[] documents, Answers answers, Highlighter highlighter,
 			List<List<String>> missing) {
+	}
+
+	/** What marks the query's terms in a page's texts. */
+	@FunctionalInterface
+	interface Highlighter {
+
+		/**
+		 * For each of {@code docIds}, the snippet of {@code texts[i]} (the document's
+		 * value of {@code field}) with at most {@code passages} passages, or null when no
+		 * term of the query occurs in it.
+		 */
+		List<List<SnippetPart>> highlight(Query query, String field, int[] docIds, String[] texts, int passages)
+				throws IOException;
+
 	}
 
 	/** Reads a document's accepted answer, only for those whose body did not match. */
@@ -86,8 +105,9 @@ public class LuceneHits {
 		for (int i = 0; i < docs.length; i++) {
 			ids[i] = docs[i].doc;
 		}
-		OffsetHighlighter highlighter = page.highlighter();
-		List<List<SnippetPart>> bodies = highlighter.highlight(query, BODY, ids, values(page.documents(), BODY), 2);
+		Highlighter highlighter = page.highlighter();
+		List<List<SnippetPart>> bodies = highlighter.highlight(query, BODY, ids, values(page.documents(), BODY),
+				BODY_PASSAGES);
 		List<List<SnippetPart>> answers = answerSnippets(highlighter, page.answers(), query, ids, bodies);
 		Set<String> matchedValues = matchedValues(built);
 		List<Hit> hits = new ArrayList<>(docs.length);
@@ -112,7 +132,7 @@ public class LuceneHits {
 	 * The accepted answer's snippet of each hit whose body the query did not match, null
 	 * for the others: only those read and highlight their answer.
 	 */
-	private static List<List<SnippetPart>> answerSnippets(OffsetHighlighter highlighter, Answers stored, Query query,
+	private static List<List<SnippetPart>> answerSnippets(Highlighter highlighter, Answers stored, Query query,
 			int[] ids, List<List<SnippetPart>> bodies) throws IOException {
 		List<Integer> missed = new ArrayList<>();
 		for (int i = 0; i < ids.length; i++) {
@@ -130,7 +150,7 @@ public class LuceneHits {
 			missedIds[k] = ids[missed.get(k)];
 			texts[k] = stored.answer(missedIds[k]);
 		}
-		List<List<SnippetPart>> found = highlighter.highlight(query, ANSWER, missedIds, texts, 1);
+		List<List<SnippetPart>> found = highlighter.highlight(query, ANSWER, missedIds, texts, ANSWER_PASSAGES);
 		for (int k = 0; k < missedIds.length; k++) {
 			answers.set(missed.get(k), found.get(k));
 		}

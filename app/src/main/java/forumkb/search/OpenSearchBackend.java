@@ -3,17 +3,20 @@ package forumkb.search;
 import static forumkb.index.IndexFields.*;
 
 import forumkb.extract.ErrorCatalog;
-import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexedThread;
 import forumkb.index.OpenSearchClient;
 import forumkb.index.OpenSearchIndex;
 import forumkb.index.ThreadDocuments;
+import forumkb.index.highlight.Passage;
+import forumkb.index.highlight.Passages;
 import forumkb.search.SearchResult.FacetValue;
 import forumkb.search.SearchResult.Hit;
+import forumkb.search.SearchResult.SnippetPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +25,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.MultiReader;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.BytesRef;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -41,8 +41,8 @@ import tools.jackson.databind.JsonNode;
  * and weights, and counts them; what the Lucene backend does to its top matches in
  * process happens here to the same top matches as OpenSearch returns them: the pasted
  * quotes' bonus (an OpenSearch rescore), the tie-breakers, exact matches first, and the
- * facet and month counts. A page's snippets come from the threads' stored text, indexed
- * in memory with the same analysers and weighed by the whole index's counts, so they mark
+ * facet and month counts. A page's snippets are the node's: our highlighter there reads
+ * the matches from its postings and weighs them by the whole index's counts, so they mark
  * and pick what the Lucene backend marks and picks.
  */
 @Component
@@ -62,8 +62,6 @@ class OpenSearchBackend implements SearchBackend {
 	private final LuceneHits hits;
 
 	private final ThreadDocuments documents = new ThreadDocuments(ThreadDocuments.facetsConfig(), ErrorCatalog.load());
-
-	private final Analyzer analyzer = FieldAnalyzers.indexAnalyzer();
 
 	OpenSearchBackend(OpenSearchClient client, OpenSearchIndex threads, QueryBuilderService queries, LuceneHits hits,
 			SearchTurns turns) {
@@ -237,13 +235,18 @@ class OpenSearchBackend implements SearchBackend {
 	private static List<Found> found(JsonNode answer) {
 		List<Found> found = new ArrayList<>();
 		for (JsonNode hit : answer.path("hits").path("hits")) {
-			Set<String> holds = new HashSet<>();
-			hit.path("matched_queries").forEach(name -> holds.add(name.asString()));
 			JsonNode fields = hit.path("fields");
 			found.add(new Found(Long.parseLong(fields.path(ID).path(0).asString()),
-					(float) hit.path("_score").asDouble(0), fields, holds));
+					(float) hit.path("_score").asDouble(0), fields, holds(hit)));
 		}
 		return found;
+	}
+
+	/** The names of the identifiers a hit holds, of those named in its request. */
+	private static Set<String> holds(JsonNode hit) {
+		Set<String> holds = new HashSet<>();
+		hit.path("matched_queries").forEach(name -> holds.add(name.asString()));
+		return holds;
 	}
 
 	private static List<LexicalReader.Scored> scored(List<Found> found) {
@@ -291,11 +294,13 @@ class OpenSearchBackend implements SearchBackend {
 	}
 
 	/**
-	 * The page's hits: its threads read from OpenSearch, and made hits as the Lucene
-	 * index would make them, with OpenSearch's scores. The highlighter finds the matches
-	 * in the texts it reads (each thread's body and accepted answer, indexed in memory
-	 * with the same analysers) and weighs them by the whole index's counts, read with the
-	 * cut's; so it picks the passages the Lucene backend picks.
+	 * The page's hits: its threads read from OpenSearch in one request, made hits as the
+	 * Lucene index would make them, with OpenSearch's scores. The node marks the query's
+	 * terms in each thread's body and accepted answer with our highlighter
+	 * ({@link Passages#TYPE}), from its postings' offsets, and picks the passages by the
+	 * whole index's counts, read with the cut's; so it picks what the Lucene backend
+	 * picks. The identifiers typed are named in the request, so each hit says which it
+	 * holds.
 	 */
 	private List<Hit> hits(QueryBuilderService.Built built, OpenSearchQueries.Cut cut,
 			List<LexicalReader.Scored> page) {
@@ -303,33 +308,92 @@ class OpenSearchBackend implements SearchBackend {
 			return List.of();
 		}
 		List<String> ids = page.stream().map(found -> Long.toString(found.id())).toList();
-		CompletableFuture<JsonNode> threads = client.sendAsync("POST", index + "/_mget", Map.of("ids", ids));
-		JsonNode found = translation.waitFor(threads).path("docs");
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("size", ids.size());
+		request.put("track_total_hits", false);
+		request.put("query", withIdentifiersNamed(Map.of("ids", Map.of("values", ids)), built.identifiers()));
+		Map<String, Object> highlighted = highlighted(cut);
+		if (!highlighted.isEmpty()) {
+			request.put("highlight", Map.of("fields", highlighted));
+		}
+		Map<Long, JsonNode> byId = new HashMap<>();
+		for (JsonNode hit : translation.waitFor(client.sendAsync("POST", index + "/_search", request))
+			.path("hits")
+			.path("hits")) {
+			byId.put(Long.parseLong(hit.path("_id").asString()), hit);
+		}
 		List<ScoreDoc> scored = new ArrayList<>();
 		List<Document> stored = new ArrayList<>();
-		List<IndexReader> texts = new ArrayList<>();
-		for (int i = 0; i < page.size(); i++) {
+		List<JsonNode> found = new ArrayList<>();
+		List<List<String>> missing = new ArrayList<>();
+		for (LexicalReader.Scored each : page) {
+			JsonNode hit = byId.get(each.id());
 			// A thread deleted since the search ran has no hit.
-			if (found.path(i).path("found").asBoolean()) {
-				Document fields = documents.fields(client.json()
-					.treeToValue(found.path(i).path("_source").path(OpenSearchIndex.THREAD), IndexedThread.class));
-				stored.add(stored(fields));
-				texts.add(inMemory(fields, !built.identifiers().isEmpty()));
-				scored.add(new ScoreDoc(scored.size(), page.get(i).score()));
+			if (hit != null) {
+				stored.add(stored(documents.fields(client.json()
+					.treeToValue(hit.path("_source").path(OpenSearchIndex.THREAD), IndexedThread.class))));
+				found.add(hit);
+				missing.add(missing(hit, built.identifiers()));
+				scored.add(new ScoreDoc(scored.size(), each.score()));
 			}
 		}
-		try (MultiReader reader = new MultiReader(texts.toArray(IndexReader[]::new))) {
-			IndexSearcher searcher = new IndexSearcher(reader);
-			searcher.setQueryCache(null);
-			ScoreDoc[] docs = scored.toArray(ScoreDoc[]::new);
-			return hits.hits(built, cut.query(),
-					new LuceneHits.Page(docs, stored.toArray(Document[]::new), doc -> stored.get(doc).get(ANSWER),
-							new OffsetHighlighter(reader, cut.counts()),
-							new TypedIdentifiers(searcher, built.identifiers()).missing(docs)));
+		LuceneHits.Highlighter marked = (query, field, docIds, texts, passages) -> {
+			List<List<SnippetPart>> snippets = new ArrayList<>(docIds.length);
+			for (int i = 0; i < docIds.length; i++) {
+				List<Passage> chosen = new ArrayList<>();
+				found.get(docIds[i])
+					.path("highlight")
+					.path(field)
+					.forEach(fragment -> chosen.add(Passage.decode(fragment.asString())));
+				snippets.add(texts[i] == null ? null : OffsetHighlighter.parts(texts[i], chosen));
+			}
+			return snippets;
+		};
+		try {
+			return hits.hits(built, cut.query(), new LuceneHits.Page(scored.toArray(ScoreDoc[]::new),
+					stored.toArray(Document[]::new), doc -> stored.get(doc).get(ANSWER), marked, missing));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * The highlight of each prose field some of the query's terms find: our highlighter,
+	 * given those terms and the counts that weigh them.
+	 */
+	private static Map<String, Object> highlighted(OpenSearchQueries.Cut cut) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (Map.Entry<String, Integer> field : Map
+			.of(BODY, LuceneHits.BODY_PASSAGES, ANSWER, LuceneHits.ANSWER_PASSAGES)
+			.entrySet()) {
+			List<BytesRef> terms = OffsetHighlighter.terms(cut.query(), field.getKey());
+			if (terms.isEmpty()) {
+				continue;
+			}
+			List<String> words = new ArrayList<>();
+			List<Integer> docFreqs = new ArrayList<>();
+			for (BytesRef term : terms) {
+				words.add(term.utf8ToString());
+				docFreqs.add(cut.counts().docFreq(new Term(field.getKey(), term)));
+			}
+			fields.put(field.getKey(),
+					Map.of("type", Passages.TYPE, "options", Map.of(Passages.TERMS, words, Passages.DOC_FREQS, docFreqs,
+							Passages.DOCUMENTS, cut.counts().documents(), Passages.PASSAGES, field.getValue())));
+		}
+		return fields;
+	}
+
+	/** The identifiers typed in the search that a hit, asked with them named, lacks. */
+	private static List<String> missing(JsonNode hit, List<QueryBuilderService.Identifier> identifiers) {
+		Set<String> holds = holds(hit);
+		List<String> missing = new ArrayList<>();
+		for (int i = 0; i < identifiers.size(); i++) {
+			if (!holds.contains(named(i))) {
+				missing.add(identifiers.get(i).typed());
+			}
+		}
+		return missing;
 	}
 
 	/** The fields a thread's Lucene document stores, as the hits read them. */
@@ -341,21 +405,6 @@ class OpenSearchBackend implements SearchBackend {
 			}
 		}
 		return stored;
-	}
-
-	/**
-	 * The thread's texts the highlighter reads, and its identifiers when the search typed
-	 * some, indexed in memory as the Lucene index holds them.
-	 */
-	private IndexReader inMemory(Document fields, boolean identifiers) {
-		MemoryIndex memory = new MemoryIndex(true);
-		for (IndexableField field : fields) {
-			boolean text = field.name().equals(BODY) || field.name().equals(ANSWER);
-			if (text || identifiers && FieldAnalyzers.EXACT_FIELDS.contains(field.name())) {
-				memory.addField(field, analyzer);
-			}
-		}
-		return memory.createSearcher().getIndexReader();
 	}
 
 }

@@ -128,7 +128,7 @@ final class OpenSearchQueries {
 	 * Counts asked for and waited for when first read, without holding a search's turn;
 	 * only the terms asked for can be read.
 	 */
-	final class Counts implements RarestWords.Frequencies, OffsetHighlighter.Statistics {
+	final class Counts implements RarestWords.Frequencies {
 
 		private final Set<Term> asked;
 

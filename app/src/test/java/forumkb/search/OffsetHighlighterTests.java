@@ -8,6 +8,7 @@ import forumkb.index.FieldAnalyzers;
 import forumkb.index.IndexFields;
 import forumkb.index.IndexedThread;
 import forumkb.index.ThreadDocuments;
+import forumkb.index.highlight.Passage;
 import forumkb.search.SearchResult.SnippetPart;
 import java.io.IOException;
 import java.util.List;
@@ -186,6 +187,25 @@ class OffsetHighlighterTests {
 				new int[] { docOf(1), docOf(2) }, new String[] { XPC, FILTER }, 2);
 		assertThat(snippets.get(0)).isNull();
 		assertThat(snippets.get(1)).isNotNull();
+	}
+
+	/**
+	 * Passages picked elsewhere (the OpenSearch node's) are cut from the text read here;
+	 * one past that text's end, from an index of another text, is left out, not an error.
+	 */
+	@Test
+	void passagesPickedElsewhereAreCutFromTheTextAndThoseBeyondItLeftOut() {
+		String text = "The helper crashes. " + "Nothing else. ".repeat(30) + "Later the helper restarts.";
+		int second = text.lastIndexOf("helper");
+		List<Passage> passages = List.of(Passage.decode("1:4-10"),
+				Passage.decode("1:%d-%d".formatted(second, second + 6)),
+				Passage.decode("1:%d-%d".formatted(text.length() + 10, text.length() + 16)));
+		List<SnippetPart> parts = OffsetHighlighter.parts(text, passages);
+		assertThat(parts).filteredOn(SnippetPart::match)
+			.extracting(SnippetPart::text)
+			.containsExactly("helper", "helper");
+		assertThat(parts).filteredOn(part -> part.text().equals(" … ")).hasSize(1);
+		assertThat(OffsetHighlighter.parts("short", List.of(Passage.decode("1:40-46")))).isNull();
 	}
 
 	private List<SnippetPart> snippet(String text, long thread) throws IOException {

@@ -13,6 +13,8 @@ import forumkb.index.IndexFeed;
 import forumkb.index.IndexFields;
 import forumkb.index.OpenSearchClient;
 import forumkb.index.OpenSearchIndex;
+import forumkb.index.highlight.Passage;
+import forumkb.index.highlight.Passages;
 import forumkb.thread.ForumMarkdown;
 import forumkb.thread.ThreadReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +32,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,7 @@ class OpenSearchBackendTests extends OpenSearchApplication {
 	void ingestDemoCorpus() {
 		http = DemoCorpus.ingest(application, port);
 		assertThat(http.upload("/api/ingest", "phrases.jsonl", PHRASE_THREADS).status()).isEqualTo(200);
+		assertThat(http.upload("/api/ingest", "snippets.jsonl", SNIPPET_THREADS).status()).isEqualTo(200);
 		DemoCorpus.awaitSearchable(application);
 		lucene = LuceneSearchBackends.over(application);
 	}
@@ -83,6 +88,22 @@ class OpenSearchBackendTests extends OpenSearchApplication {
 			{"source": "apple-developer-forums", "externalId": "997102", "title": "Gribblenet helper: refused start",
 			 "posts": [{"body": "Since the update the gribblenet helper, refused start at login."}]}
 			""".replace("\n ", " ");
+
+	/**
+	 * A body whose three words lie too far apart to share a passage, of which a snippet
+	 * shows two: the rare ones, not the word two more threads hold, which comes first;
+	 * and a body of markup that must come back as text.
+	 */
+	static final String THREE_WORDS = "A glimmerdash shows first." + " yada".repeat(60) + " Then a wobblefrotz appears."
+			+ " yada".repeat(60) + " At last the quorpulent one.";
+
+	static final String SNIPPET_THREADS = """
+			{"source": "apple-developer-forums", "externalId": "997201", "title": "Three odd words", "posts": [{"body": "%s"}]}
+			{"source": "apple-developer-forums", "externalId": "997202", "title": "Glimmerdash again", "posts": [{"body": "The glimmerdash shows up here too."}]}
+			{"source": "apple-developer-forums", "externalId": "997203", "title": "Glimmerdash once more", "posts": [{"body": "One more glimmerdash, and another glimmerdash after it."}]}
+			{"source": "apple-developer-forums", "externalId": "997204", "title": "Zorplex widget shows markup", "posts": [{"body": "The page shows <script>alert('zorplex')</script> and <b>bold</b> zorplex text."}]}
+			"""
+		.formatted(THREE_WORDS);
 
 	JsonNode overHttp(String query, String sort) {
 		return overHttp(query, sort, 0);
@@ -196,6 +217,82 @@ class OpenSearchBackendTests extends OpenSearchApplication {
 
 	private static List<Long> ids(JsonNode result) {
 		return result.get("hits").findValues("id").stream().map(JsonNode::asLong).toList();
+	}
+
+	/**
+	 * The node's highlighter picks a passage by the counts the request gives it, not by
+	 * its own, so several shards would pick what one index picks; and it answers plain
+	 * offsets into the text, never the text.
+	 */
+	@Test
+	void theNodesHighlighterPicksByTheCountsItIsGiven() {
+		assertThat(onePassage("quorpul")).isEqualTo("quorpulent");
+		assertThat(onePassage("wobblefrotz")).isEqualTo("wobblefrotz");
+	}
+
+	/** The word of the passage the node picks when {@code rare} is the rarer term. */
+	private String onePassage(String rare) {
+		Query query = application.getBean(QueryBuilderService.class)
+			.build(new SearchQueryParser().parse("wobblefrotz quorpulent"))
+			.query();
+		List<String> terms = OffsetHighlighter.terms(query, IndexFields.BODY)
+			.stream()
+			.map(BytesRef::utf8ToString)
+			.toList();
+		assertThat(terms).hasSize(2);
+		List<Integer> docFreqs = terms.stream().map(term -> term.startsWith(rare) ? 1 : 1_000).toList();
+		JsonNode answer = application.getBean(OpenSearchClient.class)
+			.send("POST", openSearchIndex.alias() + "/_search", Map.of("query",
+					Map.of("ids", Map.of("values", List.of(Long.toString(DemoCorpus.threadId(application, "997201"))))),
+					"highlight",
+					Map.of("fields",
+							Map.of(IndexFields.BODY,
+									Map.of("type", Passages.TYPE, "options",
+											Map.of(Passages.TERMS, terms, Passages.DOC_FREQS, docFreqs,
+													Passages.DOCUMENTS, 10_000, Passages.PASSAGES, 1))))));
+		JsonNode fragments = answer.path("hits").path("hits").path(0).path("highlight").path(IndexFields.BODY);
+		assertThat(fragments).hasSize(1);
+		assertThat(fragments.get(0).asString()).matches("\\d+:\\d+-\\d+(,\\d+-\\d+)*");
+		Passage passage = Passage.decode(fragments.get(0).asString());
+		return THREE_WORDS.substring(passage.start(0), passage.end(0));
+	}
+
+	/**
+	 * The passages the node picks by the whole index's counts are the Lucene backend's:
+	 * the two rare words, though the commoner one comes first and the text has three
+	 * passages to show.
+	 */
+	@Test
+	void snippetsShowTheRarerWordsAsOnTheLuceneBackend() {
+		assertSameAnswer("glimmerdash wobblefrotz quorpulent", "relevance", 0);
+		JsonNode hit = hitOf(overHttp("glimmerdash wobblefrotz quorpulent", "relevance"), "997201");
+		assertThat(hit.get("snippet").asString()).contains("<mark>wobblefrotz</mark>", "<mark>quorpulent</mark>")
+			.doesNotContain("glimmerdash");
+	}
+
+	/**
+	 * Markup in a thread comes back from the node as offsets and reaches the API as text,
+	 * escaped like any other, and the page shows it as text.
+	 */
+	@Test
+	void markupInAThreadIsShownAsText() {
+		assertSameAnswer("zorplex", "relevance", 0);
+		String snippet = hitOf(overHttp("zorplex", "relevance"), "997204").get("snippet").asString();
+		assertThat(snippet).contains("&lt;script&gt;alert(", "<mark>zorplex</mark>", "&lt;b&gt;bold&lt;/b&gt;")
+			.doesNotContain("<script>", "<b>");
+		Response page = http.get("/search?q=zorplex");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
+	}
+
+	private JsonNode hitOf(JsonNode result, String externalId) {
+		long id = DemoCorpus.threadId(application, externalId);
+		for (JsonNode hit : result.get("hits")) {
+			if (hit.get("id").asLong() == id) {
+				return hit;
+			}
+		}
+		throw new AssertionError("no hit for thread " + externalId + " in " + result);
 	}
 
 	/**

@@ -3,12 +3,14 @@ package forumkb.opensearch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forumkb.index.analysis.ForumAnalyzers;
+import forumkb.index.highlight.Passages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,16 @@ class ForumAnalysisPluginTests {
 	void registersEachAnalyserUnderItsStableName() {
 		assertThat(plugin.getAnalyzers()).containsOnlyKeys("forum_prose", "forum_symbol", "forum_symbol_query",
 				"forum_exact");
+	}
+
+	/**
+	 * Our highlighter, under the type the application asks for; OpenSearchBackendTests in
+	 * the application runs it in a real node.
+	 */
+	@Test
+	void registersTheForumkbHighlighter() {
+		assertThat(plugin.getHighlighters()).containsOnlyKeys(Passages.TYPE)
+			.hasValueSatisfying(new Condition<>(PassageHighlighter.class::isInstance, "our highlighter"));
 	}
 
 	@Test
