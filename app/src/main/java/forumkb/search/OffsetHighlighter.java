@@ -1,11 +1,11 @@
 package forumkb.search;
 
 import forumkb.index.IndexFields;
-import forumkb.search.SearchResult.SnippetPart;
-import java.io.IOException;
 import forumkb.index.highlight.Matches;
 import forumkb.index.highlight.Passage;
 import forumkb.index.highlight.Passages;
+import forumkb.search.SearchResult.SnippetPart;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -153,16 +153,18 @@ class DatabaseCrashTests {
 		Outage outage = new Outage(port(), paths);
 
 		// On a fast machine the watchdog has PostgreSQL back before the pool's 5-s wait
-		// ends,
-		// so requests would only ever wait and then succeed: the application is held
-		// refusing
-		// traffic until the outage's answers have been seen.
+		// ends, so requests would only wait and then succeed: the application is held
+		// refusing traffic until the outage's answers have been seen.
 		restartHold.arm();
-		killPostgresql();
-		await().atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> outage.answeredUnavailable("/api/") && outage.answeredUnavailable("/threads/"));
-		restartHold.release();
+		try {
+			killPostgresql();
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> outage.answeredUnavailable("/api/") && outage.answeredUnavailable("/threads/"));
+		}
+		finally {
+			restartHold.release();
+		}
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(outage::servingAgain);
 
 		List<HttpResponse<String>> answers = outage.allAnswers();
