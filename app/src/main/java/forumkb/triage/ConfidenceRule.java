@@ -32,7 +32,14 @@ final class ConfidenceRule {
 
 	private static final double HIGH_CHANCE = 0.813;
 
-	private static final double MEDIUM_CHANCE = 0.556;
+	/**
+	 * Raised from the fit's 0.556 to where its own table's bands cross 60 %: tops with a
+	 * chance of 0.5-0.6 were right 7 times in 21, those of 0.6-0.7 12 in 19, and the
+	 * check run's re-fit put this cut at 0.597. At 0.556 a known issue sharing one common
+	 * word with unrelated text (a sourdough question and "removing") came out medium, or
+	 * not, with the corpus around it.
+	 */
+	private static final double MEDIUM_CHANCE = 0.6;
 
 	Confidence of(Suggestion.Evidence evidence) {
 		double chance = Suggestion.Evidence.chance(WEIGHTS, evidence.features());
