@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
@@ -47,13 +48,13 @@ import tools.jackson.databind.JsonNode;
 @ConditionalOnProperty(name = "forumkb.search.backend", havingValue = "opensearch")
 class OpenSearchBackend implements SearchBackend {
 
+	private static final List<String> DIMENSIONS = List.of(TAG, FRAMEWORK, API, ERROR, TOPIC, YEAR, HAS, MONTH);
+
 	/**
-	 * What the node answers to a search, and no more: the per-hit index name and the like
-	 * would be written by the node and read here a hundred times a search.
+	 * What the node answers to a search and the application reads, no more: not the
+	 * index's name a hundred times over.
 	 */
 	private static final String RANKED_ANSWER = "?filter_path=hits.total,hits.hits._score,hits.hits.fields,hits.hits.matched_queries";
-
-	private static final String PAGE_ANSWER = "?filter_path=hits.hits._id,hits.hits._source,hits.hits.highlight,hits.hits.matched_queries,aggregations.*.buckets.key,aggregations.*.buckets.doc_count";
 
 	private final OpenSearchClient client;
 
@@ -77,8 +78,8 @@ class OpenSearchBackend implements SearchBackend {
 	}
 
 	/**
-	 * A match as OpenSearch returned it: the values of the fields the ordering reads, and
-	 * which of the identifiers typed in the search it holds.
+	 * A match as OpenSearch returned it: the values of the fields the ordering and counts
+	 * read, and which of the identifiers typed in the search it holds.
 	 */
 	private record Found(long id, float score, JsonNode fields, Set<String> holds) {
 
@@ -110,22 +111,19 @@ class OpenSearchBackend implements SearchBackend {
 		int shown = ordered.isEmpty() ? 0 : Math.min(page, (ordered.size() - 1) / pageSize);
 		List<Found> pageFound = ordered.subList(Math.min(shown * pageSize, ordered.size()),
 				Math.min(shown * pageSize + pageSize, ordered.size()));
-		Page shownPage = page(built, cut, scored(pageFound), top.stream().map(Found::id).toList());
 		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
 		List<FacetValue> months = List.of();
 		if (!top.isEmpty()) {
 			for (String dimension : FACETS) {
-				facets.put(dimension, counts(shownPage.counts(), dimension));
+				facets.put(dimension, counts(top, dimension, FACET_VALUES));
 			}
-			months = counts(shownPage.counts(), MONTH).stream()
-				.sorted(Comparator.comparing(FacetValue::value))
-				.toList();
+			months = counts(top, MONTH, 1000).stream().sorted(Comparator.comparing(FacetValue::value)).toList();
 		}
 		return new SearchResult(raw == null ? "" : raw, totalValue,
 				"gte".equals(total.path("relation").asString()) ? "gte" : "eq", top.size(), shown, pageSize,
 				byActivity ? "recent" : "relevance",
 				built.identifiers().stream().map(QueryBuilderService.Identifier::typed).toList(), exactTotal,
-				shownPage.hits(), facets, months);
+				hits(built, cut, scored(pageFound)), facets, months);
 	}
 
 	@Override
@@ -151,9 +149,8 @@ class OpenSearchBackend implements SearchBackend {
 	 * exactly up to {@link #COUNTED}) with the pasted quotes' bonus, or, without free
 	 * text, in the tie-breakers' order (answered first, then the most recent), which is
 	 * the order of their multiplier when every match scores the same; {@code recent}
-	 * orders by last activity. The fields read for ordering come back, not the text, and
-	 * the identifiers each match holds; the facets are counted with the page
-	 * ({@link #page}).
+	 * orders by last activity. The fields read for ordering and counting come back, not
+	 * the text, and the identifiers each match holds.
 	 */
 	private Map<String, Object> ranked(SearchQuery parsed, QueryBuilderService.Built built, Query cut, int size,
 			boolean recent) {
@@ -165,7 +162,9 @@ class OpenSearchBackend implements SearchBackend {
 		// From the doc values: the node reads no stored source for a hundred matches.
 		body.put("_source", false);
 		body.put("stored_fields", "_none_");
-		body.put("docvalue_fields", List.of(ID, ACTIVITY, ANSWERED));
+		List<String> fields = new ArrayList<>(List.of(ID, ACTIVITY, ANSWERED));
+		DIMENSIONS.forEach(dimension -> fields.add(OpenSearchIndex.FACET + dimension));
+		body.put("docvalue_fields", fields);
 		if (recent) {
 			body.put("sort", List.of(Map.of(ACTIVITY, Map.of("order", "desc", "missing", "_last"))));
 		}
@@ -278,44 +277,26 @@ class OpenSearchBackend implements SearchBackend {
 	}
 
 	/**
-	 * A dimension's most frequent values among the counted matches, as the node counted
-	 * them (each thread once; equal counts in the values' order, as Lucene's facets give
-	 * them).
+	 * A dimension's most frequent values among the matches, each counted once per thread;
+	 * equal counts in the values' order, as Lucene's facets give them.
 	 */
-	private static List<FacetValue> counts(JsonNode counts, String dimension) {
-		List<FacetValue> values = new ArrayList<>();
-		for (JsonNode bucket : counts.path(dimension).path("buckets")) {
-			values.add(new FacetValue(bucket.path("key").asString(), bucket.path("doc_count").asLong()));
+	private static List<FacetValue> counts(List<Found> matches, String dimension, int top) {
+		String field = OpenSearchIndex.FACET + dimension;
+		Map<String, Long> counts = new TreeMap<>();
+		for (Found found : matches) {
+			Set<String> seen = new HashSet<>();
+			for (JsonNode value : found.fields().path(field)) {
+				if (seen.add(value.asString())) {
+					counts.merge(value.asString(), 1L, Long::sum);
+				}
+			}
 		}
-		return values;
-	}
-
-	/**
-	 * The facet counts of the matches {@code counted}: each dimension's most frequent
-	 * values ({@link #FACET_VALUES}, every month), the node counting the ordinals of its
-	 * doc values and reading the values of the top ones only.
-	 */
-	private static Map<String, Object> facetCounts() {
-		Map<String, Object> aggregations = new LinkedHashMap<>();
-		for (String dimension : FACETS) {
-			aggregations.put(dimension, terms(dimension, FACET_VALUES));
-		}
-		aggregations.put(MONTH, terms(MONTH, 1000));
-		return aggregations;
-	}
-
-	private static Map<String, Object> terms(String dimension, int top) {
-		return Map.of("terms", Map.of("field", OpenSearchIndex.FACET + dimension, "size", top, "order",
-				List.of(Map.of("_count", "desc"), Map.of("_key", "asc"))));
-	}
-
-	/** A page's hits, and the facet counts of the matches asked for with them. */
-	private record Page(List<Hit> hits, JsonNode counts) {
-	}
-
-	private List<Hit> hits(QueryBuilderService.Built built, OpenSearchQueries.Cut cut,
-			List<LexicalReader.Scored> page) {
-		return page(built, cut, page, List.of()).hits();
+		return counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(top)
+			.map(entry -> new FacetValue(entry.getKey(), entry.getValue()))
+			.toList();
 	}
 
 	/**
@@ -325,37 +306,26 @@ class OpenSearchBackend implements SearchBackend {
 	 * ({@link Passages#TYPE}), from its postings' offsets, and picks the passages by the
 	 * whole index's counts, read with the cut's; so it picks what the Lucene backend
 	 * picks. The identifiers typed are named in the request, so each hit says which it
-	 * holds. The same request counts the facets of the threads {@code counted} (the
-	 * page's among them): they are its query, the page a filter on its hits.
+	 * holds.
 	 */
-	private Page page(QueryBuilderService.Built built, OpenSearchQueries.Cut cut, List<LexicalReader.Scored> page,
-			List<Long> counted) {
-		if (page.isEmpty() && counted.isEmpty()) {
-			return new Page(List.of(), client.json().createObjectNode());
+	private List<Hit> hits(QueryBuilderService.Built built, OpenSearchQueries.Cut cut,
+			List<LexicalReader.Scored> page) {
+		if (page.isEmpty()) {
+			return List.of();
 		}
 		List<String> ids = page.stream().map(found -> Long.toString(found.id())).toList();
 		Map<String, Object> request = new LinkedHashMap<>();
 		request.put("size", ids.size());
 		request.put("track_total_hits", false);
-		Map<String, Object> shown = Map.of("ids", Map.of("values", ids));
-		if (counted.isEmpty()) {
-			request.put("query", withIdentifiersNamed(shown, built.identifiers()));
-		}
-		else {
-			request.put("query",
-					withIdentifiersNamed(
-							Map.of("ids", Map.of("values", counted.stream().map(id -> Long.toString(id)).toList())),
-							built.identifiers()));
-			request.put("post_filter", shown);
-			request.put("aggs", facetCounts());
-		}
+		request.put("query", withIdentifiersNamed(Map.of("ids", Map.of("values", ids)), built.identifiers()));
 		Map<String, Object> highlighted = highlighted(cut);
 		if (!highlighted.isEmpty()) {
 			request.put("highlight", Map.of("fields", highlighted));
 		}
-		JsonNode answer = translation.waitFor(client.sendAsync("POST", index + "/_search" + PAGE_ANSWER, request));
 		Map<Long, JsonNode> byId = new HashMap<>();
-		for (JsonNode hit : answer.path("hits").path("hits")) {
+		for (JsonNode hit : translation.waitFor(client.sendAsync("POST", index + "/_search", request))
+			.path("hits")
+			.path("hits")) {
 			byId.put(Long.parseLong(hit.path("_id").asString()), hit);
 		}
 		List<ScoreDoc> scored = new ArrayList<>();
@@ -386,10 +356,8 @@ class OpenSearchBackend implements SearchBackend {
 			return snippets;
 		};
 		try {
-			return new Page(
-					hits.hits(built, cut.query(), new LuceneHits.Page(scored.toArray(ScoreDoc[]::new),
-							stored.toArray(Document[]::new), doc -> stored.get(doc).get(ANSWER), marked, missing)),
-					answer.path("aggregations"));
+			return hits.hits(built, cut.query(), new LuceneHits.Page(scored.toArray(ScoreDoc[]::new),
+					stored.toArray(Document[]::new), doc -> stored.get(doc).get(ANSWER), marked, missing));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
