@@ -50,12 +50,6 @@ class OpenSearchBackend implements SearchBackend {
 
 	private static final List<String> DIMENSIONS = List.of(TAG, FRAMEWORK, API, ERROR, TOPIC, YEAR, HAS, MONTH);
 
-	/**
-	 * What the node answers to a search and the application reads, no more: not the
-	 * index's name a hundred times over.
-	 */
-	private static final String RANKED_ANSWER = "?filter_path=hits.total,hits.hits._score,hits.hits.fields,hits.hits.matched_queries";
-
 	private final OpenSearchClient client;
 
 	private final OpenSearchQueries translation;
@@ -95,9 +89,9 @@ class OpenSearchBackend implements SearchBackend {
 		OpenSearchQueries.Cut cut = translation.cut(built.query());
 		int pageSize = SearchService.PAGE_SIZE;
 		int collected = Math.max(COLLECTED, (page + 1) * pageSize);
-		CompletableFuture<JsonNode> ranked = client.sendAsync("POST", index + "/_search" + RANKED_ANSWER,
+		CompletableFuture<JsonNode> ranked = client.sendAsync("POST", index + "/_search",
 				ranked(query, built, cut.query(), collected, false));
-		CompletableFuture<JsonNode> recent = byActivity ? client.sendAsync("POST", index + "/_search" + RANKED_ANSWER,
+		CompletableFuture<JsonNode> recent = byActivity ? client.sendAsync("POST", index + "/_search",
 				ranked(query, built, cut.query(), (page + 1) * pageSize, true)) : null;
 		CompletableFuture<JsonNode> holdingAll = built.identifiers().isEmpty() ? null
 				: client.sendAsync("POST", index + "/_count", holdingAll(cut.query(), built.identifiers()));
@@ -130,8 +124,8 @@ class OpenSearchBackend implements SearchBackend {
 	public List<Hit> similar(long threadId, SearchQuery likeThis, int count) {
 		QueryBuilderService.Built built = queries.build(likeThis);
 		OpenSearchQueries.Cut cut = translation.cut(built.query());
-		JsonNode answer = translation.waitFor(client.sendAsync("POST", index + "/_search" + RANKED_ANSWER,
-				ranked(likeThis, built, cut.query(), COLLECTED, false)));
+		JsonNode answer = translation.waitFor(
+				client.sendAsync("POST", index + "/_search", ranked(likeThis, built, cut.query(), COLLECTED, false)));
 		List<Found> top = ordered(likeThis, answer);
 		return hits(built, cut, scored(top.subList(0, Math.min(count + 1, top.size())))).stream()
 			.filter(hit -> hit.id() != threadId)
