@@ -43,15 +43,7 @@ public class OpenSearchClient {
 	 */
 	private static final Set<Integer> NOT_NOW = Set.of(429, 502, 503, 504);
 
-	/**
-	 * HTTP/1.1, a connection per request in flight: offered HTTP/2, the node took it, and
-	 * every search then shared one connection and one of the node's network threads,
-	 * which spent a sixth of the node's CPU on HTTP/2's frames.
-	 */
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 

@@ -3,7 +3,6 @@ package forumkb.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import forumkb.InFirstJvm;
 import forumkb.system.ServiceUnavailableException;
@@ -12,12 +11,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,14 +32,8 @@ class OpenSearchClientTests {
 	}
 
 	OpenSearchClient answering(int status) throws IOException {
-		return answering(status, exchange -> {
-		});
-	}
-
-	OpenSearchClient answering(int status, Consumer<HttpExchange> asked) throws IOException {
 		cluster = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		cluster.createContext("/", exchange -> {
-			asked.accept(exchange);
 			byte[] body = "{\"error\":{\"type\":\"es_rejected_execution_exception\"},\"status\":%d}".formatted(status)
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(status, body.length);
@@ -68,22 +57,6 @@ class OpenSearchClientTests {
 			.isInstanceOf(ServiceUnavailableException.class);
 		assertThatThrownBy(() -> OpenSearchClient.answer(client.sendAsync("POST", "threads/_search", Map.of())))
 			.isInstanceOf(ServiceUnavailableException.class);
-	}
-
-	/**
-	 * Plain HTTP/1.1, without the offer to upgrade to HTTP/2 (h2c) that OpenSearch takes:
-	 * over HTTP/2 every search shares one connection and one of the node's network
-	 * threads.
-	 */
-	@Test
-	void theClusterIsAskedInHttp11WithoutAnUpgrade() throws IOException {
-		List<String> asked = new CopyOnWriteArrayList<>();
-		OpenSearchClient client = answering(200, exchange -> asked
-			.add(exchange.getProtocol() + " upgrade=" + exchange.getRequestHeaders().getFirst("Upgrade")));
-		client.send("GET", "threads/_mapping", null);
-		client.send("POST", "threads/_search", Map.of());
-		OpenSearchClient.answer(client.sendAsync("POST", "threads/_search", Map.of()));
-		assertThat(asked).containsOnly("HTTP/1.1 upgrade=null").hasSize(3);
 	}
 
 	@ParameterizedTest
