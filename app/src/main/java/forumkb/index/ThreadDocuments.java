@@ -6,6 +6,7 @@ import forumkb.extract.ErrorCatalog;
 import forumkb.extract.MethodNames;
 import forumkb.index.analysis.ForumAnalyzers;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashSet;
@@ -91,22 +92,9 @@ public final class ThreadDocuments {
 	 * reads its document from them, so both engines index the same values.
 	 */
 	public Document fields(IndexedThread thread) {
-		Document doc = new Document();
-		doc.add(new StringField(ID, Long.toString(thread.id()), Field.Store.YES));
-		doc.add(new StoredField(SOURCE, thread.source()));
-		if (thread.url() != null) {
-			doc.add(new StoredField(URL, thread.url()));
-		}
-		if (thread.excerpt()) {
-			doc.add(new StoredField(EXCERPT, 1));
-		}
-		String title = thread.title() == null ? "" : thread.title();
-		String body = join(thread.question(), thread.otherPosts());
-		doc.add(new Field(TITLE, title, STORED_TEXT));
-		doc.add(new Field(BODY, body, STORED_TEXT));
-		if (thread.acceptedAnswer() != null) {
-			doc.add(new Field(ANSWER, thread.acceptedAnswer(), STORED_TEXT));
-		}
+		Document doc = stored(thread);
+		String title = doc.get(TITLE);
+		String body = doc.get(BODY);
 		for (int i = 0; i < TITLE_WEIGHT; i++) {
 			doc.add(new Field(TEXT, title, RANKED_TEXT));
 		}
@@ -132,13 +120,6 @@ public final class ThreadDocuments {
 		if (thread.answered()) {
 			exact.accept(HAS, "answer");
 			doc.add(new NumericDocValuesField(ANSWERED, 1));
-			doc.add(new StoredField(ANSWERED, 1));
-		}
-		if (thread.replies() != null) {
-			doc.add(new StoredField(REPLIES, thread.replies()));
-		}
-		if (thread.views() != null) {
-			doc.add(new StoredField(VIEWS, thread.views()));
 		}
 		if (thread.replies() != null && thread.replies() > 0) {
 			exact.accept(HAS, "replies");
@@ -147,9 +128,46 @@ public final class ThreadDocuments {
 		return doc;
 	}
 
+	/**
+	 * The fields a hit shows, as the index stores them: the OpenSearch backend makes a
+	 * thread it read back into them, without the indexed fields' work.
+	 */
+	public Document stored(IndexedThread thread) {
+		Document doc = new Document();
+		doc.add(new StringField(ID, Long.toString(thread.id()), Field.Store.YES));
+		doc.add(new StoredField(SOURCE, thread.source()));
+		if (thread.url() != null) {
+			doc.add(new StoredField(URL, thread.url()));
+		}
+		if (thread.excerpt()) {
+			doc.add(new StoredField(EXCERPT, 1));
+		}
+		doc.add(new Field(TITLE, thread.title() == null ? "" : thread.title(), STORED_TEXT));
+		doc.add(new Field(BODY, join(thread.question(), thread.otherPosts()), STORED_TEXT));
+		if (thread.acceptedAnswer() != null) {
+			doc.add(new Field(ANSWER, thread.acceptedAnswer(), STORED_TEXT));
+		}
+		for (IndexedThread.Entity entity : thread.entities()) {
+			doc.add(new StoredField(ENTITY_LIST, entity.kind() + "\t" + entity.value()));
+		}
+		if (thread.answered()) {
+			doc.add(new StoredField(ANSWERED, 1));
+		}
+		if (thread.replies() != null) {
+			doc.add(new StoredField(REPLIES, thread.replies()));
+		}
+		if (thread.views() != null) {
+			doc.add(new StoredField(VIEWS, thread.views()));
+		}
+		Instant when = activity(thread);
+		if (when != null) {
+			doc.add(new StoredField(ACTIVITY, when.toEpochMilli()));
+		}
+		return doc;
+	}
+
 	private void addEntity(Document doc, BiConsumer<String, String> exact, IndexedThread.Entity entity) {
 		String value = entity.value();
-		doc.add(new StoredField(ENTITY_LIST, entity.kind() + "\t" + value));
 		switch (entity.kind()) {
 			case "error" -> {
 				exact.accept(ERROR, value);
@@ -219,15 +237,18 @@ public final class ThreadDocuments {
 		};
 	}
 
+	private static Instant activity(IndexedThread thread) {
+		return thread.lastActivityAt() != null ? thread.lastActivityAt() : thread.createdAt();
+	}
+
 	private static void addDates(Document doc, IndexedThread thread) {
-		var when = thread.lastActivityAt() != null ? thread.lastActivityAt() : thread.createdAt();
+		Instant when = activity(thread);
 		if (when == null) {
 			return;
 		}
 		long millis = when.toEpochMilli();
 		doc.add(new LongPoint(ACTIVITY, millis));
 		doc.add(new NumericDocValuesField(ACTIVITY, millis));
-		doc.add(new StoredField(ACTIVITY, millis));
 		ZonedDateTime utc = when.atZone(ZoneOffset.UTC);
 		doc.add(new IntPoint(YEAR, utc.getYear()));
 		doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(utc.getYear())));

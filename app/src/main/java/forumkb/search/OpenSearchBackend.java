@@ -26,7 +26,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -276,10 +275,11 @@ class OpenSearchBackend implements SearchBackend {
 	 * equal counts in the values' order, as Lucene's facets give them.
 	 */
 	private static List<FacetValue> counts(List<Found> matches, String dimension, int top) {
+		String field = OpenSearchIndex.FACET + dimension;
 		Map<String, Long> counts = new TreeMap<>();
 		for (Found found : matches) {
 			Set<String> seen = new HashSet<>();
-			for (JsonNode value : found.fields().path(OpenSearchIndex.FACET + dimension)) {
+			for (JsonNode value : found.fields().path(field)) {
 				if (seen.add(value.asString())) {
 					counts.merge(value.asString(), 1L, Long::sum);
 				}
@@ -330,8 +330,8 @@ class OpenSearchBackend implements SearchBackend {
 			JsonNode hit = byId.get(each.id());
 			// A thread deleted since the search ran has no hit.
 			if (hit != null) {
-				stored.add(stored(documents.fields(client.json()
-					.treeToValue(hit.path("_source").path(OpenSearchIndex.THREAD), IndexedThread.class))));
+				stored.add(documents.stored(client.json()
+					.treeToValue(hit.path("_source").path(OpenSearchIndex.THREAD), IndexedThread.class)));
 				found.add(hit);
 				missing.add(missing(hit, built.identifiers()));
 				scored.add(new ScoreDoc(scored.size(), each.score()));
@@ -394,17 +394,6 @@ class OpenSearchBackend implements SearchBackend {
 			}
 		}
 		return missing;
-	}
-
-	/** The fields a thread's Lucene document stores, as the hits read them. */
-	private static Document stored(Document fields) {
-		Document stored = new Document();
-		for (IndexableField field : fields) {
-			if (field.fieldType().stored()) {
-				stored.add(field);
-			}
-		}
-		return stored;
 	}
 
 }

@@ -6,6 +6,7 @@ import forumkb.index.highlight.Passages;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.util.BytesRef;
 import org.opensearch.core.common.text.Text;
 import org.opensearch.index.mapper.MappedFieldType;
@@ -41,8 +42,7 @@ final class PassageHighlighter implements Highlighter {
 		}
 		int documents = number(options.get(Passages.DOCUMENTS), Passages.DOCUMENTS);
 		int passages = number(options.get(Passages.PASSAGES), Passages.PASSAGES);
-		Matches found = Passages.matches(context.hitContext.reader(), context.fieldType.name(), terms,
-				new int[] { context.hitContext.docId() })[0];
+		Matches found = segment(context, terms).matches(context.hitContext.docId());
 		if (found == null) {
 			return null;
 		}
@@ -65,6 +65,23 @@ final class PassageHighlighter implements Highlighter {
 		}), passages);
 		return new HighlightField(context.fieldName,
 				chosen.stream().map(passage -> new Text(passage.encode())).toArray(Text[]::new));
+	}
+
+	/**
+	 * The field's postings in the hit's segment, kept in the request's cache from one hit
+	 * to the next: the node fetches a page's hits in document order, so each term is
+	 * looked up once a segment, not once a hit.
+	 */
+	private static Passages.InOrder segment(FieldHighlightContext context, List<BytesRef> terms) throws IOException {
+		String key = Passages.TYPE + ":" + context.fieldType.name();
+		LeafReader reader = context.hitContext.reader();
+		if (!(context.cache.get(key) instanceof Passages.InOrder segment)
+				|| !segment.reads(reader, context.hitContext.docId())) {
+			Passages.InOrder fresh = new Passages.InOrder(reader, context.fieldType.name(), terms);
+			context.cache.put(key, fresh);
+			return fresh;
+		}
+		return segment;
 	}
 
 	private static List<?> list(Map<String, Object> options, String name) {

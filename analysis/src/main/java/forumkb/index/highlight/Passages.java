@@ -6,12 +6,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -110,51 +110,79 @@ public final class Passages {
 		}
 		Arrays.sort(byDoc, Comparator.comparingInt(i -> docIds[i]));
 		List<LeafReaderContext> leaves = reader.leaves();
-		int first = 0;
-		while (first < byDoc.length) {
-			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docIds[byDoc[first]], leaves));
-			int last = first;
-			while (last < byDoc.length && docIds[byDoc[last]] < leaf.docBase + leaf.reader().maxDoc()) {
-				last++;
+		InOrder segment = null;
+		for (int k = 0; k < byDoc.length; k++) {
+			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docIds[byDoc[k]], leaves));
+			int doc = docIds[byDoc[k]] - leaf.docBase;
+			if (segment == null || !segment.reads(leaf.reader(), doc)) {
+				segment = new InOrder(leaf.reader(), field, terms);
 			}
-			Terms indexed = leaf.reader().terms(field);
-			if (indexed != null && indexed.hasOffsets()) {
-				TermsEnum termsEnum = indexed.iterator();
-				PostingsEnum postings = null;
-				for (int term = 0; term < terms.size(); term++) {
-					if (termsEnum.seekExact(terms.get(term))) {
-						postings = termsEnum.postings(postings, PostingsEnum.OFFSETS);
-						collect(postings, term, leaf.docBase, docIds, byDoc, first, last, matches);
-					}
-				}
-			}
-			first = last;
+			matches[byDoc[k]] = segment.matches(doc);
 		}
 		return matches;
 	}
 
-	private static void collect(PostingsEnum postings, int term, int docBase, int[] docIds, Integer[] byDoc, int from,
-			int to, Matches[] matches) throws IOException {
-		for (int k = from; k < to; k++) {
-			int doc = docIds[byDoc[k]] - docBase;
-			int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
-			if (at == DocIdSetIterator.NO_MORE_DOCS) {
-				return;
-			}
-			if (at != doc) {
-				continue;
-			}
-			Matches found = matches[byDoc[k]];
-			if (found == null) {
-				found = matches[byDoc[k]] = new Matches();
-			}
-			for (int left = postings.freq(); left > 0 && found.size() < MAX_MATCHES; left--) {
-				postings.nextPosition();
-				if (postings.startOffset() >= 0) {
-					found.add(postings.startOffset(), postings.endOffset(), term);
+	/**
+	 * The matches of the terms in one segment's documents, read in increasing order: each
+	 * term is looked up once, and its postings advance from one document to the next. The
+	 * OpenSearch plugin keeps one through a page's hits, which the node fetches in that
+	 * order.
+	 */
+	public static final class InOrder {
+
+		private final LeafReader leaf;
+
+		/** Each term's postings, null for a term the segment lacks. */
+		private final PostingsEnum[] postings;
+
+		private int last = -1;
+
+		public InOrder(LeafReader leaf, String field, List<BytesRef> terms) throws IOException {
+			this.leaf = leaf;
+			this.postings = new PostingsEnum[terms.size()];
+			Terms indexed = leaf.terms(field);
+			if (indexed != null && indexed.hasOffsets()) {
+				TermsEnum termsEnum = indexed.iterator();
+				for (int term = 0; term < terms.size(); term++) {
+					if (termsEnum.seekExact(terms.get(term))) {
+						postings[term] = termsEnum.postings(null, PostingsEnum.OFFSETS);
+					}
 				}
 			}
 		}
+
+		/**
+		 * Whether {@code doc} of {@code leaf} can be read: past the last one read there.
+		 */
+		public boolean reads(LeafReader leaf, int doc) {
+			return this.leaf == leaf && doc > last;
+		}
+
+		/** The document's matches, unsorted, or null when it holds none. */
+		public Matches matches(int doc) throws IOException {
+			if (!reads(leaf, doc)) {
+				throw new IllegalArgumentException("document " + doc + " is not after " + last);
+			}
+			last = doc;
+			Matches found = null;
+			for (int term = 0; term < postings.length; term++) {
+				PostingsEnum each = postings[term];
+				if (each == null || (each.docID() < doc ? each.advance(doc) : each.docID()) != doc) {
+					continue;
+				}
+				if (found == null) {
+					found = new Matches();
+				}
+				for (int left = each.freq(); left > 0 && found.size() < MAX_MATCHES; left--) {
+					each.nextPosition();
+					if (each.startOffset() >= 0) {
+						found.add(each.startOffset(), each.endOffset(), term);
+					}
+				}
+			}
+			return found;
+		}
+
 	}
 
 	/**

@@ -14,7 +14,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,19 +42,25 @@ class PassagesTests {
 
 	@BeforeAll
 	static void index() throws IOException {
+		directory = new ByteBuffersDirectory();
+		// One segment each: the matches are read across segments.
+		write(directory, true, "Nothing to see.", TEXT, "The tunnel again.");
+		reader = DirectoryReader.open(directory);
+	}
+
+	private static void write(Directory directory, boolean segmentEach, String... texts) throws IOException {
 		FieldType withOffsets = new FieldType(TextField.TYPE_STORED);
 		withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-		directory = new ByteBuffersDirectory();
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new ProseAnalyzer()))) {
-			for (String text : List.of("Nothing to see.", TEXT, "The tunnel again.")) {
+			for (String text : texts) {
 				Document doc = new Document();
 				doc.add(new Field(FIELD, text, withOffsets));
 				writer.addDocument(doc);
-				// One segment each: the matches are read across segments.
-				writer.commit();
+				if (segmentEach) {
+					writer.commit();
+				}
 			}
 		}
-		reader = DirectoryReader.open(directory);
 	}
 
 	@AfterAll
@@ -69,6 +77,31 @@ class PassagesTests {
 		assertThat(matches[2].size()).isEqualTo(2);
 		assertThat(matches[0].size()).isEqualTo(1);
 		assertThat(matches[0].start(0)).isEqualTo(4);
+	}
+
+	/**
+	 * One segment read document by document in order, as the OpenSearch plugin reads a
+	 * page's hits with each term looked up once: each document's own matches, and no
+	 * going back to one before the last read.
+	 */
+	@Test
+	void aSegmentIsReadForwardOneDocumentAtATime() throws IOException {
+		try (ByteBuffersDirectory one = new ByteBuffersDirectory()) {
+			write(one, false, "The tunnel here.", "Nothing to see.", TEXT, "keychain, keychain and a tunnel");
+			try (DirectoryReader segment = DirectoryReader.open(one)) {
+				LeafReader leaf = segment.leaves().getFirst().reader();
+				Passages.InOrder inOrder = new Passages.InOrder(leaf, FIELD, TERMS);
+				assertThat(inOrder.matches(1)).isNull();
+				Matches third = inOrder.matches(2);
+				assertThat(third.size()).isEqualTo(2);
+				assertThat(TEXT.substring(third.start(1), third.end(1))).isEqualTo("keychain");
+				Matches fourth = inOrder.matches(3);
+				assertThat(fourth.size()).isEqualTo(3);
+				assertThat(inOrder.reads(leaf, 0)).isFalse();
+				assertThatThrownBy(() -> inOrder.matches(0)).isInstanceOf(IllegalArgumentException.class);
+				assertThat(new Passages.InOrder(leaf, FIELD, TERMS).matches(0).size()).isEqualTo(1);
+			}
+		}
 	}
 
 	@Test
