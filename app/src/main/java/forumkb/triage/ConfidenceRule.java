@@ -41,7 +41,20 @@ final class ConfidenceRule {
 	 */
 	private static final double MEDIUM_CHANCE = 0.6;
 
+	/**
+	 * Below this cosine, with no rare entity shared, a suggestion is low whatever its
+	 * lead: a lead built on common words over nothing else ("two days", for a question
+	 * about sourdough: lead 0.35, cosine 0.19) made a possible match of unrelated text.
+	 * On both eval sets no medium or high suggestion is below it (the lowest right one
+	 * without a rare entity: 0.45); the four candidates below it were wrong, and low.
+	 * Without vectors the cosine is 0 and only the fit decides, as before.
+	 */
+	private static final double MEANING_FLOOR = 0.35;
+
 	Confidence of(Suggestion.Evidence evidence) {
+		if (evidence.rareEntities() == 0 && evidence.cosine() != 0 && evidence.cosine() < MEANING_FLOOR) {
+			return Confidence.LOW;
+		}
 		double chance = Suggestion.Evidence.chance(WEIGHTS, evidence.features());
 		return chance >= HIGH_CHANCE ? Confidence.HIGH : chance >= MEDIUM_CHANCE ? Confidence.MEDIUM : Confidence.LOW;
 	}

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -144,9 +146,14 @@ class TriageApiTests {
 	static final String SOURDOUGH = "my sourdough starter smells like nail polish remover after I feed it, "
 			+ "should I remove the hooch?";
 
-	@Test
-	void unrelatedTextIsNoConfidentMatchWithItsWeakMatchesApart() {
-		JsonNode result = triage(SOURDOUGH);
+	/**
+	 * The second shares "two days" with a demo thread about App Store Connect, and only
+	 * that: it was once a possible match.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { SOURDOUGH, "My sourdough starter smells like acetone after two days" })
+	void unrelatedTextIsNoConfidentMatchWithItsWeakMatchesApart(String text) {
+		JsonNode result = triage(text);
 
 		assertThat(result.get("confidentMatch").asBoolean()).isFalse();
 		assertThat(result.get("suggestions")).as(result.toString()).isEmpty();
