@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -91,12 +93,45 @@ public class OpenSearchClient {
 	 */
 	public CompletableFuture<JsonNode> sendAsync(String method, String path, Object body) {
 		String text = json.writeValueAsString(body);
-		return http.sendAsync(request(method, path, text, "application/json"), BodyHandlers.ofString(UTF_8))
+		return http.sendAsync(request(method, path, text, "application/json"), BodyHandlers.ofByteArray())
 			.handle((response, failure) -> {
 				if (failure != null) {
 					throw unreachable(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
 				}
-				return json.readTree(body(method, path, response));
+				return read(method, path, response);
+			});
+	}
+
+	/**
+	 * Sends searches of {@code index} in one request ({@code _msearch}) without waiting
+	 * for them: the node runs them side by side, as it would separate requests, at the
+	 * cost of one. The answers come in the order of the searches; a search the node
+	 * refused fails them all, as its own request would have failed.
+	 */
+	public CompletableFuture<List<JsonNode>> searchAsync(String index, List<?> searches) {
+		StringBuilder lines = new StringBuilder();
+		for (Object search : searches) {
+			lines.append("{}\n").append(json.writeValueAsString(search)).append('\n');
+		}
+		String path = index + "/_msearch";
+		return http
+			.sendAsync(request("POST", path, lines.toString(), "application/x-ndjson"), BodyHandlers.ofByteArray())
+			.handle((response, failure) -> {
+				if (failure != null) {
+					throw unreachable(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);
+				}
+				List<JsonNode> answers = new ArrayList<>(searches.size());
+				for (JsonNode answer : read("POST", path, response).path("responses")) {
+					if (answer.has("error")) {
+						body("POST", path, new Answer(answer.path("status").asInt(500), answer.toString()));
+					}
+					answers.add(answer);
+				}
+				if (answers.size() != searches.size()) {
+					throw new OpenSearchException(500, "OpenSearch answered " + answers.size() + " of "
+							+ searches.size() + " searches to POST " + path);
+				}
+				return answers;
 			});
 	}
 
@@ -158,8 +193,24 @@ public class OpenSearchClient {
 		return request.build();
 	}
 
+	/**
+	 * The answer read from its bytes, as the parser reads them without a string made
+	 * first, or the refusal it says.
+	 */
+	private JsonNode read(String method, String path, HttpResponse<byte[]> response) {
+		int status = response.statusCode();
+		if (status >= 300) {
+			body(method, path, new Answer(status, new String(response.body(), UTF_8)));
+		}
+		return response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
+	}
+
 	/** The answer's body, or the refusal it says. */
 	private String body(String method, String path, HttpResponse<String> response) {
+		return body(method, path, new Answer(response.statusCode(), response.body()));
+	}
+
+	private String body(String method, String path, Answer response) {
 		if (NOT_NOW.contains(response.statusCode())) {
 			throw new ServiceUnavailableException(UNAVAILABLE, new OpenSearchException(response.statusCode(),
 					"OpenSearch at " + url + " answered " + response.statusCode() + ": " + response.body()));
@@ -169,6 +220,10 @@ public class OpenSearchClient {
 					+ method + " " + path + ": " + response.body());
 		}
 		return response.body().isEmpty() ? "{}" : response.body();
+	}
+
+	/** A status and a body: an HTTP answer's, or one search's in a multi-search. */
+	private record Answer(int statusCode, String body) {
 	}
 
 	private ServiceUnavailableException unreachable(Throwable cause) {

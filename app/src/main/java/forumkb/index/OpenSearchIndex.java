@@ -47,8 +47,11 @@ import tools.jackson.databind.JsonNode;
 @ConditionalOnProperty(name = "forumkb.search.backend", havingValue = "opensearch")
 public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 
-	/** Facet values keep their spelling in keyword fields of this prefix. */
-	public static final String FACET = "facet_";
+	/**
+	 * What a search reads of each match, packed ({@link MatchValues}): a binary doc
+	 * value, which the source does not keep.
+	 */
+	public static final String MATCH = "match";
 
 	/** The thread as the feed gave it, kept whole in the source for the hits. */
 	public static final String THREAD = "thread";
@@ -247,13 +250,15 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 
 	/**
 	 * The document OpenSearch indexes: the fields the Lucene document has, by the same
-	 * names, facets in keyword fields of their own, and the thread itself.
+	 * names, what a search reads of a match packed in one field ({@link MatchValues}: the
+	 * facets there alone), and the thread itself.
 	 */
 	Map<String, Object> source(IndexedThread thread) {
 		Map<String, Object> source = new LinkedHashMap<>();
+		Map<String, List<String>> facets = new LinkedHashMap<>();
 		for (IndexableField field : documents.fields(thread)) {
 			if (field instanceof SortedSetDocValuesFacetField facet) {
-				add(source, FACET + facet.dim, facet.path[0]);
+				facets.computeIfAbsent(facet.dim, dimension -> new ArrayList<>()).add(facet.path[0]);
 			}
 			else if (field instanceof LongPoint || field instanceof IntPoint) {
 				source.put(field.name(), field.numericValue());
@@ -266,6 +271,9 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 		if (thread.answered()) {
 			source.put(ANSWERED, 1);
 		}
+		Long activity = source.get(ACTIVITY) instanceof Number millis ? millis.longValue() : null;
+		// Bytes: the JSON sent carries them as base64, as a binary field takes them.
+		source.put(MATCH, new MatchValues(thread.id(), activity, thread.answered(), facets).encode());
 		source.put(THREAD, thread);
 		return source;
 	}
@@ -295,9 +303,7 @@ public class OpenSearchIndex implements ThreadIndex, SmartLifecycle {
 		// names weighed a third less against its words, and ranks moved).
 		FieldAnalyzers.EXACT_FIELDS.forEach(field -> properties.put(field,
 				Map.of("type", "text", "analyzer", "keyword", "index_options", "docs", "norms", false)));
-		for (String dimension : List.of(TAG, FRAMEWORK, API, ERROR, TOPIC, HAS, YEAR, MONTH)) {
-			properties.put(FACET + dimension, Map.of("type", "keyword", "index", false));
-		}
+		properties.put(MATCH, Map.of("type", "binary", "doc_values", true));
 		properties.put(ACTIVITY, Map.of("type", "long"));
 		properties.put(YEAR, Map.of("type", "integer"));
 		properties.put(ANSWERED, Map.of("type", "integer"));

@@ -4,6 +4,7 @@ import static forumkb.index.IndexFields.*;
 
 import forumkb.extract.ErrorCatalog;
 import forumkb.index.IndexedThread;
+import forumkb.index.MatchValues;
 import forumkb.index.OpenSearchClient;
 import forumkb.index.OpenSearchIndex;
 import forumkb.index.ThreadDocuments;
@@ -15,6 +16,7 @@ import forumkb.search.SearchResult.SnippetPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
@@ -48,8 +49,6 @@ import tools.jackson.databind.JsonNode;
 @ConditionalOnProperty(name = "forumkb.search.backend", havingValue = "opensearch")
 class OpenSearchBackend implements SearchBackend {
 
-	private static final List<String> DIMENSIONS = List.of(TAG, FRAMEWORK, API, ERROR, TOPIC, YEAR, HAS, MONTH);
-
 	private final OpenSearchClient client;
 
 	private final OpenSearchQueries translation;
@@ -72,15 +71,10 @@ class OpenSearchBackend implements SearchBackend {
 	}
 
 	/**
-	 * A match as OpenSearch returned it: the values of the fields the ordering and counts
-	 * read, and which of the identifiers typed in the search it holds.
+	 * A match as OpenSearch returned it: the values the ordering and counts read, and
+	 * which of the identifiers typed in the search it holds.
 	 */
-	private record Found(long id, float score, JsonNode fields, Set<String> holds) {
-
-		JsonNode field(String name) {
-			return fields.path(name).path(0);
-		}
-
+	private record Found(long id, float score, MatchValues values, Set<String> holds) {
 	}
 
 	@Override
@@ -89,19 +83,26 @@ class OpenSearchBackend implements SearchBackend {
 		OpenSearchQueries.Cut cut = translation.cut(built.query());
 		int pageSize = SearchService.PAGE_SIZE;
 		int collected = Math.max(COLLECTED, (page + 1) * pageSize);
-		CompletableFuture<JsonNode> ranked = client.sendAsync("POST", index + "/_search",
-				ranked(query, built, cut.query(), collected, false));
-		CompletableFuture<JsonNode> recent = byActivity ? client.sendAsync("POST", index + "/_search",
-				ranked(query, built, cut.query(), (page + 1) * pageSize, true)) : null;
-		CompletableFuture<JsonNode> holdingAll = built.identifiers().isEmpty() ? null
-				: client.sendAsync("POST", index + "/_count", holdingAll(cut.query(), built.identifiers()));
-		JsonNode answer = translation.waitFor(ranked);
+		// The ranked search and those beside it in one request.
+		List<Map<String, Object>> searches = new ArrayList<>();
+		searches.add(ranked(query, built, cut.query(), collected, false));
+		if (byActivity) {
+			searches.add(ranked(query, built, cut.query(), (page + 1) * pageSize, true));
+		}
+		if (!built.identifiers().isEmpty()) {
+			searches.add(holdingAll(cut.query(), built.identifiers()));
+		}
+		List<JsonNode> answers = translation.waitFor(searches.size() == 1
+				? client.sendAsync("POST", index + "/_search", searches.getFirst()).thenApply(List::of)
+				: client.searchAsync(index, searches));
+		JsonNode answer = answers.getFirst();
 		List<Found> top = ordered(query, answer);
-		List<Found> ordered = byActivity ? found(translation.waitFor(recent)) : top;
+		List<Found> ordered = byActivity ? found(answers.get(1)) : top;
 		ordered = exactFirst(ordered, built.identifiers());
 		JsonNode total = answer.path("hits").path("total");
 		long totalValue = total.path("value").asLong();
-		long exactTotal = holdingAll == null ? totalValue : translation.waitFor(holdingAll).path("count").asLong();
+		long exactTotal = built.identifiers().isEmpty() ? totalValue
+				: answers.getLast().path("hits").path("total").path("value").asLong();
 		int shown = ordered.isEmpty() ? 0 : Math.min(page, (ordered.size() - 1) / pageSize);
 		List<Found> pageFound = ordered.subList(Math.min(shown * pageSize, ordered.size()),
 				Math.min(shown * pageSize + pageSize, ordered.size()));
@@ -143,8 +144,9 @@ class OpenSearchBackend implements SearchBackend {
 	 * exactly up to {@link #COUNTED}) with the pasted quotes' bonus, or, without free
 	 * text, in the tie-breakers' order (answered first, then the most recent), which is
 	 * the order of their multiplier when every match scores the same; {@code recent}
-	 * orders by last activity. The fields read for ordering and counting come back, not
-	 * the text, and the identifiers each match holds.
+	 * orders by last activity. What ordering and counting read of each match comes back
+	 * in one doc value ({@link MatchValues}), not the text, and the identifiers each
+	 * match holds.
 	 */
 	private Map<String, Object> ranked(SearchQuery parsed, QueryBuilderService.Built built, Query cut, int size,
 			boolean recent) {
@@ -156,9 +158,7 @@ class OpenSearchBackend implements SearchBackend {
 		// From the doc values: the node reads no stored source for a hundred matches.
 		body.put("_source", false);
 		body.put("stored_fields", "_none_");
-		List<String> fields = new ArrayList<>(List.of(ID, ACTIVITY, ANSWERED));
-		DIMENSIONS.forEach(dimension -> fields.add(OpenSearchIndex.FACET + dimension));
-		body.put("docvalue_fields", fields);
+		body.put("docvalue_fields", List.of(OpenSearchIndex.MATCH));
 		if (recent) {
 			body.put("sort", List.of(Map.of(ACTIVITY, Map.of("order", "desc", "missing", "_last"))));
 		}
@@ -174,14 +174,14 @@ class OpenSearchBackend implements SearchBackend {
 	}
 
 	/**
-	 * The count of the matches that hold every identifier typed: a request of its own,
-	 * sent beside the search, because an aggregation in the search would have the node
+	 * The count of the matches that hold every identifier typed, exact: a search of its
+	 * own, beside the ranked one, because an aggregation in that one would have the node
 	 * score every match where it may skip those that cannot reach the top.
 	 */
 	private static Map<String, Object> holdingAll(Query cut, List<QueryBuilderService.Identifier> identifiers) {
 		List<Object> all = new ArrayList<>(List.of(OpenSearchQueries.dsl(cut)));
 		identifiers.forEach(identifier -> all.add(OpenSearchQueries.dsl(identifier.query())));
-		return Map.of("query", Map.of("bool", Map.of("filter", all)));
+		return Map.of("size", 0, "track_total_hits", true, "query", Map.of("bool", Map.of("filter", all)));
 	}
 
 	/**
@@ -218,10 +218,8 @@ class OpenSearchBackend implements SearchBackend {
 		boolean scored = !parsed.freeText().isBlank() || !parsed.phrases().isEmpty();
 		List<Found> ordered = new ArrayList<>();
 		for (Found found : found(answer)) {
-			JsonNode activity = found.field(ACTIVITY);
-			double multiplier = tieBreakers.multiplier(found.field(ANSWERED).asInt() > 0,
-					activity.isNumber() ? activity.asLong() : null);
-			ordered.add(new Found(found.id(), (float) ((scored ? found.score() : 1f) * multiplier), found.fields(),
+			double multiplier = tieBreakers.multiplier(found.values().answered(), found.values().activity());
+			ordered.add(new Found(found.id(), (float) ((scored ? found.score() : 1f) * multiplier), found.values(),
 					found.holds()));
 		}
 		if (scored) {
@@ -234,9 +232,9 @@ class OpenSearchBackend implements SearchBackend {
 	private static List<Found> found(JsonNode answer) {
 		List<Found> found = new ArrayList<>();
 		for (JsonNode hit : answer.path("hits").path("hits")) {
-			JsonNode fields = hit.path("fields");
-			found.add(new Found(Long.parseLong(fields.path(ID).path(0).asString()),
-					(float) hit.path("_score").asDouble(0), fields, holds(hit)));
+			MatchValues values = MatchValues
+				.decode(Base64.getDecoder().decode(hit.path("fields").path(OpenSearchIndex.MATCH).path(0).asString()));
+			found.add(new Found(values.id(), (float) hit.path("_score").asDouble(0), values, holds(hit)));
 		}
 		return found;
 	}
@@ -275,13 +273,12 @@ class OpenSearchBackend implements SearchBackend {
 	 * equal counts in the values' order, as Lucene's facets give them.
 	 */
 	private static List<FacetValue> counts(List<Found> matches, String dimension, int top) {
-		String field = OpenSearchIndex.FACET + dimension;
 		Map<String, Long> counts = new TreeMap<>();
 		for (Found found : matches) {
 			Set<String> seen = new HashSet<>();
-			for (JsonNode value : found.fields().path(field)) {
-				if (seen.add(value.asString())) {
-					counts.merge(value.asString(), 1L, Long::sum);
+			for (String value : found.values().values(dimension)) {
+				if (seen.add(value)) {
+					counts.merge(value, 1L, Long::sum);
 				}
 			}
 		}
